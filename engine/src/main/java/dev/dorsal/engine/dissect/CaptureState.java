@@ -1,0 +1,42 @@
+package dev.dorsal.engine.dissect;
+
+import dev.dorsal.engine.spi.Key;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** State that lives as long as one capture: dissectors' tables and the dissector bugs seen. */
+final class CaptureState {
+    /** A dissector threw something other than a bounds error: a bug in it, reported with the frame. */
+    record Bug(String dissector, long frame, String error) {}
+
+    private static final int MAX_BUGS_KEPT = 100;
+
+    private final Map<Key<?>, Object> states = new HashMap<>();
+    private final List<Bug> bugs = new ArrayList<>();
+    private long bugCount;
+
+    @SuppressWarnings("unchecked")
+    <T> T state(Key<T> key, Supplier<T> create) {
+        Object v = states.get(key);
+        if (v == null) {
+            v = create.get();
+            states.put(key, v);
+        }
+        return (T) v;
+    }
+
+    void recordBug(String dissector, long frame, Throwable e) {
+        bugCount++;
+        if (bugs.size() < MAX_BUGS_KEPT) {
+            StackTraceElement[] st = e.getStackTrace();
+            String where = st.length > 0 ? " at " + st[0] : "";
+            bugs.add(new Bug(dissector, frame, e + where));
+        }
+    }
+
+    List<Bug> bugs() { return bugs; }
+    long bugCount() { return bugCount; }
+}

@@ -1,0 +1,85 @@
+package dev.dorsal.engine.dissect;
+
+import dev.dorsal.engine.capture.RawFrame;
+import dev.dorsal.engine.registry.Registry;
+import dev.dorsal.engine.spi.Columns;
+import dev.dorsal.engine.spi.DataSource;
+import dev.dorsal.engine.spi.DissectorHandle;
+import dev.dorsal.engine.spi.FrameMeta;
+import dev.dorsal.engine.spi.PacketTree;
+import dev.dorsal.engine.spi.Tvb;
+import java.util.List;
+
+/**
+ * Dissects the frames of one capture in order (single pass, as tshark without -2). Keeps the
+ * per-capture state dissectors build up (TCP streams, …) and the timing context for frame fields.
+ */
+public final class Dissection {
+    /** Name of the top-level handle every frame starts in. */
+    public static final String FRAME_HANDLE = "frame";
+
+    private final Registry registry;
+    private final DissectorHandle frameHandle;
+    private final CaptureState capture = new CaptureState();
+    private long firstNanos = Long.MIN_VALUE;
+    private long prevCapturedNanos;
+    private long prevDisplayedNanos = Long.MIN_VALUE;
+    private int sectionNumber;
+    private List<String> interfaceNames = List.of();
+
+    public Dissection(Registry registry) {
+        this.registry = registry;
+        this.frameHandle = registry.handle(FRAME_HANDLE);
+        if (frameHandle == null) {
+            throw new IllegalStateException("no \"frame\" dissector registered (is the dissectors module on the class path?)");
+        }
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    /** Tells frame dissection about pcapng sections and interface names (optional). */
+    public void setCaptureContext(int section, List<String> interfaceNames) {
+        this.sectionNumber = section;
+        this.interfaceNames = interfaceNames;
+    }
+
+    public DissectedPacket dissect(RawFrame raw, DissectionOptions options) {
+        long ts = raw.timestampNanos();
+        if (firstNanos == Long.MIN_VALUE) {
+            firstNanos = ts;
+            prevCapturedNanos = ts;
+        }
+        long prevDisplayed = prevDisplayedNanos == Long.MIN_VALUE ? ts : prevDisplayedNanos;
+        String ifName = raw.interfaceId() >= 0 && raw.interfaceId() < interfaceNames.size()
+                ? interfaceNames.get(raw.interfaceId()) : null;
+        FrameMeta meta = new FrameMeta(raw.number(), raw.fileOffset(), raw.linkType(), raw.interfaceId(), ts,
+                raw.timePrecisionDigits(), raw.originalLength(), raw.data().length, firstNanos, prevCapturedNanos,
+                prevDisplayed, sectionNumber, ifName);
+        prevCapturedNanos = ts;
+
+        DataSource source = new DataSource("Frame", raw.data());
+        Tvb tvb = Tvb.of(source, raw.originalLength());
+        PacketTree tree = new PacketTree(options.detailed(), options.interest());
+        Columns columns = new Columns(options.columns());
+        PacketState state = new PacketState(meta, registry, capture, columns, false, source);
+        state.call(frameHandle, tvb, tree.root());
+        return new DissectedPacket(meta, tree, columns, state.src(), state.dst(), state.netSrc(), state.netDst(),
+                state.dlSrc(), state.dlDst(), state.layers(), state.dataSources(), state.malformed());
+    }
+
+    /** Records that {@code packet} was displayed, for frame.time_delta_displayed of later frames. */
+    public void markDisplayed(DissectedPacket packet) {
+        prevDisplayedNanos = packet.frame().timestampNanos();
+    }
+
+    /** Dissector bugs seen so far (exceptions other than bounds errors), at most 100 kept. */
+    public List<String> bugReports() {
+        return capture.bugs().stream().map(b -> "frame " + b.frame() + ": " + b.dissector() + ": " + b.error()).toList();
+    }
+
+    public long bugCount() {
+        return capture.bugCount();
+    }
+}

@@ -1,0 +1,271 @@
+package dev.dorsal.engine.dissect;
+
+import dev.dorsal.engine.registry.HeuristicCaller;
+import dev.dorsal.engine.registry.Registry;
+import dev.dorsal.engine.spi.Address;
+import dev.dorsal.engine.spi.Columns;
+import dev.dorsal.engine.spi.CoreFields;
+import dev.dorsal.engine.spi.DataSource;
+import dev.dorsal.engine.spi.DissectorHandle;
+import dev.dorsal.engine.spi.FrameMeta;
+import dev.dorsal.engine.spi.HeuristicDissector;
+import dev.dorsal.engine.spi.Key;
+import dev.dorsal.engine.spi.MalformedException;
+import dev.dorsal.engine.spi.PacketInfo;
+import dev.dorsal.engine.spi.ProtoItem;
+import dev.dorsal.engine.spi.ProtocolDef;
+import dev.dorsal.engine.spi.Tables;
+import dev.dorsal.engine.spi.TruncatedException;
+import dev.dorsal.engine.spi.Tvb;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The per-packet state behind {@link PacketInfo}: one instance per dissected frame. */
+final class PacketState implements PacketInfo, HeuristicCaller {
+    private final FrameMeta frame;
+    private final Registry registry;
+    private final CaptureState capture;
+    private final Columns columns;
+    private final boolean visited;
+    private final List<String> layers = new ArrayList<>(8);
+    private final List<DataSource> dataSources = new ArrayList<>(1);
+    private Map<Key<?>, Object> layerData;
+    private Address src = Address.NONE;
+    private Address dst = Address.NONE;
+    private Address netSrc = Address.NONE;
+    private Address netDst = Address.NONE;
+    private Address dlSrc = Address.NONE;
+    private Address dlDst = Address.NONE;
+    private String portType;
+    private int srcPort;
+    private int dstPort;
+    private boolean canDesegment;
+    private int desegmentOffset;
+    private int desegmentLength;
+    private boolean malformed;
+    private String currentProtocol = "";
+
+    PacketState(FrameMeta frame, Registry registry, CaptureState capture, Columns columns, boolean visited,
+            DataSource frameSource) {
+        this.frame = frame;
+        this.registry = registry;
+        this.capture = capture;
+        this.columns = columns;
+        this.visited = visited;
+        this.dataSources.add(frameSource);
+    }
+
+    @Override public FrameMeta frame() { return frame; }
+    @Override public boolean visited() { return visited; }
+    @Override public Columns columns() { return columns; }
+    @Override public Address src() { return src; }
+    @Override public Address dst() { return dst; }
+
+    @Override
+    public void setAddresses(Address s, Address d) {
+        src = s;
+        dst = d;
+    }
+
+    @Override public Address netSrc() { return netSrc; }
+    @Override public Address netDst() { return netDst; }
+
+    @Override
+    public void setNetAddresses(Address s, Address d) {
+        netSrc = s;
+        netDst = d;
+        src = s;
+        dst = d;
+    }
+
+    @Override public Address dlSrc() { return dlSrc; }
+    @Override public Address dlDst() { return dlDst; }
+
+    @Override
+    public void setDlAddresses(Address s, Address d) {
+        dlSrc = s;
+        dlDst = d;
+        src = s;
+        dst = d;
+    }
+
+    @Override public String portType() { return portType; }
+    @Override public int srcPort() { return srcPort; }
+    @Override public int dstPort() { return dstPort; }
+
+    @Override
+    public void setPorts(String type, int s, int d) {
+        portType = type;
+        srcPort = s;
+        dstPort = d;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get(Key<T> key) {
+        return layerData == null ? null : (T) layerData.get(key);
+    }
+
+    @Override
+    public <T> void put(Key<T> key, T value) {
+        if (layerData == null) {
+            layerData = new IdentityHashMap<>(4);
+        }
+        layerData.put(key, value);
+    }
+
+    @Override
+    public <T> T state(Key<T> key, Supplier<T> create) {
+        return capture.state(key, create);
+    }
+
+    @Override
+    public int call(DissectorHandle handle, Tvb tvb, ProtoItem tree) {
+        int mark = layers.size();
+        String saved = currentProtocol;
+        if (handle.protocol() != null) {
+            layers.add(handle.protocol().filterName());
+            currentProtocol = handle.protocol().shortName();
+        }
+        try {
+            int n = handle.dissector().dissect(tvb, this, tree);
+            if (n == 0) {
+                truncateLayers(mark);
+            }
+            return n;
+        } catch (TruncatedException e) {
+            markShort(tvb, tree);
+            return tvb.length();
+        } catch (MalformedException e) {
+            markMalformed(tvb, tree);
+            return tvb.length();
+        } catch (RuntimeException | StackOverflowError e) {
+            markBug(handle, tvb, tree, e);
+            return tvb.length();
+        } finally {
+            currentProtocol = saved;
+        }
+    }
+
+    @Override
+    public int callRaw(DissectorHandle handle, Tvb tvb, ProtoItem tree) {
+        int mark = layers.size();
+        if (handle.protocol() != null) {
+            layers.add(handle.protocol().filterName());
+        }
+        int n = handle.dissector().dissect(tvb, this, tree);
+        if (n == 0) {
+            truncateLayers(mark);
+        }
+        return n;
+    }
+
+    @Override
+    public boolean tryHeuristic(ProtocolDef protocol, HeuristicDissector dissector, Tvb tvb, ProtoItem tree) {
+        int mark = layers.size();
+        String saved = currentProtocol;
+        layers.add(protocol.filterName());
+        currentProtocol = protocol.shortName();
+        try {
+            boolean ok = dissector.dissect(tvb, this, tree);
+            if (!ok) {
+                truncateLayers(mark);
+            }
+            return ok;
+        } catch (TruncatedException e) {
+            markShort(tvb, tree);
+            return true;
+        } catch (MalformedException e) {
+            markMalformed(tvb, tree);
+            return true;
+        } catch (RuntimeException | StackOverflowError e) {
+            markBug(new DissectorHandle(protocol.filterName(), protocol, null), tvb, tree, e);
+            return true;
+        } finally {
+            currentProtocol = saved;
+        }
+    }
+
+    private void truncateLayers(int mark) {
+        while (layers.size() > mark) {
+            layers.remove(layers.size() - 1);
+        }
+    }
+
+    private ProtoItem topLevel(ProtoItem tree) {
+        ProtoItem t = tree.tree().root();
+        return t;
+    }
+
+    private void markShort(Tvb tvb, ProtoItem tree) {
+        malformed = true;
+        layers.add(CoreFields.SHORT_PROTO.filterName());
+        topLevel(tree).addProtocol(CoreFields.SHORT_PROTO, tvb, 0, 0,
+                "[Packet size limited during capture: " + currentProtocol + " truncated]");
+        columns.appendInfo("[Packet size limited during capture]");
+    }
+
+    private void markMalformed(Tvb tvb, ProtoItem tree) {
+        malformed = true;
+        layers.add(CoreFields.MALFORMED_PROTO.filterName());
+        ProtoItem m = topLevel(tree).addProtocol(CoreFields.MALFORMED_PROTO, tvb, 0, 0,
+                "[Malformed Packet: " + currentProtocol + "]");
+        m.expert(CoreFields.MALFORMED_EXPERT);
+        columns.appendInfo("[Malformed Packet]");
+    }
+
+    private void markBug(DissectorHandle handle, Tvb tvb, ProtoItem tree, Throwable e) {
+        malformed = true;
+        capture.recordBug(handle.name(), frame.number(), e);
+        ProtoItem m = topLevel(tree).addProtocol(CoreFields.MALFORMED_PROTO, tvb, 0, 0,
+                "[Dissector bug, protocol " + currentProtocol + ": " + e + "]");
+        m.expert(CoreFields.DISSECTOR_BUG, "Dissector bug in " + handle.name() + ": " + e);
+        columns.appendInfo("[Dissector bug]");
+    }
+
+    @Override
+    public Tables tables() {
+        return registry;
+    }
+
+    @Override
+    public Tvb addDataSource(String name, byte[] bytes) {
+        DataSource ds = new DataSource(name, bytes);
+        dataSources.add(ds);
+        return Tvb.of(ds);
+    }
+
+    @Override public boolean canDesegment() { return canDesegment; }
+    @Override public void setCanDesegment(boolean can) { canDesegment = can; }
+
+    @Override
+    public void setDesegment(int offset, int length) {
+        desegmentOffset = offset;
+        desegmentLength = length;
+    }
+
+    @Override public int desegmentOffset() { return desegmentOffset; }
+    @Override public int desegmentLength() { return desegmentLength; }
+
+    @Override
+    public void addLayerName(String filterName) {
+        layers.add(filterName);
+    }
+
+    @Override
+    public List<String> layerNames() { return java.util.Collections.unmodifiableList(layers); }
+
+    List<String> layers() { return layers; }
+    List<DataSource> dataSources() { return dataSources; }
+    boolean malformed() { return malformed; }
+
+    /** Throws when a read would fail, for code that checks before committing to a path. */
+    static void require(Tvb tvb, int offset, int length) {
+        if (!tvb.has(offset, length)) {
+            throw new MalformedException("need " + length + " bytes at " + offset);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.dorsal.engine.spi;
+
+import java.util.function.Supplier;
+
+/**
+ * What a dissector knows about the packet beyond its bytes (Wireshark's pinfo): frame metadata,
+ * columns, addresses and ports set by lower layers, per-packet layer data, per-capture state, and
+ * the way to call other dissectors.
+ */
+public interface PacketInfo {
+    FrameMeta frame();
+
+    default long number() {
+        return frame().number();
+    }
+
+    /** False on the first (and, in single pass, only) dissection of this frame. */
+    boolean visited();
+
+    Columns columns();
+
+    Address src();
+
+    Address dst();
+
+    /** Sets the current source and destination (each layer overwrites the one below). */
+    void setAddresses(Address src, Address dst);
+
+    Address netSrc();
+
+    Address netDst();
+
+    void setNetAddresses(Address src, Address dst);
+
+    Address dlSrc();
+
+    Address dlDst();
+
+    void setDlAddresses(Address src, Address dst);
+
+    /** Transport kind of {@link #srcPort()}/{@link #dstPort()}: "tcp", "udp", or null. */
+    String portType();
+
+    int srcPort();
+
+    int dstPort();
+
+    void setPorts(String portType, int src, int dst);
+
+    /** Per-packet data one layer leaves for the next (e.g. the IP pseudo-header for TCP). */
+    <T> T get(Key<T> key);
+
+    <T> void put(Key<T> key, T value);
+
+    /** Per-capture state of a dissector (stream tables…), created on first use; cleared when a new file opens. */
+    <T> T state(Key<T> key, Supplier<T> create);
+
+    /** Calls {@code handle} on {@code tvb}; bounds errors inside it are marked malformed here, not propagated. */
+    int call(DissectorHandle handle, Tvb tvb, ProtoItem tree);
+
+    /** Calls {@code handle} and lets bounds errors propagate to the caller (for heuristics that must reject). */
+    int callRaw(DissectorHandle handle, Tvb tvb, ProtoItem tree);
+
+    Tables tables();
+
+    /** Adds a data source (reassembled or decrypted bytes) shown by -x; returns a view over it. */
+    Tvb addDataSource(String name, byte[] bytes);
+
+    /** Whether the transport can reassemble for the current dissector (TCP with desegmentation on). */
+    boolean canDesegment();
+
+    void setCanDesegment(boolean can);
+
+    /** Asks the transport for more data: {@code offset} where the unfinished PDU starts, {@code length} bytes more (or {@link #ONE_MORE_SEGMENT}). */
+    void setDesegment(int offset, int length);
+
+    int desegmentOffset();
+
+    int desegmentLength();
+
+    /** Wireshark's DESEGMENT_ONE_MORE_SEGMENT. */
+    int ONE_MORE_SEGMENT = 0x0fffffff;
+
+    /** Appends a protocol to frame.protocols (done by {@link #call}; use for pseudo-layers). */
+    void addLayerName(String filterName);
+
+    /** Filter names of the protocols called so far, outermost first ("frame", "eth", "ethertype", …). */
+    java.util.List<String> layerNames();
+}

@@ -1,0 +1,23 @@
+package dev.dorsal.engine.spi;
+
+import java.util.List;
+
+/** First registration phase: a provider declares its protocols, fields, expert infos, handles and own tables. */
+public interface Registrar {
+    void protocol(ProtocolDef protocol);
+
+    void fields(ProtocolDef owner, List<FieldDef> fields);
+
+    void experts(ProtocolDef owner, List<ExpertDef> experts);
+
+    /** Registers a named handle, findable later with {@link Tables#handle(String)}. */
+    DissectorHandle handle(String name, ProtocolDef protocol, Dissector dissector);
+
+    /** Declares an integer-keyed ({@code keyType} UINT8..UINT32) or string-keyed (STRING) table. */
+    DissectorTable newTable(String name, String uiName, FieldType keyType, Base base);
+
+    HeuristicList newHeuristicList(String name);
+
+    /** Declares a preference {@code proto.name} with a default value (changed with -o proto.name:value). */
+    Preference preference(ProtocolDef owner, String name, String title, String defaultValue);
+}
