@@ -27,6 +27,9 @@ public final class Captures {
 
     private static final int GZIP_MAGIC = 0x1f8b;
     private static final int STREAM_BUFFER = 1 << 16;
+    private static final int BIG_FILE_BUFFER = 1 << 20;
+    /** Files up to this size are memory-mapped; larger ones are streamed (see {@link #open(Path, SpillFile)}). */
+    static final long MAP_LIMIT = Long.getLong("dorsal.capture.mapLimit", 256L << 20);
 
     private Captures() {}
 
@@ -66,6 +69,12 @@ public final class Captures {
             }
             if (head.position() == 2 && (head.getShort(0) & 0xFFFF) == GZIP_MAGIC) {
                 return gzip(Channels.newInputStream(ch), name, spill);
+            }
+            if (ch.size() > MAP_LIMIT) {
+                // Mapped pages of a big file count in the process's resident set as they are touched;
+                // a sequential pass streams it instead, so memory stays flat however big the file is.
+                return detect(new StreamSource(new BufferedInputStream(Channels.newInputStream(ch), BIG_FILE_BUFFER),
+                        null), name, false);
             }
             Arena arena = Arena.ofShared();
             MemorySegment segment;

@@ -28,6 +28,12 @@ final class CaptureState {
         return (T) v;
     }
 
+    /** The state kept under {@code key}, or null when no dissector created it. */
+    @SuppressWarnings("unchecked")
+    <T> T get(Key<T> key) {
+        return (T) states.get(key);
+    }
+
     void recordBug(String dissector, long frame, Throwable e) {
         bugCount++;
         if (bugs.size() < MAX_BUGS_KEPT) {

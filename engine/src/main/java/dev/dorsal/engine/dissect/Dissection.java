@@ -6,6 +6,7 @@ import dev.dorsal.engine.spi.Columns;
 import dev.dorsal.engine.spi.DataSource;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.FrameMeta;
+import dev.dorsal.engine.spi.Key;
 import dev.dorsal.engine.spi.PacketTree;
 import dev.dorsal.engine.spi.Tvb;
 import java.util.List;
@@ -67,6 +68,15 @@ public final class Dissection {
         state.call(frameHandle, tvb, tree.root());
         return new DissectedPacket(meta, tree, columns, state.src(), state.dst(), state.netSrc(), state.netDst(),
                 state.dlSrc(), state.dlDst(), state.layers(), state.dataSources(), state.malformed());
+    }
+
+    /**
+     * The per-capture state a dissector keeps under {@code key} (see {@code PacketInfo.state}), or null
+     * when none was created: how end-of-capture reports read what dissectors recorded (e.g. the TLS
+     * handshake ladder of {@code -z tls,flow}).
+     */
+    public <T> T state(Key<T> key) {
+        return capture.get(key);
     }
 
     /** Records that {@code packet} was displayed, for frame.time_delta_displayed of later frames. */

@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public final class FieldRegistry {
     private final List<FieldDef> byId = new ArrayList<>();
+    private final List<FieldDef> all = new ArrayList<>();
     private final Map<String, List<FieldDef>> byName = new HashMap<>();
     private final Map<String, ProtocolDef> protocols = new HashMap<>();
 
@@ -29,14 +30,18 @@ public final class FieldRegistry {
     }
 
     synchronized void add(FieldDef f, String protocolFilterName) {
-        if (f.id() >= 0) {
-            if (f.id() < byId.size() && byId.get(f.id()) == f) {
-                return;
-            }
-            throw new IllegalStateException("field " + f.abbrev() + " belongs to another registry");
+        // Ids are process-wide (FieldDef.bind hands out the next one on first registration), so the
+        // same static FieldDef can live in several registries: tests, the shell, reloaded scripts.
+        f.bind(protocolFilterName);
+        int id = f.id();
+        if (id < byId.size() && byId.get(id) == f) {
+            return;
         }
-        f.bind(byId.size(), protocolFilterName);
-        byId.add(f);
+        while (byId.size() <= id) {
+            byId.add(null);
+        }
+        byId.set(id, f);
+        all.add(f);
         byName.computeIfAbsent(f.abbrev(), k -> new ArrayList<>(1)).add(f);
     }
 
@@ -60,17 +65,19 @@ public final class FieldRegistry {
         return byName.containsKey(abbrev);
     }
 
+    /** The field with this id, or null when it is not registered here. */
     public FieldDef byId(int id) {
-        return byId.get(id);
+        return id >= 0 && id < byId.size() ? byId.get(id) : null;
     }
 
+    /** Upper bound (exclusive) of the ids of fields registered here, for sizing bit sets. */
     public int size() {
         return byId.size();
     }
 
     /** Every field in registration order (protocols included). */
     public List<FieldDef> all() {
-        return Collections.unmodifiableList(byId);
+        return Collections.unmodifiableList(all);
     }
 
     public Map<String, ProtocolDef> protocols() {

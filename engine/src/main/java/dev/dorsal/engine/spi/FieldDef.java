@@ -125,19 +125,25 @@ public final class FieldDef {
         return mask == 0 ? 0 : Long.numberOfTrailingZeros(mask);
     }
 
-    /** Registry id; -1 before registration. */
+    /** Process-wide id given at first registration; -1 before.*/
     public int id() { return id; }
 
     /** Filter name of the protocol that registered this field. */
     public String protocolFilterName() { return protocolFilterName; }
 
-    /** Called once by the registry. */
-    public void bind(int newId, String protocol) {
-        if (id != -1 && id != newId) {
-            throw new IllegalStateException("field " + abbrev + " registered twice");
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Called by a registry: gives the field its process-wide id on first registration (ids are dense
+     * small integers, so interest sets are bit sets) and records the owning protocol.
+     */
+    public synchronized void bind(String protocol) {
+        if (id == -1) {
+            id = NEXT_ID.getAndIncrement();
         }
-        id = newId;
-        protocolFilterName = protocol;
+        if (protocolFilterName == null) {
+            protocolFilterName = protocol;
+        }
     }
 
     @Override

@@ -258,6 +258,34 @@ public final class ProtoItem {
         return this;
     }
 
+    /**
+     * Moves {@code item}, a child of this node, to just after {@code anchor}, another child
+     * (proto_tree_move_item). For summaries a dissector can only build after the layers above it
+     * ran, such as TCP's reassembled-segments tree. Does nothing unless both are children of this node.
+     */
+    public void moveAfter(ProtoItem anchor, ProtoItem item) {
+        if (anchor == item || anchor.parent != this || item.parent != this) {
+            return;
+        }
+        ProtoItem prev = null;
+        for (ProtoItem c = firstChild; c != null && c != item; c = c.next) {
+            prev = c;
+        }
+        if (prev == null) {
+            firstChild = item.next;
+        } else {
+            prev.next = item.next;
+        }
+        if (lastChild == item) {
+            lastChild = prev;
+        }
+        item.next = anchor.next;
+        anchor.next = item;
+        if (lastChild == anchor) {
+            lastChild = item;
+        }
+    }
+
     /** Sets the number of bytes this node covers (proto_item_set_len). */
     public ProtoItem setLength(int len) {
         if (this != tree.root()) {
