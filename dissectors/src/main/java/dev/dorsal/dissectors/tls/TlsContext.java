@@ -1,0 +1,77 @@
+package dev.dorsal.dissectors.tls;
+
+import dev.dorsal.engine.spi.Columns;
+import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.PacketInfo;
+import dev.dorsal.engine.spi.PacketTree;
+
+/**
+ * Carries what one call of the TLS dissector shares between the record, handshake and extension code:
+ * the packet, its session and direction, and the Info column in the comma-separated form tshark builds.
+ */
+final class TlsContext {
+    final PacketInfo pinfo;
+    final TlsSession session;
+    final boolean fromServer;
+    final PacketTree tree;
+    /** Labels, value names and other display text are built only when someone reads them. */
+    final boolean detailed;
+    private final Columns columns;
+    private final boolean columnsEnabled;
+    private boolean infoNonEmpty;
+
+    TlsContext(PacketInfo pinfo, TlsSession session, boolean fromServer, PacketTree tree) {
+        this.pinfo = pinfo;
+        this.session = session;
+        this.fromServer = fromServer;
+        this.tree = tree;
+        this.detailed = tree.detailed();
+        this.columns = pinfo.columns();
+        this.columnsEnabled = columns.enabled();
+        // tshark puts ", " before every message name once the column holds anything, even text that a
+        // lower layer fenced ("[TCP ACKed unseen segment] , Server Hello").
+        this.infoNonEmpty = columnsEnabled && !columns.info().isEmpty();
+    }
+
+    /**
+     * Appends {@code text} to Info, after ", " when Info already has text (col_append_sep_str), and
+     * records it as one step of the session's handshake ladder.
+     */
+    void appendInfo(String text) {
+        session.flow.add(pinfo.number(), fromServer, text);
+        if (!columnsEnabled) {
+            return;
+        }
+        if (infoNonEmpty) {
+            columns.appendInfo(", ");
+        }
+        columns.appendInfo(text);
+        infoNonEmpty = true;
+    }
+
+    boolean columnsEnabled() {
+        return columnsEnabled;
+    }
+
+    void setProtocol(String name) {
+        columns.setProtocol(name);
+    }
+
+    boolean wants(FieldDef f) {
+        return tree.wants(f);
+    }
+
+    long frame() {
+        return pinfo.number();
+    }
+
+    /**
+     * Throws the bounds error tshark raises when a node would cover bytes the packet does not have
+     * (it checks even when no tree is built, so Info and fields show "[Malformed Packet]" alike).
+     */
+    static void ensure(dev.dorsal.engine.spi.Tvb tvb, int offset, int length) {
+        if (!tvb.has(offset, length)) {
+            tvb.bytes(offset, length);
+        }
+    }
+}
