@@ -1,0 +1,231 @@
+package dev.dorsal.dissectors.dns;
+
+/**
+ * Turns raw DNS bytes into the text tshark shows: printable ASCII as is, control bytes as C escapes
+ * ({@code \n}, {@code \001}), valid UTF-8 kept, and each byte of an invalid sequence as U+FFFD.
+ * Also formats second counts the way TTLs and SOA intervals are labelled ({@code 1 hour, 5 minutes}).
+ */
+final class DnsText {
+    private DnsText() {}
+
+    /** {@code len} bytes of {@code data} from {@code off}, escaped for display. */
+    static String format(byte[] data, int off, int len) {
+        int end = off + len;
+        boolean plain = true;
+        for (int i = off; i < end; i++) {
+            int b = data[i];
+            if (b < 0x20 || b == 0x7f) { // negative bytes (>= 0x80) are caught here too
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return new String(data, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder sb = new StringBuilder(len + 8);
+        appendFormatted(sb, data, off, len);
+        return sb.toString();
+    }
+
+    /**
+     * {@code len} bytes read as tshark reads an ASCII character-string: bytes from 0x80 up become
+     * U+FFFD, and the string ends at the first NUL. Control characters stay raw (labels escape them).
+     */
+    static String ascii(byte[] data, int off, int len) {
+        int end = off + len;
+        int i = off;
+        while (i < end && data[i] > 0) {
+            i++;
+        }
+        if (i == end || data[i] == 0) {
+            return new String(data, off, i - off, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder sb = new StringBuilder(len);
+        for (i = off; i < end && data[i] != 0; i++) {
+            sb.append(data[i] > 0 ? (char) data[i] : '\uFFFD');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * True when tshark flags an ASCII string of {@code len} bytes with "Trailing stray characters": it
+     * ends at a NUL and a non-NUL follows within the first {@code len} bytes of the decoded text (where
+     * each byte from 0x80 up already took the three bytes of U+FFFD).
+     */
+    static boolean strayAfterNul(byte[] data, int off, int len) {
+        byte[] d = asciiUtf8(data, off, len);
+        int nul = 0;
+        while (nul < d.length && d[nul] != 0) {
+            nul++;
+        }
+        for (int i = nul; i < len; i++) {
+            if (d[i] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The escaped text of the first {@code len} bytes of the ASCII decoding (as UTF-8) of {@code len}
+     * bytes: how CAA property values show, NULs included and a U+FFFD cut by the length shown as one.
+     */
+    static String formatAscii(byte[] data, int off, int len) {
+        byte[] d = asciiUtf8(data, off, len);
+        return format(d, 0, Math.min(len, d.length));
+    }
+
+    /**
+     * At most {@code len} bytes (as UTF-8) of the ASCII decoding, ending at a NUL: how HINFO shows its
+     * strings in Info and in the record's label. tshark may cut a U+FFFD in two there; it is left out.
+     */
+    static String asciiPrefix(byte[] data, int off, int len) {
+        String s = ascii(data, off, len);
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            bytes += s.charAt(i) < 0x80 ? 1 : 3;
+            if (bytes > len) {
+                return s.substring(0, i);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * {@code len} bytes read as tshark reads a UTF-8 string: up to the first NUL, control characters
+     * raw, each invalid sequence as U+FFFD.
+     */
+    static String utf8(byte[] data, int off, int len) {
+        StringBuilder sb = new StringBuilder(len);
+        int i = off;
+        int end = off + len;
+        while (i < end && data[i] != 0) {
+            if (data[i] > 0) {
+                sb.append((char) data[i]);
+                i++;
+            } else {
+                i = appendSequence(sb, data, i, end, false);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static byte[] asciiUtf8(byte[] data, int off, int len) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(len + 8);
+        for (int i = off; i < off + len; i++) {
+            if (data[i] >= 0) {
+                out.write(data[i]);
+            } else {
+                out.write(0xef);
+                out.write(0xbf);
+                out.write(0xbd);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static void appendFormatted(StringBuilder sb, byte[] data, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            int b = data[i] & 0xff;
+            if (b >= 0x20 && b < 0x7f) {
+                sb.append((char) b);
+                i++;
+            } else if (b < 0x80) {
+                appendEscape(sb, b);
+                i++;
+            } else {
+                i = appendSequence(sb, data, i, end, true);
+            }
+        }
+    }
+
+    /**
+     * Appends the UTF-8 sequence at {@code i} as tshark's format_text does: the length comes from the
+     * lead byte; a missing continuation byte gives one U+FFFD for what was read (the byte that broke it
+     * starts over); a complete sequence is decoded even when overlong, and shown as U+FFFD when it is a
+     * surrogate or beyond U+10FFFF, as backslash-uXXXX when not printable (if {@code escape}). Returns
+     * the offset after it.
+     */
+    private static int appendSequence(StringBuilder sb, byte[] d, int i, int end, boolean escape) {
+        int b = d[i] & 0xff;
+        int n = b >= 0xc0 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf7 ? 4 : 0;
+        if (n == 0) {
+            sb.append('\uFFFD');
+            return i + 1;
+        }
+        int cp = b & (0x7f >> n);
+        int k = 1;
+        for (; k < n; k++) {
+            if (i + k >= end || (d[i + k] & 0xc0) != 0x80) {
+                sb.append('\uFFFD');
+                return i + k;
+            }
+            cp = (cp << 6) | (d[i + k] & 0x3f);
+        }
+        if (cp > 0x10ffff || cp >= 0xd800 && cp <= 0xdfff) {
+            sb.append('\uFFFD');
+        } else if (!escape || printable(cp)) {
+            sb.appendCodePoint(cp);
+        } else if (cp <= 0xffff) {
+            sb.append(String.format("\\u%04X", cp));
+        } else {
+            sb.append(String.format("\\U%08X", cp));
+        }
+        return i + n;
+    }
+
+    /** GLib's g_unichar_isprint: not a control, format, unassigned or surrogate code point. */
+    private static boolean printable(int cp) {
+        int t = Character.getType(cp);
+        return t != Character.CONTROL && t != Character.FORMAT && t != Character.UNASSIGNED
+                && t != Character.SURROGATE;
+    }
+
+    private static void appendEscape(StringBuilder sb, int c) {
+        sb.append('\\');
+        switch (c) {
+            case 7 -> sb.append('a');
+            case 8 -> sb.append('b');
+            case 12 -> sb.append('f');
+            case 10 -> sb.append('n');
+            case 13 -> sb.append('r');
+            case 9 -> sb.append('t');
+            case 11 -> sb.append('v');
+            default -> sb.append((char) ('0' + ((c >> 6) & 3))).append((char) ('0' + ((c >> 3) & 7)))
+                    .append((char) ('0' + (c & 7)));
+        }
+    }
+
+    /** Seconds as "1 day, 2 hours, 3 minutes, 4 seconds", leaving out zero parts; 0 is "0 seconds". */
+    static String seconds(long secs) {
+        if (secs == 0) {
+            return "0 seconds";
+        }
+        StringBuilder sb = new StringBuilder(40);
+        long v = secs;
+        if (v < 0) {
+            sb.append('-');
+            v = -v;
+        }
+        part(sb, v / 86400, "day");
+        part(sb, v / 3600 % 24, "hour");
+        part(sb, v / 60 % 60, "minute");
+        part(sb, v % 60, "second");
+        return sb.toString();
+    }
+
+    private static void part(StringBuilder sb, long n, String unit) {
+        if (n == 0) {
+            return;
+        }
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '-') {
+            sb.append(", ");
+        }
+        sb.append(n).append(' ').append(unit);
+        if (n != 1) {
+            sb.append('s');
+        }
+    }
+}

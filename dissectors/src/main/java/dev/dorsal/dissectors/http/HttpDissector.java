@@ -1,0 +1,351 @@
+package dev.dorsal.dissectors.http;
+
+import dev.dorsal.engine.spi.Columns;
+import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.PacketInfo;
+import dev.dorsal.engine.spi.ProtoItem;
+import dev.dorsal.engine.spi.ProtocolDef;
+import dev.dorsal.engine.spi.Tvb;
+import java.util.List;
+
+/**
+ * Reads HTTP/1.x messages from a TCP stream (RFC 7230): for each message the first line and the
+ * headers into a {@code Hypertext Transfer Protocol} subtree, the request/response bookkeeping
+ * ({@code [HTTP request 2/2]}, {@code http.request_in}, {@code http.time}…), then the body
+ * ({@link HttpBody}). Info is the first line and a space ({@code GET /index.html HTTP/1.1 });
+ * several messages in one segment are fenced one after the other. An incomplete message makes the
+ * dissector ask TCP for more ({@link HttpReassembly}) and stop.
+ *
+ * <p>Each message goes through the states of {@link State}. Filter prefix {@code http}; TCP ports 80,
+ * 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8080, 8088, 11371 and the {@code http_tcp} heuristic.
+ */
+final class HttpDissector {
+    static final ProtocolDef PROTO = new ProtocolDef("Hypertext Transfer Protocol", "HTTP", "http");
+
+    static final FieldDef REQUEST = FieldDef.bool("http.request", "Request");
+    static final FieldDef RESPONSE = FieldDef.bool("http.response", "Response");
+    static final FieldDef NOTIFICATION = FieldDef.bool("http.notification", "Notification");
+    static final FieldDef FULL_URI = FieldDef.string("http.request.full_uri", "Full request URI");
+    static final FieldDef REQUEST_NUMBER = FieldDef.uint32("http.request_number", "Request number");
+    static final FieldDef RESPONSE_NUMBER = FieldDef.uint32("http.response_number", "Response number");
+    static final FieldDef REQUEST_IN = FieldDef.framenum("http.request_in", "Request in frame");
+    static final FieldDef RESPONSE_IN = FieldDef.framenum("http.response_in", "Response in frame");
+    static final FieldDef NEXT_REQUEST_IN = FieldDef.framenum("http.next_request_in", "Next request in frame");
+    static final FieldDef NEXT_RESPONSE_IN = FieldDef.framenum("http.next_response_in", "Next response in frame");
+    static final FieldDef PREV_REQUEST_IN = FieldDef.framenum("http.prev_request_in", "Prev request in frame");
+    static final FieldDef PREV_RESPONSE_IN = FieldDef.framenum("http.prev_response_in", "Prev response in frame");
+    static final FieldDef TIME = FieldDef.relativeTime("http.time", "Time since request");
+    static final FieldDef RESPONSE_FOR_URI = FieldDef.string("http.response_for.uri", "Request URI");
+
+    static final List<FieldDef> FIELDS = List.of(REQUEST, RESPONSE, NOTIFICATION, FULL_URI, REQUEST_NUMBER,
+            RESPONSE_NUMBER, REQUEST_IN, RESPONSE_IN, NEXT_REQUEST_IN, NEXT_RESPONSE_IN, PREV_REQUEST_IN,
+            PREV_RESPONSE_IN, TIME, RESPONSE_FOR_URI);
+
+    /** Where the reading of one message is. */
+    enum State { FIRST_LINE, REASSEMBLY, HEADERS, BODY, DONE }
+
+    private HttpDissector() {}
+
+    /** Dissects every complete message in {@code tvb}; over TLS the full URI says https. */
+    static int dissectStream(Tvb tvb, PacketInfo pinfo, ProtoItem tree, boolean tls) {
+        HttpConversations.Conversation conv = HttpConversations.of(pinfo);
+        int offset = 0;
+        while (tvb.reportedLength() - offset > 0) {
+            int len = message(tvb, offset, pinfo, tree, conv, tls);
+            if (len <= 0) {
+                break;
+            }
+            offset += len;
+            pinfo.columns().fenceInfo();
+        }
+        return tvb.length();
+    }
+
+    /** Dissects the message at {@code offset}; returns its length, or -1 when it needs more data or is not HTTP. */
+    static int message(Tvb tvb, int offset, PacketInfo pinfo, ProtoItem parent, HttpConversations.Conversation conv,
+            boolean tls) {
+        Columns cols = pinfo.columns();
+        HttpMessage m = new HttpMessage(tvb, pinfo, parent, conv, tls);
+        State state = State.FIRST_LINE;
+        if (!tvb.has(offset, 1) || !printable(tvb.u8(offset))) {
+            return -1;
+        }
+        long first = HttpText.lineEnd(tvb, offset, false);
+        int firstLen;
+        if (first < 0) {
+            if (!HttpReassembly.complete(tvb, offset, pinfo, true, false)) {
+                return -1;
+            }
+            firstLen = tvb.remaining(offset);
+        } else {
+            firstLen = HttpText.lineLength(first);
+        }
+        HttpRequestLine.Kind kind = HttpRequestLine.classify(tvb, offset, firstLen);
+        int code = 0;
+        if (kind == null) {
+            // Not a message start: header lines (the rest of a message whose start was lost) are still
+            // shown as HTTP; anything else is claimed without a trace, as tshark does on HTTP ports.
+            if (colon(tvb, offset, firstLen) < 0) {
+                return notHttp(m, offset);
+            }
+        } else {
+            m.type = kind.type();
+            if (m.type == HttpMessageType.RESPONSE) {
+                code = statusCode(tvb, offset, firstLen);
+                conv.responseCode = code;
+            } else {
+                conv.requestMethod = tvb.ascii(kind.methodOffset(), kind.methodLength());
+            }
+            if (cols.enabled()) {
+                cols.setInfo(HttpText.format(tvb, offset, firstLen) + " ");
+            }
+            state = State.REASSEMBLY;
+            boolean body = m.type != HttpMessageType.RESPONSE || bodyExpected(conv.requestMethod, code);
+            if (!HttpReassembly.complete(tvb, offset, pinfo, body, m.type == HttpMessageType.RESPONSE)) {
+                return -1;
+            }
+        }
+        cols.setProtocol("HTTP");
+        state = State.HEADERS;
+        m.tree = parent.addProtocol(PROTO, tvb, offset, tvb.length() - offset);
+        HttpHeaders.Parsed h = new HttpHeaders.Parsed();
+        String[] request = null;
+        int off = offset;
+        boolean sawLine = false;
+        while (state == State.HEADERS && tvb.remaining(off) > 0) {
+            long le = HttpText.lineEnd(tvb, off, true);
+            int lineLen = HttpText.lineLength(le);
+            int next = HttpText.nextLine(le);
+            HttpRequestLine.Kind k = lineLen > 0 ? HttpRequestLine.classify(tvb, off, lineLen) : null;
+            if (k != null) {
+                String[] r = firstLine(m, k, off, lineLen, next - off);
+                if (k.type() == HttpMessageType.REQUEST || k.type() == HttpMessageType.NOTIFICATION) {
+                    request = r;
+                }
+                sawLine = true;
+            } else if (lineLen == 0) {
+                m.tree.addText(tvb, off, next - off, HttpText.format(tvb, off, next - off));
+                off = next;
+                state = State.BODY;
+                break;
+            } else {
+                int colon = colon(tvb, off, lineLen);
+                if (colon < 0) {
+                    if (sawLine && !tvb.has(off, lineLen + 1)) {
+                        tvb.u8(off + lineLen); // an incomplete header at the end: as tshark, fail here
+                    }
+                    break;
+                }
+                HttpHeaders.add(m, off, lineLen, next - off, colon, h);
+                sawLine = true;
+            }
+            off = next;
+        }
+        HttpConversations.Exchange ex = record(m, request, h, pinfo);
+        int datalen = bodyLength(tvb, off, m.type, code, h);
+        if (datalen > 0) {
+            off += body(m, tvb, off, datalen, parent, h);
+        }
+        if (m.tree != parent) {
+            m.tree.setLength(off - offset);
+        }
+        return off - offset;
+    }
+
+    /** Data that does not start an HTTP message: claimed but not shown, as tshark does on HTTP ports. */
+    private static int notHttp(HttpMessage m, int offset) {
+        return m.tvb.reportedLength() - offset;
+    }
+
+    private static boolean printable(int c) {
+        return c >= 0x20 && c < 0x7f;
+    }
+
+    /** Bodies of responses to HEAD, 1xx, 204 and 304 responses are never waited for (RFC 7230 §3.3.3). */
+    private static boolean bodyExpected(String method, int code) {
+        if ("HEAD".equals(method)) {
+            return false;
+        }
+        if ("CONNECT".equals(method) && code / 100 == 2) {
+            return false;
+        }
+        return !(code / 100 == 1 || code == 204 || code == 304);
+    }
+
+    /** The status code of a status line, 0 when it has none. */
+    private static int statusCode(Tvb tvb, int off, int len) {
+        int[] next = new int[1];
+        int end = off + len;
+        if (HttpRequestLine.token(tvb, off, end, next) == 0) {
+            return 0;
+        }
+        int c = next[0];
+        if (HttpRequestLine.token(tvb, c, end, next) < 3) {
+            return 0;
+        }
+        return HttpRequestLine.parseCode(tvb, c);
+    }
+
+    /** Offset of the first ':' of a header line, or -1 when a CR or LF or the end comes first. */
+    private static int colon(Tvb tvb, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            int c = tvb.u8(i);
+            if (c == ':') {
+                return i;
+            }
+            if (c == '\r' || c == '\n') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Adds the request or status line with its chat expert and parts; returns method, URI, version. */
+    private static String[] firstLine(HttpMessage m, HttpRequestLine.Kind k, int off, int lineLen, int len) {
+        Tvb tvb = m.tvb;
+        String text = HttpText.format(tvb, off, len);
+        ProtoItem line = m.tree.addText(tvb, off, len, m.detailed ? HttpText.label(text) : null);
+        line.expert(HttpRequestLine.CHAT, HttpText.message(text));
+        ProtoItem parent = m.detailed ? line : m.tree;
+        if (k.type() == HttpMessageType.RESPONSE) {
+            HttpRequestLine.response(parent, tvb, off, off + lineLen);
+            return null;
+        }
+        return HttpRequestLine.request(parent, tvb, off, off + lineLen);
+    }
+
+    /** Numbers the message, matches responses, and adds the generated bookkeeping items. */
+    private static HttpConversations.Exchange record(HttpMessage m, String[] request, HttpHeaders.Parsed h,
+            PacketInfo pinfo) {
+        HttpConversations.Conversation conv = m.conv;
+        ProtoItem t = m.tree;
+        Tvb tvb = m.tvb;
+        long frame = pinfo.number();
+        if (m.type == HttpMessageType.REQUEST && request != null && h.host != null) {
+            String uri = request[1];
+            String full = uri.regionMatches(true, 0, "http://", 0, 7) || uri.regionMatches(true, 0, "https://", 0, 8)
+                    || "CONNECT".equalsIgnoreCase(request[0])
+                    ? uri : (m.tls ? "https://" : "http://") + h.host.strip() + uri;
+            generated(t, t.addString(FULL_URI, tvb, 0, 0, full));
+            conv.fullUri = full;
+        }
+        switch (m.type) {
+            case NOTIFICATION -> hidden(t, t.addBool(NOTIFICATION, tvb, 0, 0, true));
+            case RESPONSE -> {
+                hidden(t, t.addBool(RESPONSE, tvb, 0, 0, true));
+                HttpConversations.Exchange e = conv.response(frame);
+                ProtoItem n = t.addUint(RESPONSE_NUMBER, tvb, 0, 0, e.number);
+                if (m.detailed) {
+                    n.setText("HTTP response " + e.number + "/" + conv.count);
+                }
+                generated(t, n);
+                if (e.requestFrame != 0) {
+                    generated(t, t.addTime(TIME, tvb, 0, 0, pinfo.frame().timestampNanos() - e.requestNanos));
+                }
+                HttpConversations.Exchange prev = e.prev;
+                if (prev != null && prev.requestFrame != 0) {
+                    generated(t, t.addUint(PREV_REQUEST_IN, tvb, 0, 0, prev.requestFrame));
+                }
+                if (prev != null && prev.responseFrame != 0) {
+                    generated(t, t.addUint(PREV_RESPONSE_IN, tvb, 0, 0, prev.responseFrame));
+                }
+                if (e.requestFrame != 0) {
+                    generated(t, t.addUint(REQUEST_IN, tvb, 0, 0, e.requestFrame));
+                }
+                if (conv.fullUri != null) {
+                    generated(t, t.addString(RESPONSE_FOR_URI, tvb, 0, 0, conv.fullUri));
+                }
+                return e;
+            }
+            case REQUEST -> {
+                hidden(t, t.addBool(REQUEST, tvb, 0, 0, true));
+                HttpConversations.Exchange e = conv.request(frame, pinfo.frame().timestampNanos());
+                ProtoItem n = t.addUint(REQUEST_NUMBER, tvb, 0, 0, e.number);
+                if (m.detailed) {
+                    n.setText("HTTP request " + e.number + "/" + conv.count);
+                }
+                generated(t, n);
+                HttpConversations.Exchange prev = e.prev;
+                if (prev != null && prev.requestFrame != 0) {
+                    generated(t, t.addUint(PREV_REQUEST_IN, tvb, 0, 0, prev.requestFrame));
+                }
+                return e;
+            }
+            default -> { }
+        }
+        return null;
+    }
+
+    /** How many body bytes follow the headers at {@code off} (tshark's rules for requests and responses). */
+    private static int bodyLength(Tvb tvb, int off, HttpMessageType type, int code, HttpHeaders.Parsed h) {
+        int remaining = tvb.reportedLength() - off;
+        if (remaining <= 0) {
+            return 0;
+        }
+        if (h.haveContentLength && !h.chunked) {
+            return (int) Math.min(remaining, h.contentLength);
+        }
+        if (type == HttpMessageType.REQUEST) {
+            return h.transferEncoding == HttpHeaders.TransferCoding.NONE && !h.chunked ? 0 : remaining;
+        }
+        if (type == HttpMessageType.RESPONSE && (code / 100 == 1 || code == 204 || code == 304)) {
+            return 0;
+        }
+        return remaining;
+    }
+
+    /** Dissects {@code datalen} body bytes at {@code off}; returns how many were consumed. */
+    private static int body(HttpMessage m, Tvb tvb, int off, int datalen, ProtoItem root, HttpHeaders.Parsed h) {
+        int reported = Math.min(datalen, tvb.reportedLength() - off);
+        Tvb entity = tvb.slice(off, reported);
+        int consumed = datalen;
+        if (h.chunked) {
+            int[] used = new int[1];
+            entity = HttpBody.dechunk(m, entity, used);
+            if (used[0] == 0) {
+                return 0;
+            }
+            consumed = used[0];
+        }
+        switch (h.transferEncoding) {
+            case GZIP, DEFLATE, COMPRESS -> {
+                HttpBody.data(m, entity, m.tree);
+                return consumed;
+            }
+            default -> { }
+        }
+        if (h.contentEncoding != null && !h.contentEncoding.equalsIgnoreCase("identity")) {
+            ProtoItem e = m.tree.addText(entity, 0, entity.length(), "Content-encoded entity body ("
+                    + h.contentEncoding + "): " + entity.length() + " bytes");
+            String enc = h.contentEncoding.toLowerCase(java.util.Locale.ROOT);
+            byte[] inflated = null;
+            if (enc.equals("gzip") || enc.equals("deflate") || enc.equals("x-gzip") || enc.equals("x-deflate")) {
+                inflated = HttpBody.inflate(entity);
+            }
+            if (inflated == null) {
+                e.expert(HttpBody.DECOMPRESSION_FAILED);
+                HttpBody.data(m, entity, e);
+                return consumed;
+            }
+            e.appendText(" -> " + inflated.length + " bytes");
+            entity = m.pinfo.addDataSource("Uncompressed entity body", inflated);
+        }
+        HttpBody.fileData(m, entity);
+        if (entity.reportedLength() > 0) {
+            HttpBody.dispatch(m, entity, root, h);
+        }
+        return consumed;
+    }
+
+    private static void generated(ProtoItem parent, ProtoItem item) {
+        if (item != parent) {
+            item.setGenerated();
+        }
+    }
+
+    private static void hidden(ProtoItem parent, ProtoItem item) {
+        if (item != parent) {
+            item.setHidden();
+        }
+    }
+}

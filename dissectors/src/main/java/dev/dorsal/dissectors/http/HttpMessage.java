@@ -1,0 +1,32 @@
+package dev.dorsal.dissectors.http;
+
+import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.PacketInfo;
+import dev.dorsal.engine.spi.ProtoItem;
+import dev.dorsal.engine.spi.Tvb;
+
+/** What the parts of one HTTP message share while it is read: bytes, tree, kind and connection state. */
+final class HttpMessage {
+    final Tvb tvb;
+    final PacketInfo pinfo;
+    final boolean detailed;
+    final HttpConversations.Conversation conv;
+    final boolean tls;
+    /** The HTTP protocol item (or the parent tree while it is not created yet). */
+    ProtoItem tree;
+    HttpMessageType type = HttpMessageType.OTHER;
+
+    HttpMessage(Tvb tvb, PacketInfo pinfo, ProtoItem tree, HttpConversations.Conversation conv, boolean tls) {
+        this.tvb = tvb;
+        this.pinfo = pinfo;
+        this.tree = tree;
+        this.detailed = tree.tree().detailed();
+        this.conv = conv;
+        this.tls = tls;
+    }
+
+    /** Where header lines go that have no field of their own: requests (and unknowns) vs responses. */
+    FieldDef lineField() {
+        return type == HttpMessageType.RESPONSE ? HttpHeaders.RESPONSE_LINE : HttpHeaders.REQUEST_LINE;
+    }
+}
