@@ -1,0 +1,53 @@
+package dev.dorsal.dissectors.tcp;
+
+import dev.dorsal.engine.spi.Address;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Finds the connection a segment belongs to and numbers connections in order of first appearance
+ * ({@code tcp.stream}). When ports are reused (a SYN with a new initial sequence number on a known
+ * address/port pair) the caller starts a new connection with {@link #startNew}, which from then on
+ * is the one found.
+ *
+ * <p>Bounded: at most {@link #MAX_TRACKED} connections are remembered; the least recently seen one
+ * is forgotten first (if it comes back it gets a new index, and its analysis starts over).
+ */
+final class TcpConversations {
+    /** Connections remembered at once. */
+    static final int MAX_TRACKED = 1 << 18;
+
+    private record Endpoints(Address a, int portA, Address b, int portB) {
+        static Endpoints of(Address src, int srcPort, Address dst, int dstPort) {
+            int c = src.type().compareTo(dst.type());
+            if (c == 0) {
+                c = Arrays.compareUnsigned(src.bytes(), dst.bytes());
+            }
+            if (c < 0 || (c == 0 && srcPort <= dstPort)) {
+                return new Endpoints(src, srcPort, dst, dstPort);
+            }
+            return new Endpoints(dst, dstPort, src, srcPort);
+        }
+    }
+
+    private final Map<Endpoints, TcpConversation> byEndpoints = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Endpoints, TcpConversation> eldest) {
+            return size() > MAX_TRACKED;
+        }
+    };
+    private int nextIndex;
+
+    /** The current connection of these endpoints, or null when there is none. */
+    TcpConversation find(Address src, int srcPort, Address dst, int dstPort) {
+        return byEndpoints.get(Endpoints.of(src, srcPort, dst, dstPort));
+    }
+
+    /** Starts a connection (the next index) for these endpoints; it replaces any earlier one. */
+    TcpConversation startNew(Address src, int srcPort, Address dst, int dstPort, long nowNanos) {
+        TcpConversation c = new TcpConversation(nextIndex++, src, srcPort, nowNanos);
+        byEndpoints.put(Endpoints.of(src, srcPort, dst, dstPort), c);
+        return c;
+    }
+}

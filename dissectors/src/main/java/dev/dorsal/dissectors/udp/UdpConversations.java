@@ -1,0 +1,66 @@
+package dev.dorsal.dissectors.udp;
+
+import dev.dorsal.engine.spi.Address;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Numbers UDP conversations (one per address/port pair, either direction) in order of first
+ * appearance, the way tshark's {@code udp.stream} does, and keeps each one's first and previous
+ * timestamps for {@code udp.time_relative} and {@code udp.time_delta}.
+ *
+ * <p>Bounded: at most {@link #MAX_TRACKED} conversations are remembered; the least recently seen
+ * one is forgotten first (a forgotten conversation that comes back gets a new index).
+ */
+final class UdpConversations {
+    /** Conversations remembered at once. */
+    static final int MAX_TRACKED = 1 << 20;
+
+    /** One conversation: its index and timing. */
+    static final class Conversation {
+        final int index;
+        final long firstNanos;
+        long prevNanos;
+
+        Conversation(int index, long nowNanos) {
+            this.index = index;
+            this.firstNanos = nowNanos;
+            this.prevNanos = nowNanos;
+        }
+    }
+
+    /** Both endpoints in a canonical order, so either direction finds the same conversation. */
+    private record Endpoints(Address a, int portA, Address b, int portB) {
+        static Endpoints of(Address src, int srcPort, Address dst, int dstPort) {
+            int c = compare(src, dst);
+            if (c < 0 || (c == 0 && srcPort <= dstPort)) {
+                return new Endpoints(src, srcPort, dst, dstPort);
+            }
+            return new Endpoints(dst, dstPort, src, srcPort);
+        }
+
+        private static int compare(Address x, Address y) {
+            int c = x.type().compareTo(y.type());
+            return c != 0 ? c : java.util.Arrays.compareUnsigned(x.bytes(), y.bytes());
+        }
+    }
+
+    private final Map<Endpoints, Conversation> byEndpoints = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Endpoints, Conversation> eldest) {
+            return size() > MAX_TRACKED;
+        }
+    };
+    private int nextIndex;
+
+    /** The conversation of these endpoints, created (with the next index) when new. */
+    Conversation find(Address src, int srcPort, Address dst, int dstPort, long nowNanos) {
+        Endpoints key = Endpoints.of(src, srcPort, dst, dstPort);
+        Conversation c = byEndpoints.get(key);
+        if (c == null) {
+            c = new Conversation(nextIndex++, nowNanos);
+            byEndpoints.put(key, c);
+        }
+        return c;
+    }
+}

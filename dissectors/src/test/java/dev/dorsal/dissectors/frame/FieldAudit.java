@@ -1,0 +1,145 @@
+package dev.dorsal.dissectors.frame;
+
+import dev.dorsal.engine.registry.Registry;
+import dev.dorsal.engine.spi.Base;
+import dev.dorsal.engine.spi.DissectorProvider;
+import dev.dorsal.engine.spi.ExpertDef;
+import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.FieldType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The checkhf-style audit behind {@link FieldRegistrationTest}, run in an {@link Isolated} class
+ * loader with every provider on the class path registered: each FieldDef and ExpertDef constant of
+ * the link and network layer packages must be registered, named {@code <protocol>.<field>} after the
+ * protocol that registered it, not registered twice under one name by different providers, and
+ * match tshark 4.0.17's glossary (type, base or boolean width, mask, name) where tshark has the field.
+ */
+final class FieldAudit {
+    private FieldAudit() {}
+
+    static final List<String> PACKAGES = List.of("frame", "eth", "vlan", "sll", "loop", "arp", "ip", "ipv6", "icmp",
+            "icmpv6", "data");
+
+    /**
+     * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their
+     * label shows the bit picture (tshark draws it with a bits item), and OUI fields are plain
+     * decimal (the SPI has no BASE_OUI; -T fields prints them in decimal either way).
+     */
+    private static final Set<String> MASK_EXCEPTIONS = Set.of("ip.version", "ipv6.version");
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.\\-]*[a-z0-9]");
+
+    private record Glossary(String ftype, String base, long mask, String name) {}
+
+    /** "checked N" followed by one line per problem. */
+    static List<String> audit(String coreGlossary, String extraGlossary) throws Exception {
+        Map<String, Glossary> tshark = new HashMap<>();
+        for (String g : List.of(coreGlossary, extraGlossary)) {
+            for (String line : Files.readAllLines(Path.of(g))) {
+                String[] c = line.split("\t", -1);
+                tshark.putIfAbsent(c[1], new Glossary(c[2], c[3], Long.decode(c[4]), c[5]));
+            }
+        }
+        List<DissectorProvider> providers = new ArrayList<>();
+        ServiceLoader.load(DissectorProvider.class, FieldAudit.class.getClassLoader()).forEach(providers::add);
+        Registry registry = new Registry();
+        registry.install(providers);
+
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (FieldDef f : ownFields()) {
+            checked++;
+            String a = f.abbrev();
+            if (f.id() < 0) {
+                problems.add(a + ": declared but not registered");
+                continue;
+            }
+            String proto = f.protocolFilterName();
+            if (!NAME.matcher(a).matches() || a.contains("._") || a.contains("_.")) {
+                problems.add(a + ": not a valid filter name");
+            }
+            if (!a.equals(proto) && !a.startsWith(proto + ".")) {
+                problems.add(a + ": registered by protocol " + proto + " but not named after it");
+            }
+            List<FieldDef> same = registry.fields().lookup(a);
+            if (same.size() > 1) {
+                problems.add(a + ": registered " + same.size() + " times");
+            }
+            Glossary g = tshark.get(a);
+            if (g != null && f.type() != FieldType.PROTOCOL) {
+                compare(f, g, problems);
+            }
+        }
+        problems.add(0, "checked " + checked);
+        return problems;
+    }
+
+    private static void compare(FieldDef f, Glossary g, List<String> problems) {
+        String a = f.abbrev();
+        String ftype = "FT_" + f.type().name();
+        if (!ftype.equals(g.ftype())) {
+            problems.add(a + ": type " + ftype + ", tshark " + g.ftype());
+        }
+        if (f.type() == FieldType.BOOLEAN) {
+            String width = Integer.toString(f.bitWidth());
+            if (!width.equals(g.base())) {
+                problems.add(a + ": boolean width " + width + ", tshark " + g.base());
+            }
+        } else if (f.type().isInteger()) {
+            String base = "BASE_" + f.base().name();
+            String want = g.base().isEmpty() ? "BASE_NONE" : g.base();
+            boolean oui = want.equals("BASE_OUI") && f.base() == Base.DEC;
+            if (!base.equals(want) && !oui) {
+                problems.add(a + ": base " + base + ", tshark " + g.base());
+            }
+        }
+        if (f.mask() != g.mask() && !MASK_EXCEPTIONS.contains(a)) {
+            problems.add(a + ": mask 0x" + Long.toHexString(f.mask()) + ", tshark 0x" + Long.toHexString(g.mask()));
+        }
+        if (!f.name().equals(g.name())) {
+            problems.add(a + ": name \"" + f.name() + "\", tshark \"" + g.name() + "\"");
+        }
+    }
+
+    /** Every static FieldDef and ExpertDef constant of the classes in {@link #PACKAGES}. */
+    static List<FieldDef> ownFields() throws Exception {
+        Path classes = Path.of(FrameDissector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<FieldDef> out = new ArrayList<>();
+        for (String p : PACKAGES) {
+            Path dir = classes.resolve("dev/dorsal/dissectors/" + p);
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.filter(f -> f.toString().endsWith(".class")).sorted().toList();
+            }
+            for (Path file : files) {
+                String name = "dev.dorsal.dissectors." + p + "." + file.getFileName().toString().replace(".class", "");
+                Class<?> c = Class.forName(name, true, FieldAudit.class.getClassLoader());
+                for (Field fld : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(fld.getModifiers())) {
+                        continue;
+                    }
+                    if (fld.getType() == FieldDef.class) {
+                        fld.setAccessible(true);
+                        out.add((FieldDef) fld.get(null));
+                    } else if (fld.getType() == ExpertDef.class) {
+                        fld.setAccessible(true);
+                        out.add(((ExpertDef) fld.get(null)).field());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.dorsal.engine.stats;
+
+import dev.dorsal.engine.dissect.DissectedPacket;
+import dev.dorsal.engine.spi.Address;
+import dev.dorsal.engine.spi.ProtoItem;
+import dev.dorsal.engine.spi.Tvb;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code -z follow,tcp|udp,<mode>,<stream|addresses>[,<range>]}: the payload of one stream, each
+ * chunk tagged with its side. Node 0 is the source of the first packet of the stream (the SYN's
+ * sender for a TCP connection captured from its start), node 1 the other side. TCP payload is put in
+ * sequence order by {@link TcpFollowStream}; UDP datagrams with a payload are taken as they come.
+ *
+ * <p>Bounded state: at most {@value #MAX_BYTES} bytes of payload are kept. Data past that is not
+ * stored, and the report then ends with a line saying how many bytes were left out.
+ */
+final class FollowTap implements Tap {
+    static final long MAX_BYTES = 256L << 20;
+
+    private final FollowArgs args;
+    private final List<FollowRecord> records = new ArrayList<>();
+    private final TcpFollowStream tcp;
+    private Address client;
+    private int clientPort;
+    private Address server;
+    private int serverPort;
+    private long kept;
+    private long droppedBytes;
+
+    FollowTap(FollowArgs args) {
+        this.args = args;
+        this.tcp = args.proto().equals("tcp") ? new TcpFollowStream(this::keep) : null;
+    }
+
+    private void keep(FollowRecord r) {
+        if (kept + r.data().length > MAX_BYTES) {
+            droppedBytes += r.data().length;
+            return;
+        }
+        kept += r.data().length;
+        records.add(r);
+    }
+
+    @Override
+    public void packet(DissectedPacket p) {
+        String proto = args.proto();
+        Layers.eachOverIp(p, proto, hop -> {
+            ProtoItem n = hop.node();
+            int sport = (int) Layers.num(n, proto + ".srcport", -1);
+            int dport = (int) Layers.num(n, proto + ".dstport", -1);
+            if (!selected(n, hop.src(), sport, hop.dst(), dport)) {
+                return;
+            }
+            if (proto.equals("tcp")) {
+                tcpSegment(p, n, hop.src(), sport, hop.dst(), dport);
+            } else {
+                udpDatagram(p, n, hop.src(), sport, hop.dst(), dport);
+            }
+        });
+    }
+
+    private boolean selected(ProtoItem n, Address src, int sport, Address dst, int dport) {
+        if (args.addr() == null) {
+            return Layers.num(n, args.proto() + ".stream", -1) == args.stream();
+        }
+        Address[] a = args.addr();
+        int[] port = args.port();
+        return (src.equals(a[0]) && sport == port[0] && dst.equals(a[1]) && dport == port[1])
+                || (src.equals(a[1]) && sport == port[1] && dst.equals(a[0]) && dport == port[0]);
+    }
+
+    /** Makes the first packet's source node 0; returns whether this one comes from node 1. */
+    private boolean side(Address src, int sport, Address dst, int dport) {
+        if (client == null) {
+            client = src;
+            clientPort = sport;
+            server = dst;
+            serverPort = dport;
+        }
+        return !(src.equals(client) && sport == clientPort);
+    }
+
+    private void tcpSegment(DissectedPacket p, ProtoItem n, Address src, int sport, Address dst, int dport) {
+        boolean isServer = side(src, sport, dst, dport);
+        int length = (int) Layers.num(n, "tcp.len", 0);
+        byte[] data = payload(n, "tcp.payload", (int) Layers.num(n, "tcp.hdr_len", 20), length);
+        tcp.segment(isServer, (int) Layers.num(n, "tcp.seq", 0), (int) Layers.num(n, "tcp.ack", 0),
+                Layers.num(n, "tcp.flags.syn", 0) != 0, length, data, p.frame().number(), p.frame().timestampNanos());
+    }
+
+    private void udpDatagram(DissectedPacket p, ProtoItem n, Address src, int sport, Address dst, int dport) {
+        int length = (int) Layers.num(n, "udp.length", 8) - 8;
+        byte[] data = payload(n, "udp.payload", 8, Math.max(length, 0));
+        if (data.length == 0) {
+            return;
+        }
+        keep(new FollowRecord(side(src, sport, dst, dport), p.frame().number(), p.frame().timestampNanos(), data));
+    }
+
+    /**
+     * The captured payload of a layer: the payload field when the dissector added one, else the
+     * bytes after the header in the layer's buffer, at most {@code length} of them.
+     */
+    private static byte[] payload(ProtoItem layer, String field, int headerLength, int length) {
+        ProtoItem item = Layers.find(layer, field);
+        if (item != null) {
+            byte[] b = item.bytesValue();
+            return b.length > length ? java.util.Arrays.copyOf(b, length) : b;
+        }
+        Tvb tvb = layer.tvb();
+        int start = layer.offset() + headerLength;
+        if (tvb == null || length <= 0 || start >= tvb.length()) {
+            return new byte[0];
+        }
+        return tvb.bytes(start, Math.min(length, tvb.remaining(start)));
+    }
+
+    @Override
+    public void finish(PrintStream out) {
+        StringBuilder sb = new StringBuilder(4096);
+        FollowPrinter.print(sb, args, client, clientPort, server, serverPort, records);
+        if (droppedBytes > 0 || (tcp != null && tcp.droppedSegments() > 0)) {
+            sb.append("(").append(droppedBytes).append(" bytes past the ").append(MAX_BYTES)
+                    .append("-byte follow buffer and ").append(tcp == null ? 0 : tcp.droppedSegments())
+                    .append(" out-of-order segments past the waiting limit were left out)\n");
+        }
+        out.print(sb);
+    }
+
+    @Override
+    public Set<String> fieldsNeeded() {
+        String p = args.proto();
+        Set<String> s = new java.util.HashSet<>(Set.of("ip", "ip.src", "ip.dst", "ipv6", "ipv6.src", "ipv6.dst", p,
+                p + ".srcport", p + ".dstport", p + ".stream", p + ".payload"));
+        s.addAll(Layers.IPV6_EXTRAS);
+        if (p.equals("tcp")) {
+            s.addAll(Set.of("tcp.len", "tcp.hdr_len", "tcp.seq", "tcp.ack", "tcp.flags.syn"));
+        } else {
+            s.add("udp.length");
+        }
+        return s;
+    }
+
+    @Override
+    public boolean needsDetailedTree() {
+        return false;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.dorsal.engine.stats;
+
+import dev.dorsal.engine.dissect.DissectedPacket;
+import java.io.PrintStream;
+import java.util.Set;
+
+/**
+ * A statistics listener ({@code tshark -z}): sees every dissected packet in capture order, then prints
+ * its report once at the end of the file. Build one with {@link Taps#parse}.
+ */
+public interface Tap {
+    /** Counts {@code p}; called for every packet read, whether or not {@code -Y} displays it. */
+    void packet(DissectedPacket p);
+
+    /** Prints the report exactly as tshark 4.0.17 does (stdout text, trailing newline included). */
+    void finish(PrintStream out);
+
+    /** Abbreviations of the fields this tap reads; the CLI asks dissection to build their nodes. */
+    Set<String> fieldsNeeded();
+
+    /** True when the tap walks every node of the tree (not only {@link #fieldsNeeded()}). */
+    boolean needsDetailedTree();
+
+    /** Abbreviations of the fields this tap's own display filter refers to (empty without one). */
+    default Set<String> filterFields() {
+        return Set.of();
+    }
+
+    /**
+     * Tells the tap, before the first packet, about the rest of the run, which some tshark reports
+     * depend on: the fields any display filter of the run refers to ({@code -Y}, {@code -R} and every
+     * {@code -z} filter; tshark only fills those in its statistics tree), and whether packet details
+     * are printed ({@code -V}, {@code -O}, {@code -T fields|json|pdml|ek}).
+     */
+    default void runContext(Set<String> filterFields, boolean detailsPrinted) {}
+}

@@ -1,0 +1,275 @@
+package dev.dorsal.shell.cli;
+
+import dev.dorsal.engine.dissect.DissectionOptions;
+import dev.dorsal.engine.output.Column;
+import dev.dorsal.engine.output.FieldsFormatter;
+import dev.dorsal.engine.output.FieldsOptions;
+import dev.dorsal.engine.output.HexDumpFormatter;
+import dev.dorsal.engine.output.JsonFormatter;
+import dev.dorsal.engine.output.PacketFormatter;
+import dev.dorsal.engine.output.SummaryFormatter;
+import dev.dorsal.engine.output.TextFormatter;
+import dev.dorsal.engine.output.TextTreeFormatter;
+import dev.dorsal.engine.output.TimeFormat;
+import dev.dorsal.engine.registry.FieldRegistry;
+import dev.dorsal.engine.registry.Registry;
+import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.FieldType;
+import dev.dorsal.engine.stats.Tap;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Parses tshark's command line, checks it the way tshark does (same messages and exit codes, with
+ * our own "dorsal: " prefix), picks the output formatter and the dissection options, and runs.
+ */
+public final class BatchCommand {
+    /** Every message to stderr starts with this, where tshark writes "tshark: ". */
+    static final String PREFIX = "dorsal: ";
+    static final int EXIT_OK = 0;
+    static final int EXIT_USAGE = 1;
+    static final int EXIT_FILE_OR_FILTER = 2;
+    /** A bug or a broken installation (no frame dissector…), never a user mistake. */
+    static final int EXIT_INTERNAL = 3;
+
+    private static final String VERSION = "Dorsal 0.1.0 (output compatible with TShark 4.0.17)";
+
+    private BatchCommand() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        BatchOptions o = new BatchOptions();
+        CommandLine cl = new CommandLine(o);
+        try {
+            cl.parseArgs(args);
+        } catch (ParameterException e) {
+            err.println(PREFIX + e.getMessage());
+            err.println(PREFIX + "See `dorsal -h' for usage.");
+            return EXIT_USAGE;
+        }
+        if (o.help) {
+            cl.usage(out);
+            out.flush();
+            return EXIT_OK;
+        }
+        if (o.version) {
+            out.println(VERSION);
+            out.println("Running on Java " + Runtime.version() + ".");
+            out.flush();
+            return EXIT_OK;
+        }
+        Registry registry;
+        try {
+            registry = SharedRegistry.get();
+        } catch (RuntimeException e) {
+            err.println(PREFIX + "internal error: cannot load the dissectors: " + e.getMessage());
+            return EXIT_INTERNAL;
+        }
+        try (SharedRegistry.Overrides prefs = SharedRegistry.withPreferences()) {
+            if (o.checkFilter != null) {
+                compileFilter(o.checkFilter, registry);
+                out.println("OK");
+                out.flush();
+                return EXIT_OK;
+            }
+            BatchRun.Plan plan = plan(o, registry, prefs);
+            return new BatchRun(plan, registry, out, err).execute();
+        } catch (UsageError e) {
+            out.flush();
+            (e.toStdout() ? out : err).println(e.toStdout() ? e.getMessage() : PREFIX + e.getMessage());
+            (e.toStdout() ? out : err).flush();
+            return e.exitCode();
+        } catch (RuntimeException e) {
+            // Not the user's mistake: a bug or a broken build. Say so, with the trace for the report.
+            out.flush();
+            err.println(PREFIX + "internal error: " + e);
+            e.printStackTrace(err);
+            return EXIT_INTERNAL;
+        }
+    }
+
+    /** Checks the options in tshark's order and turns them into what the run needs. */
+    static BatchRun.Plan plan(BatchOptions o, Registry registry, SharedRegistry.Overrides prefs) throws UsageError {
+        long count = o.count == null ? Long.MAX_VALUE : packetCount(o.count);
+        for (String p : o.preferences) {
+            preference(prefs, p);
+        }
+        String format = o.format == null ? "text" : o.format;
+        if (!format.equals("text") && !format.equals("fields") && !format.equals("json")) {
+            throw new UsageError("Invalid -T parameter \"" + format + "\"; it must be one of:\n"
+                    + "\t\"fields\"  The values of fields specified with the -e option, in a form\n"
+                    + "\t          specified by the -E option.\n"
+                    + "\t\"json\"    Packet Summary, an JSON-based format for the details\n"
+                    + "\t          summary information of a decoded packet.\n"
+                    + "\t\"text\"    Text of a human-readable one-line summary of each of the packets, or a\n"
+                    + "\t          multi-line view of the details of each of the packets, depending on\n"
+                    + "\t          whether the -V flag was specified.", EXIT_USAGE);
+        }
+        if (!o.fields.isEmpty() && format.equals("text")) {
+            throw new UsageError("Output fields were specified with \"-e\", "
+                    + "but \"-Tek, -Tfields, -Tjson or -Tpdml\" was not specified.", EXIT_USAGE);
+        }
+        if (o.fields.isEmpty() && format.equals("fields")) {
+            throw new UsageError("\"-Tfields\" was specified, but no fields were specified with \"-e\".", EXIT_USAGE);
+        }
+        FieldsOptions fieldsOptions = FieldsOptions.DEFAULT;
+        for (String e : o.fieldOptions) {
+            FieldsOptions next = fieldsOptions.with(e);
+            if (next == null) {
+                throw new UsageError("\"" + FieldsOptions.key(e) + "\" is not a valid field output option=value pair.\n"
+                        + FieldsOptions.HELP.substring(0, FieldsOptions.HELP.length() - 1), EXIT_USAGE);
+            }
+            fieldsOptions = next;
+        }
+        TimeFormat time = TimeFormat.RELATIVE;
+        if (o.timeFormat != null) {
+            time = TimeFormat.of(o.timeFormat);
+            if (time == null) {
+                throw new UsageError("Invalid time stamp type \"" + o.timeFormat + "\"; it must be one of:\n"
+                        + "\t\"a\"    for absolute\n\t\"ad\"   for absolute with YYYY-MM-DD date\n"
+                        + "\t\"adoy\" for absolute with YYYY/DOY date\n\t\"d\"    for delta\n"
+                        + "\t\"dd\"   for delta displayed\n\t\"e\"    for epoch\n\t\"r\"    for relative\n"
+                        + "\t\"u\"    for absolute UTC\n\t\"ud\"   for absolute UTC with YYYY-MM-DD date\n"
+                        + "\t\"udoy\" for absolute UTC with YYYY/DOY date", EXIT_USAGE);
+            }
+        }
+        FieldRegistry fields = registry.fields();
+        List<String> invalid = new ArrayList<>();
+        for (String f : o.fields) {
+            if (!FieldsFormatter.isValidField(f, fields)) {
+                invalid.add(f);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            java.util.Collections.reverse(invalid); // tshark lists them last first
+            throw new UsageError("Some fields aren't valid:\n\t" + String.join("\n\t", invalid), EXIT_USAGE);
+        }
+        if (o.readFile == null) {
+            throw new UsageError("No capture file given: use -r FILE (live capture is not supported).", EXIT_USAGE);
+        }
+        PacketFilter filter = o.displayFilter == null ? null : compileFilter(o.displayFilter, registry);
+        List<Tap> taps = Statistics.taps(o, registry, filter);
+        return choose(o, format, fieldsOptions, time, fields, filter, count, taps);
+    }
+
+    private static PacketFilter compileFilter(String text, Registry registry) throws UsageError {
+        try {
+            return DisplayFilters.compile(text, registry.fields());
+        } catch (FilterCompileException e) {
+            throw new UsageError(e.getMessage(), EXIT_FILE_OR_FILTER);
+        }
+    }
+
+    /** Picks the formatter and what dissection must build for it. */
+    private static BatchRun.Plan choose(BatchOptions o, String format, FieldsOptions fieldsOptions, TimeFormat time,
+            FieldRegistry fields, PacketFilter filter, long count, List<Tap> taps) {
+        boolean resolveMac = !o.noResolution && (o.resolutionFlags == null || o.resolutionFlags.contains("m"));
+        PacketFormatter formatter;
+        boolean detailed;
+        boolean columns;
+        if (o.quiet) {
+            formatter = null;
+            detailed = false;
+            columns = false;
+        } else if (format.equals("fields") || (format.equals("json") && !o.fields.isEmpty())) {
+            FieldsFormatter ff = new FieldsFormatter(o.fields, fieldsOptions, time, resolveMac);
+            formatter = format.equals("json") ? new JsonFormatter(ff) : ff;
+            detailed = o.fields.stream().anyMatch(f -> needsLabel(f, fields));
+            columns = o.fields.stream().anyMatch(f -> Column.ofField(f) != null);
+        } else if (format.equals("json")) {
+            formatter = new JsonFormatter();
+            detailed = true;
+            columns = true;
+        } else {
+            boolean details = o.verbose || o.onlyProtocols != null;
+            Set<String> only = o.onlyProtocols == null ? null : new LinkedHashSet<>(List.of(o.onlyProtocols.split(",")));
+            SummaryFormatter summary = o.printSummary || (!details && !o.hex) ? new SummaryFormatter(time, resolveMac) : null;
+            TextTreeFormatter tree = details ? new TextTreeFormatter(only, !o.hex, resolveMac) : null;
+            formatter = new TextFormatter(summary, tree, o.hex ? new HexDumpFormatter() : null);
+            detailed = details;
+            columns = summary != null || details;
+        }
+        if (taps.stream().anyMatch(Tap::needsDetailedTree)) {
+            detailed = true;
+        }
+        DissectionOptions options;
+        if (detailed) {
+            options = DissectionOptions.FULL;
+        } else {
+            BitSet interest = new BitSet();
+            if (formatter instanceof FieldsFormatter || formatter instanceof JsonFormatter) {
+                for (String f : o.fields) {
+                    for (FieldDef d : fields.lookup(f)) {
+                        interest.set(d.id());
+                    }
+                }
+            }
+            if (filter != null) {
+                for (FieldDef d : filter.fieldsUsed()) {
+                    for (FieldDef same : fields.lookup(d.abbrev())) {
+                        interest.set(same.id());
+                    }
+                    if (d.id() >= 0) {
+                        interest.set(d.id());
+                    }
+                }
+            }
+            for (Tap t : taps) {
+                for (String name : t.fieldsNeeded()) {
+                    fields.lookup(name).forEach(d -> interest.set(d.id()));
+                }
+                for (String name : t.filterFields()) {
+                    fields.lookup(name).forEach(d -> interest.set(d.id()));
+                }
+            }
+            options = new DissectionOptions(false, interest, columns);
+        }
+        return new BatchRun.Plan(o.readFile, formatter, options, filter, count, taps);
+    }
+
+    /** A protocol's value in -T fields is its tree label, which only a detailed tree has. */
+    private static boolean needsLabel(String field, FieldRegistry fields) {
+        for (FieldDef d : fields.lookup(field)) {
+            if (d.type() == FieldType.PROTOCOL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long packetCount(String s) throws UsageError {
+        long n;
+        try {
+            n = Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageError("The specified packet count \"" + s + "\" isn't a decimal number", EXIT_USAGE);
+        }
+        if (n < 0) {
+            throw new UsageError("The specified packet count \"" + s + "\" is a negative number", EXIT_USAGE);
+        }
+        if (n == 0) {
+            throw new UsageError("The specified packet count is zero", EXIT_USAGE);
+        }
+        return n;
+    }
+
+    private static void preference(SharedRegistry.Overrides prefs, String option) throws UsageError {
+        int colon = option.indexOf(':');
+        if (colon <= 0) {
+            throw new UsageError("Invalid -o flag \"" + option + "\"", EXIT_USAGE);
+        }
+        String name = option.substring(0, colon).trim();
+        String value = option.substring(colon + 1).trim();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        if (!prefs.set(name, value)) {
+            throw new UsageError("-o flag \"" + option + "\" specifies unknown preference", EXIT_USAGE);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.dorsal.shell.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The tshark options the batch CLI understands, as parsed by picocli. */
+@Command(name = "dorsal", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Dissects a capture file and prints its packets the way tshark 4.0 does.",
+        footer = "%nOutput formats: -T text (default one-line summary, -V details), -T fields with -e, -T json.")
+final class BatchOptions {
+    @Option(names = {"-r", "--read-file"}, paramLabel = "FILE", description = "read packets from FILE (pcap or pcapng; '-' for stdin)")
+    String readFile;
+
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER", description = "print only packets matching the display filter")
+    String displayFilter;
+
+    @Option(names = "-c", paramLabel = "N", description = "stop after reading N packets")
+    String count;
+
+    @Option(names = "-T", paramLabel = "FORMAT", description = "output format: text, fields, json")
+    String format;
+
+    @Option(names = "-e", paramLabel = "FIELD", description = "field to print with -T fields or -T json (repeatable)")
+    List<String> fields = new ArrayList<>();
+
+    @Option(names = "-E", paramLabel = "OPTION=VALUE", description = "fields output option: header=y|n, separator=/t|/s|<c>, quote=d|s|n, occurrence=f|l|a, aggregator=,|/s|<c>, bom=y|n")
+    List<String> fieldOptions = new ArrayList<>();
+
+    @Option(names = "-V", description = "print the packet details tree")
+    boolean verbose;
+
+    @Option(names = "-O", paramLabel = "PROTOCOLS", description = "print details only of these comma-separated protocols")
+    String onlyProtocols;
+
+    @Option(names = "-P", description = "print the summary line also with -V or -x")
+    boolean printSummary;
+
+    @Option(names = "-x", description = "print a hex and ASCII dump of the packet data")
+    boolean hex;
+
+    @Option(names = "-t", paramLabel = "FORMAT", description = "time column format: a|ad|adoy|d|dd|e|r|u|ud|udoy (default r)")
+    String timeFormat;
+
+    @Option(names = "-n", description = "disable all name resolution")
+    boolean noResolution;
+
+    @Option(names = "-N", paramLabel = "FLAGS", description = "enable specific name resolution (accepted; only 'm' has an effect)")
+    String resolutionFlags;
+
+    @Option(names = "-o", paramLabel = "PREF:VALUE", description = "override a preference (repeatable)")
+    List<String> preferences = new ArrayList<>();
+
+    @Option(names = "-z", paramLabel = "STATISTICS", description = "print statistics after the packets: conv,tcp, endpoints,ip, io,phs, io,stat,1, follow,tcp,ascii,0, expert… (repeatable; -z help lists them)")
+    List<String> statistics = new ArrayList<>();
+
+    @Option(names = "-q", description = "do not print packets (quiet)")
+    boolean quiet;
+
+    @Option(names = "--check-filter", paramLabel = "FILTER", description = "only compile the display filter: print OK, or tshark's error (exit 2)")
+    String checkFilter;
+
+    @Option(names = {"-h", "--help"}, description = "print this help and exit")
+    boolean help;
+
+    @Option(names = {"-v", "--version"}, description = "print version information and exit")
+    boolean version;
+}

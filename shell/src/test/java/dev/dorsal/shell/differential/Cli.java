@@ -1,0 +1,70 @@
+package dev.dorsal.shell.differential;
+
+import dev.dorsal.shell.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Runs the dorsal CLI in-process and captures what it prints. */
+final class Cli {
+    /** Exit code, standard output and standard error of one run. */
+    record Result(int exitCode, String out, String err) {
+        List<String> outLines() {
+            return lines(out);
+        }
+    }
+
+    private static Boolean keylogKnown;
+
+    private Cli() {}
+
+    static Result run(String... args) {
+        return run(Arrays.asList(args));
+    }
+
+    static Result run(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc;
+        try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            rc = Main.run(args.toArray(String[]::new), o, e);
+            o.flush();
+        }
+        return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The arguments tshark was run with for the oracle: {@code -r FILE} plus the key log when one
+     * exists and Dorsal already has the {@code tls.keylog_file} preference (else it is left out).
+     */
+    static List<String> readArgs(CorpusCase c) {
+        List<String> args = new ArrayList<>(List.of("-r", c.capture().toString()));
+        if (c.keys() != null && keylogKnown()) {
+            args.add("-o");
+            args.add("tls.keylog_file:" + c.keys());
+        }
+        return args;
+    }
+
+    private static synchronized boolean keylogKnown() {
+        if (keylogKnown == null) {
+            keylogKnown = dev.dorsal.shell.cli.SharedRegistry.get().preference("tls.keylog_file") != null;
+        }
+        return keylogKnown;
+    }
+
+    static List<String> lines(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+        if (out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.dorsal.shell.differential;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits multi-line per-packet outputs (-V, JSON) into packets and counts equal packets and lines. */
+final class TreeDiff {
+    /** Packets equal / compared, lines in common (LCS per packet) / oracle lines, and the first differing line. */
+    record Counts(int packetsEqual, int packets, long linesEqual, long lines, String firstDifference) {}
+
+    private TreeDiff() {}
+
+    /**
+     * Packets of -V output: each starts with its "Frame N: " line after an empty line. Empty lines
+     * inside a packet (before the hex dump of undissected data) stay in it; trailing ones are dropped.
+     */
+    static List<List<String>> verbosePackets(List<String> lines) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> cur = null;
+        String prev = "";
+        for (String l : lines) {
+            if (l.startsWith("Frame ") && prev.isEmpty()) {
+                trimTrailingEmpty(cur);
+                cur = new ArrayList<>();
+                out.add(cur);
+            }
+            if (cur != null) {
+                cur.add(l);
+            }
+            prev = l;
+        }
+        trimTrailingEmpty(cur);
+        return out;
+    }
+
+    private static void trimTrailingEmpty(List<String> packet) {
+        while (packet != null && !packet.isEmpty() && packet.get(packet.size() - 1).isEmpty()) {
+            packet.remove(packet.size() - 1);
+        }
+    }
+
+    /** Packets of -T json output: the objects that open with a line "  {". */
+    static List<List<String>> jsonPackets(List<String> lines) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> cur = null;
+        for (String l : lines) {
+            if (l.equals("  {")) {
+                cur = new ArrayList<>();
+                out.add(cur);
+            }
+            if (cur != null) {
+                cur.add(l.equals("  },") ? "  }" : l);
+            }
+        }
+        return out;
+    }
+
+    /** Length of the longest common subsequence of lines, so one missing line does not count the rest as different. */
+    static int commonLines(List<String> e, List<String> a) {
+        int[] prev = new int[a.size() + 1];
+        int[] cur = new int[a.size() + 1];
+        for (String el : e) {
+            for (int j = 1; j <= a.size(); j++) {
+                cur[j] = el.equals(a.get(j - 1)) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[a.size()];
+    }
+
+    static Counts compare(List<List<String>> expected, List<List<String>> actual) {
+        int packetsEqual = 0;
+        long linesEqual = 0;
+        long lines = 0;
+        String first = null;
+        for (int p = 0; p < expected.size(); p++) {
+            List<String> e = expected.get(p);
+            List<String> a = p < actual.size() ? actual.get(p) : List.of();
+            if (e.equals(a)) {
+                packetsEqual++;
+            }
+            lines += e.size();
+            linesEqual += commonLines(e, a);
+            for (int i = 0; first == null && i < e.size(); i++) {
+                String al = i < a.size() ? a.get(i) : null;
+                if (!e.get(i).equals(al)) {
+                    first = "packet " + (p + 1) + " line " + (i + 1) + ": expected `" + e.get(i) + "` got `" + al + "`";
+                }
+            }
+        }
+        return new Counts(packetsEqual, expected.size(), linesEqual, lines, first);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.dorsal.shell.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dorsal.shell.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The other {@code -z} reports through the real dissectors and the CLI, byte for byte against
+ * tshark 4.0.17 run with the same arguments: conv and endpoints of every kind, expert, tap filters,
+ * io,stat with filters and functions, follow udp, and tcp in raw/hex/yaml. For each capture,
+ * {@code stats/extra/<capture>.tshark.txt} holds tshark's stdout per case, under a
+ * {@code @@@@ <tag> TAB <arguments…>} line ({@code stats/extra/gen_tshark.py} made them). Captures
+ * come from the differential tests' {@code corpus} resources, or {@code -Ddorsal.stats.corpus}.
+ * Ethernet tables are only checked on the project's own captures: the PcapPlusPlus ones have vendor
+ * MAC addresses, which Dorsal prints as hex (docs/compat.md).
+ */
+class StatsExtraTest {
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(StatsExtraTest.class.getResource(name).toURI());
+    }
+
+    @Test
+    void everyCaseMatchesTshark() throws Exception {
+        Path extra = resource("/stats/extra");
+        String corpus = System.getProperty("dorsal.stats.corpus");
+        Path captures = corpus != null ? Path.of(corpus) : resource("/corpus");
+        Map<String, int[]> byTag = new LinkedHashMap<>();
+        List<String> differ = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        String firstDiff = null;
+        for (Path packed : packedFiles(extra)) {
+            String rel = extra.relativize(packed).toString().replace('\\', '/').replace(".tshark.txt", "");
+            if (!Files.isRegularFile(captures.resolve(rel))) {
+                skipped.add(rel); // not copied into the test resources (see corpus/README.md)
+                continue;
+            }
+            for (Map.Entry<String, String> c : Packed.read(packed).entrySet()) {
+                List<String> f = Arrays.asList(c.getKey().split("\t"));
+                String tag = f.get(0);
+                int[] count = byTag.computeIfAbsent(tag.replaceAll("_\\d+$", ""), k -> new int[2]);
+                count[1]++;
+                List<String> args = new ArrayList<>(List.of("-r", captures.resolve(rel).toString()));
+                args.addAll(f.subList(1, f.size()));
+                String actual = run(args);
+                dump(rel + "." + tag, actual);
+                if (c.getValue().equals(actual)) {
+                    count[0]++;
+                } else {
+                    differ.add(rel + "." + tag);
+                    if (firstDiff == null) {
+                        firstDiff = rel + " " + f.subList(1, f.size()) + "\n--- tshark\n" + c.getValue()
+                                + "--- dorsal\n" + actual;
+                    }
+                }
+            }
+        }
+        StringBuilder summary = new StringBuilder();
+        byTag.forEach((k, v) -> summary.append(k).append(' ').append(v[0]).append('/').append(v[1]).append("  "));
+        System.out.println("stats extra cases equal to tshark: " + summary
+                + (skipped.isEmpty() ? "" : " (captures not in the resources, skipped: " + skipped + ")"));
+        if (firstDiff != null) {
+            System.err.println(firstDiff);
+            System.err.println("differing: " + differ);
+        }
+        assertEquals(List.of(), differ, differ.size() + " extra statistics outputs differ from tshark");
+    }
+
+    private static List<Path> packedFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".tshark.txt")).sorted().toList();
+        }
+    }
+
+    /** With {@code -Ddorsal.stats.dump=DIR}, keeps Dorsal's output for a closer look. */
+    private static void dump(String name, String text) throws IOException {
+        String dir = System.getProperty("dorsal.stats.dump");
+        if (dir != null) {
+            Path d = Path.of(dir, name + ".txt");
+            Files.createDirectories(d.getParent());
+            Files.writeString(d, text, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String run(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            int rc = Main.run(args.toArray(String[]::new), o, e);
+            o.flush();
+            String text = out.toString(StandardCharsets.UTF_8);
+            return rc == 0 ? text : text + "[exit " + rc + "] " + err.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
