@@ -45,8 +45,8 @@ cli LRANGE list 0 -1
 cli HSET h field1 v1 field2 v2
 cli HGETALL h
 cli LPUSH greeting x || true            # WRONGTYPE: an error reply
-# A 100 kB value: its SET and GET span several TCP segments (PDUs across segments).
-big="$(head -c 75000 /dev/zero | base64 -w0 | head -c 100000)"
+# A 40 kB value: its SET and GET span two TCP segments each (PDUs across segments).
+big="$(head -c 30000 /dev/zero | base64 -w0 | head -c 40000)"
 cli SET big "$big"
 cli STRLEN big
 cli GET big

@@ -210,7 +210,8 @@ public final class Icmpv6Dissector implements DissectorProvider {
                 ck.expert(CHECKSUM_BAD, "Bad checksum [should be 0x" + hex4(shouldBe) + "]");
             }
         } else if (detailed) {
-            ck.setText("Checksum: 0x" + hex4(sent) + " [unverified]" + (inError ? " [in ICMP error packet]" : ""));
+            ck.setText("Checksum: 0x" + hex4(sent) + " [unverified] ["
+                    + (inError ? "in ICMP error packet" : "fragmented datagram") + "]");
         }
         ProtoItem st = icmp.addUint(CHECKSUM_STATUS_FIELD, tvb, 2, 0, status);
         if (st != icmp) {
@@ -231,8 +232,8 @@ public final class Icmpv6Dissector implements DissectorProvider {
     private void echo(Tvb tvb, PacketInfo pinfo, ProtoItem icmp, int type) {
         boolean cols = pinfo.columns().enabled();
         int ident = tvb.u16(4);
-        int seq = tvb.u16(6);
         Items.add(icmp, ECHO_ID, tvb, 4, 2);
+        int seq = tvb.u16(6);
         Items.add(icmp, ECHO_SEQ, tvb, 6, 2);
         if (cols) {
             pinfo.columns().appendInfo(" id=0x" + hex4(ident) + ", seq=" + seq + ", hop limit="

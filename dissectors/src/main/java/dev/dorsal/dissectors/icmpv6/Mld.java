@@ -76,25 +76,30 @@ final class Mld {
         Items.add(icmp, NB_RECORDS, tvb, 6, 2);
         int off = 8;
         for (int i = 0; i < records; i++) {
+            // As tshark: the record item first (its length known at the end), then each field as
+            // it is read, the label last; a short record keeps what was there.
+            ProtoItem rec = icmp.add(RECORD, tvb, off, Math.max(0, Math.min(tvb.length() - off, 20)));
             int type = tvb.u8(off);
-            int auxLen = tvb.u8(off + 1) * 4;
-            int sources = tvb.u16(off + 2);
-            int size = 20 + sources * 16 + auxLen;
-            ProtoItem rec = Items.add(icmp, RECORD, tvb, off, size);
-            if (icmp.tree().detailed()) {
-                rec.setText("Multicast Address Record " + RECORD_TYPES.nameOr(type, "Unknown") + ": "
-                        + AddressFormat.ipv6(tvb.bytes(off + 4, 16)));
-            }
             Items.add(rec, RECORD_TYPE, tvb, off, 1);
+            int auxLen = tvb.u8(off + 1) * 4;
             Items.add(rec, AUX_DATA_LEN, tvb, off + 1, 1);
+            int sources = tvb.u16(off + 2);
             Items.add(rec, RECORD_NB_SOURCES, tvb, off + 2, 2);
+            int size = 20 + sources * 16 + auxLen;
+            byte[] address = tvb.bytes(off + 4, 16);
             Items.add(rec, RECORD_ADDRESS, tvb, off + 4, 16);
+            if (icmp.tree().detailed() && rec != icmp) {
+                rec.appendText(" " + RECORD_TYPES.nameOr(type, "Unknown") + ": " + AddressFormat.ipv6(address));
+            }
             int p = off + 20;
             for (int s = 0; s < sources; s++, p += 16) {
                 Items.add(rec, RECORD_SOURCE, tvb, p, 16);
             }
             if (auxLen > 0) {
                 Items.add(rec, AUX_DATA, tvb, p, auxLen);
+            }
+            if (rec != icmp) {
+                rec.setLength(size);
             }
             off += size;
         }

@@ -116,6 +116,9 @@ public final class Ipv4Dissector implements DissectorProvider {
     private static final int MF = 0x2000;
     private static final int OFFSET_MASK = 0x1fff;
 
+    /** The handle the EtherType table uses: IPv4 whatever the version says (dissect_ip_v4). */
+    static final String V4_HANDLE = "ipv4";
+
     private DissectorTable protoTable;
     private DissectorHandle dataHandle;
     private DissectorHandle ipv6Handle;
@@ -131,25 +134,45 @@ public final class Ipv4Dissector implements DissectorProvider {
         r.fields(PROTO, FIELDS);
         r.experts(PROTO, EXPERTS);
         protoTable = r.newTable(PROTO_TABLE, "IP protocol", FieldType.UINT8, Base.DEC);
-        r.handle("ip", PROTO, this::dissect);
+        r.handle("ip", PROTO, this::dissectIp);
+        r.handle(V4_HANDLE, PROTO, this::dissect);
     }
 
     @Override
     public void handoff(Tables t) {
         dataHandle = t.handle("data");
         ipv6Handle = t.handle("ipv6");
-        DissectorHandle self = t.handle("ip");
-        t.table(EthertypeDissector.NAME).add(EtherTypes.IPV4, self);
+        // As in tshark, the EtherType goes straight to IPv4; other tables take "ip", which looks
+        // at the version first.
+        t.table(EthertypeDissector.NAME).add(EtherTypes.IPV4, t.handle(V4_HANDLE));
         // IP in IP (RFC 2003).
-        protoTable.add(4, self);
+        protoTable.add(4, t.handle("ip"));
+    }
+
+    /** The "ip" handle: IPv4 or IPv6 by the version nibble (a short packet names neither). */
+    private int dissectIp(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
+        int version = tvb.u8(0) >>> 4;
+        if (version == 4) {
+            return dissect(tvb, pinfo, tree);
+        }
+        if (version == 6 && ipv6Handle != null) {
+            return pinfo.call(ipv6Handle, tvb, tree);
+        }
+        ProtoItem ip = tree.addProtocol(PROTO, tvb, 0, 1, "Internet Protocol, bogus version (" + version + ")");
+        Items.add(ip, VERSION, tvb, 0, 1).expert(BOGUS_VERSION);
+        pinfo.columns().setProtocol("IP");
+        if (pinfo.columns().enabled()) {
+            pinfo.columns().setInfo("Bogus IP version (" + version + ")");
+        }
+        return 1;
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
-        int b0 = tvb.u8(0); // tshark reads the version before it names the protocol
         pinfo.columns().setProtocol("IPv4");
         pinfo.columns().clearInfo();
         boolean detailed = tree.tree().detailed();
         boolean cols = pinfo.columns().enabled();
+        int b0 = tvb.u8(0);
 
         int version = b0 >>> 4;
         int hlen = (b0 & 0x0f) * 4;

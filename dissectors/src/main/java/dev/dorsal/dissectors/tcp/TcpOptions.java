@@ -369,7 +369,9 @@ final class TcpOptions {
             case EXP1, EXP2 -> experimental(c, off, len);
             default -> {
                 boolean unknown = KINDS.name(kind) == null;
-                ProtoItem item = header(c, unknown ? OPT_UNKNOWN : OPT_UNKNOWN, off, len);
+                // Options tshark names but Dorsal does not decode (SCPS, Quick-Start, Riverbed, AccECN) share
+                // the generic node: their kind and length only.
+                ProtoItem item = header(c, OPT_UNKNOWN, off, len);
                 String name = listName(kind);
                 label(c, item, unknown ? "TCP Option - Unknown" : "TCP Option - " + name);
                 if (unknown && len > 2) {

@@ -12,7 +12,7 @@ import org.graalvm.polyglot.Engine;
  * <ul>
  *   <li>{@code dorsal.js.compilation=false}: run interpreted even when the JIT is available;
  *   <li>{@code dorsal.js.compilerThreads=N}: Truffle compiler threads (with background compilation);
- *   <li>{@code dorsal.js.mode=latency|throughput|default}: Truffle's engine mode;
+ *   <li>{@code dorsal.js.mode=latency|throughput|default}: Truffle's engine mode (default latency);
  *   <li>{@code dorsal.js.backgroundCompilation=true|false} (default false: compile in the calling thread);
  *   <li>{@code dorsal.js.firstThreshold=N}: calls/loops before the first-tier compilation;
  *   <li>{@code dorsal.js.threshold=N}: calls/loops before the last-tier compilation.
@@ -80,10 +80,9 @@ public final class JsEngine {
         if (Boolean.parseBoolean(background)) {
             o.put("engine.CompilerThreads", System.getProperty("dorsal.js.compilerThreads", "1"));
         }
-        String mode = System.getProperty("dorsal.js.mode");
-        if (mode != null) {
-            o.put("engine.Mode", mode);
-        }
+        // Latency mode compiles less aggressively and sooner: on the benchmark it cut the JIT's CPU time by a
+        // third on the mixed capture and by a quarter on the all-UDP one.
+        o.put("engine.Mode", System.getProperty("dorsal.js.mode", "latency"));
         String first = System.getProperty("dorsal.js.firstThreshold");
         if (first != null) {
             o.put("engine.FirstTierCompilationThreshold", first);

@@ -8,8 +8,6 @@ import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.PacketTree;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
-import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,10 +157,6 @@ final class ScriptContext {
     private void end() {
         activeLimit = 0;
         overdue = false;
-    }
-
-    static String displayName(String path) {
-        return path.substring(path.lastIndexOf(FileSystems.getDefault().getSeparator().charAt(0)) + 1);
     }
 
     // ---- calls ---------------------------------------------------------------------------------
@@ -362,9 +356,5 @@ final class ScriptContext {
         } catch (RuntimeException e) {
             // Closing a context that is being cancelled may race; it is unusable either way.
         }
-    }
-
-    static String read(java.nio.file.Path p) throws IOException {
-        return java.nio.file.Files.readString(p);
     }
 }

@@ -111,9 +111,9 @@ final class CNumber {
                 i = j;
             }
         }
+        int scale = (int) Math.max(-2000, Math.min(2000, exp - 4L * fracDigits));
         double v = new java.math.BigDecimal(new java.math.BigInteger(mant.toString(), 16))
-                .multiply(java.math.BigDecimal.valueOf(2).pow((int) Math.max(-2000, Math.min(2000, exp - 4L * fracDigits)),
-                        java.math.MathContext.DECIMAL128)).doubleValue();
+                .multiply(java.math.BigDecimal.valueOf(2).pow(scale, java.math.MathContext.DECIMAL128)).doubleValue();
         boolean negative = s.charAt(start) == '-';
         return new Parsed(negative ? -v : v, i);
     }

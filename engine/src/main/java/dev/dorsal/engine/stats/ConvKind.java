@@ -77,15 +77,15 @@ enum ConvKind {
         }
     }
 
-    /** An address as the tables print it: MAC names resolved as tshark's default -N m does, IPs as numbers. */
-    static String text(Address a) {
+    /** An address as the tables print it: MAC names resolved (or not, with {@code -n}), IPs as numbers. */
+    static String text(Address a, boolean macNames) {
         return switch (a.type()) {
             case ETHER -> {
                 long mac = 0;
                 for (byte b : a.bytes()) {
                     mac = (mac << 8) | (b & 0xff);
                 }
-                yield EtherNames.resolve(mac);
+                yield macNames ? EtherNames.resolve(mac) : AddressFormat.ether(mac);
             }
             case IPv6 -> AddressFormat.ipv6(a.bytes());
             default -> a.toString();

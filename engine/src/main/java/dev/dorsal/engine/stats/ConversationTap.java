@@ -32,6 +32,7 @@ final class ConversationTap implements Tap {
     private final Map<Key, Conv> conversations = new HashMap<>();
     private final List<Conv> order = new ArrayList<>();
     private long dropped;
+    private boolean macNames = true;
 
     private record Key(Address a, int portA, Address b, int portB, long stream) {}
 
@@ -120,8 +121,8 @@ final class ConversationTap implements Tap {
         rows.sort((x, y) -> Long.compare(y.frames(), x.frames()));
         int width = kind.ports ? 26 : 20;
         for (Conv c : rows) {
-            String a = ConvKind.text(c.src);
-            String b = ConvKind.text(c.dst);
+            String a = ConvKind.text(c.src, macNames);
+            String b = ConvKind.text(c.dst, macNames);
             if (kind.ports) {
                 a = a + ":" + c.srcPort;
                 b = b + ":" + c.dstPort;
@@ -159,6 +160,11 @@ final class ConversationTap implements Tap {
     @Override
     public Set<String> filterFields() {
         return filter == null ? Set.of() : filter.fields();
+    }
+
+    @Override
+    public void macNameResolution(boolean enabled) {
+        macNames = enabled;
     }
 
     @Override

@@ -31,6 +31,7 @@ final class EndpointTap implements Tap {
     private final Map<Key, Endpoint> endpoints = new HashMap<>();
     private final List<Endpoint> order = new ArrayList<>();
     private long dropped;
+    private boolean macNames = true;
 
     private record Key(Address address, int port) {}
 
@@ -110,7 +111,7 @@ final class EndpointTap implements Tap {
         List<Endpoint> rows = new ArrayList<>(order);
         rows.sort((x, y) -> Long.compare(y.packets(), x.packets()));
         for (Endpoint e : rows) {
-            sb.append(CText.right(ConvKind.text(e.key.address()), 20));
+            sb.append(CText.right(ConvKind.text(e.key.address(), macNames), 20));
             if (kind.ports) {
                 sb.append("      ").append(CText.left(e.key.port(), 5)).append("     ");
             } else {
@@ -143,6 +144,11 @@ final class EndpointTap implements Tap {
     @Override
     public Set<String> filterFields() {
         return filter == null ? Set.of() : filter.fields();
+    }
+
+    @Override
+    public void macNameResolution(boolean enabled) {
+        macNames = enabled;
     }
 
     @Override

@@ -33,4 +33,10 @@ public interface Tap {
      * are printed ({@code -V}, {@code -O}, {@code -T fields|json|pdml|ek}).
      */
     default void runContext(Set<String> filterFields, boolean detailsPrinted) {}
+
+    /**
+     * Whether MAC addresses print with their names ({@code Broadcast}, {@code 00:00:00_…}), as
+     * tshark's default {@code -N m} does; {@code -n} turns it off. Called before the first packet.
+     */
+    default void macNameResolution(boolean enabled) {}
 }

@@ -50,7 +50,8 @@ public final class Taps {
         }
         for (String n : NOT_IMPLEMENTED) {
             if (arg.startsWith(n) && (name == null || n.length() > name.length())) {
-                throw new StatsException("tshark: \"-z " + n + "\" is a tshark statistic Dorsal does not implement yet.");
+                throw new StatsException("tshark: \"-z " + n
+                        + "\" is a tshark statistic Dorsal does not implement yet.");
             }
         }
         if (name == null) {
@@ -84,7 +85,8 @@ public final class Taps {
     }
 
     private static String invalidArgument(String arg) {
-        StringBuilder sb = new StringBuilder("tshark: Invalid -z argument \"").append(arg).append("\"; it must be one of:");
+        StringBuilder sb = new StringBuilder("tshark: Invalid -z argument \"").append(arg)
+                .append("\"; it must be one of:");
         for (String n : NAMES) {
             sb.append("\n     ").append(n);
         }

@@ -16,15 +16,17 @@ import java.util.function.Consumer;
  * <p>Sequence numbers are compared modulo 2^32. The expected sequence number of a direction starts
  * at the first segment seen from it (a SYN counts one), with or without data.
  *
- * <p>Bounded state: at most {@value #MAX_WAITING} segments wait for a gap per direction; segments
- * past that are dropped and counted in {@link #droppedSegments()}.
+ * <p>Bounded state: at most {@value #MAX_WAITING} segments and {@value #MAX_WAITING_BYTES} bytes wait
+ * for a gap per direction; segments past that are dropped and counted in {@link #droppedSegments()}.
  */
 final class TcpFollowStream {
     static final int MAX_WAITING = 10_000;
+    static final int MAX_WAITING_BYTES = 64 << 20;
 
     private final Consumer<FollowRecord> out;
     private final int[] next = new int[2];
     private final boolean[] started = new boolean[2];
+    private final long[] waitingBytes = new long[2];
     private final List<List<Waiting>> waiting = List.of(new ArrayList<>(), new ArrayList<>());
     private long droppedSegments;
 
@@ -71,7 +73,8 @@ final class TcpFollowStream {
         if (available == 0 || sequence - next[dir] < 0) {
             return;
         }
-        byte[] bytes = offset == 0 && available == data.length ? data : java.util.Arrays.copyOfRange(data, offset, offset + available);
+        byte[] bytes = offset == 0 && available == data.length ? data
+                : java.util.Arrays.copyOfRange(data, offset, offset + available);
         FollowRecord r = new FollowRecord(server, frame, epochNanos, bytes);
         if (sequence == next[dir]) {
             next[dir] += length;
@@ -79,8 +82,9 @@ final class TcpFollowStream {
             while (drain(dir, 0, frame, false)) {
                 // deliver what the new data made contiguous
             }
-        } else if (waiting.get(dir).size() < MAX_WAITING) {
+        } else if (waiting.get(dir).size() < MAX_WAITING && waitingBytes[dir] + bytes.length <= MAX_WAITING_BYTES) {
             waiting.get(dir).add(new Waiting(sequence, r));
+            waitingBytes[dir] += bytes.length;
         } else {
             droppedSegments++;
         }
@@ -114,6 +118,7 @@ final class TcpFollowStream {
                     next[dir] += d.length - skip;
                 }
                 it.remove();
+                waitingBytes[dir] -= d.length;
                 return true;
             }
             if (w.seq() == next[dir]) {
@@ -122,6 +127,7 @@ final class TcpFollowStream {
                 }
                 next[dir] += d.length;
                 it.remove();
+                waitingBytes[dir] -= d.length;
                 return true;
             }
         }

@@ -123,6 +123,8 @@ class ParserTest {
         "f[2147483648]         | \"2147483648\" causes an integer overflow.       | 2",
         "f#3000000000          | \"3000000000\" causes an integer overflow.       | 2",
         "$a                    | \"a\" was unexpected in this context.           | 1",
+        "a == 1 or foo(1) == 1 | Function 'foo' does not exist                  | 10",
+        "vals(a) == 1          | Function 'vals' does not exist                 | 0",
     })
     void reportsTheFirstBadToken(String filter, String message, int start) {
         FilterException e = assertThrows(FilterException.class, () -> parse(filter));
@@ -136,6 +138,11 @@ class ParserTest {
                 () -> Parser.parse("a == .nope", Lexer.tokenize("a == .nope"), name -> !name.equals("nope")));
         assertEquals("\"nope\" is not a valid protocol or protocol field.", e.shortMessage());
         assertEquals(5, e.start());
+        // So does a layer on a name that is no field.
+        FilterException layer = assertThrows(FilterException.class,
+                () -> Parser.parse("a == 1 or b#1 == 2", Lexer.tokenize("a == 1 or b#1 == 2"), name -> !name.equals("b")));
+        assertEquals("b is not a valid field", layer.shortMessage());
+        assertEquals(10, layer.start());
         // A syntax error before it is reported first.
         FilterException first = assertThrows(FilterException.class,
                 () -> Parser.parse("a == ) .nope", Lexer.tokenize("a == ) .nope"), name -> false));

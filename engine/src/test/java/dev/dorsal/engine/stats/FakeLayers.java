@@ -90,7 +90,8 @@ final class FakeLayers {
             }
         }
         int len = (f[6].equals("tcp") ? 54 : 42) + payload.length;
-        FrameMeta meta = new FrameMeta(number, 0, 1, 0, nanos, 6, len, len, firstNanos, firstNanos, firstNanos, 0, null);
+        FrameMeta meta = new FrameMeta(number, 0, 1, 0, nanos, 6, len, len, firstNanos, firstNanos, firstNanos, 0,
+                null);
         return new DissectedPacket(meta, tree, new Columns(false), Address.NONE, Address.NONE, Address.NONE,
                 Address.NONE, Address.NONE, Address.NONE, List.of("eth", "ethertype", "ip", f[6]), List.of(), false);
     }

@@ -35,8 +35,10 @@ final class StatsTestPackets {
     static final FieldDef NUMBER = FieldDef.uint32("frame.number", "Frame Number");
     static final FieldDef LEN = FieldDef.uint32("frame.len", "Frame length on the wire");
     static final FieldDef CAP_LEN = FieldDef.uint32("frame.cap_len", "Frame length stored into the capture file");
-    static final FieldDef TIME_DELTA = FieldDef.relativeTime("frame.time_delta", "Time delta from previous captured frame");
-    static final FieldDef TIME_RELATIVE = FieldDef.relativeTime("frame.time_relative", "Time since reference or first frame");
+    static final FieldDef TIME_DELTA = FieldDef.relativeTime("frame.time_delta",
+            "Time delta from previous captured frame");
+    static final FieldDef TIME_RELATIVE = FieldDef.relativeTime("frame.time_relative",
+            "Time since reference or first frame");
     static final FieldDef TIME_EPOCH = FieldDef.relativeTime("frame.time_epoch", "Epoch Time");
     private static final Pattern ATOM = Pattern.compile("\\s*([a-z_.]+)\\s*(>=|<=|==|>|<)?\\s*(\\d+)?\\s*");
 

@@ -2,7 +2,9 @@ package dev.dorsal.shell.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dorsal.engine.registry.FieldRegistry;
 import dev.dorsal.shell.Main;
+import dev.dorsal.shell.cli.SharedRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * {@code @@@@ <tag> TAB <arguments…>} line ({@code stats/extra/gen_tshark.py} made them). Captures
  * come from the differential tests' {@code corpus} resources, or {@code -Ddorsal.stats.corpus}.
  * Ethernet tables are only checked on the project's own captures: the PcapPlusPlus ones have vendor
- * MAC addresses, which Dorsal prints as hex (docs/compat.md).
+ * MAC addresses, which Dorsal prints as hex (docs/compat.md). As in {@link StatsCorpusTest}, only
+ * captures whose every layer Dorsal dissects are gated; the rest are counted.
  */
 class StatsExtraTest {
     private static Path resource(String name) throws URISyntaxException {
@@ -38,6 +41,8 @@ class StatsExtraTest {
         Path extra = resource("/stats/extra");
         String corpus = System.getProperty("dorsal.stats.corpus");
         Path captures = corpus != null ? Path.of(corpus) : resource("/corpus");
+        Path oracle = resource("/stats/oracle");
+        FieldRegistry registry = SharedRegistry.get().fields();
         Map<String, int[]> byTag = new LinkedHashMap<>();
         List<String> differ = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -48,18 +53,23 @@ class StatsExtraTest {
                 skipped.add(rel); // not copied into the test resources (see corpus/README.md)
                 continue;
             }
+            List<String> layers = StatsScope.hierarchy(oracle.resolve(rel + ".conv.txt"));
+            boolean gated = layers != null && StatsScope.missing(layers, registry).isEmpty()
+                    && StatsScope.pending(captures.resolve(rel)) == null;
             for (Map.Entry<String, String> c : Packed.read(packed).entrySet()) {
                 List<String> f = Arrays.asList(c.getKey().split("\t"));
                 String tag = f.get(0);
-                int[] count = byTag.computeIfAbsent(tag.replaceAll("_\\d+$", ""), k -> new int[2]);
+                int[] count = byTag.computeIfAbsent(tag.replaceAll("_\\d+$", ""), k -> new int[4]);
                 count[1]++;
+                count[3] += gated ? 1 : 0;
                 List<String> args = new ArrayList<>(List.of("-r", captures.resolve(rel).toString()));
                 args.addAll(f.subList(1, f.size()));
                 String actual = run(args);
                 dump(rel + "." + tag, actual);
                 if (c.getValue().equals(actual)) {
                     count[0]++;
-                } else {
+                    count[2] += gated ? 1 : 0;
+                } else if (gated) {
                     differ.add(rel + "." + tag);
                     if (firstDiff == null) {
                         firstDiff = rel + " " + f.subList(1, f.size()) + "\n--- tshark\n" + c.getValue()
@@ -69,7 +79,8 @@ class StatsExtraTest {
             }
         }
         StringBuilder summary = new StringBuilder();
-        byTag.forEach((k, v) -> summary.append(k).append(' ').append(v[0]).append('/').append(v[1]).append("  "));
+        byTag.forEach((k, v) -> summary.append(k).append(' ').append(v[2]).append('/').append(v[3]).append(" gated, ")
+                .append(v[0]).append('/').append(v[1]).append(" all; "));
         System.out.println("stats extra cases equal to tshark: " + summary
                 + (skipped.isEmpty() ? "" : " (captures not in the resources, skipped: " + skipped + ")"));
         if (firstDiff != null) {

@@ -59,13 +59,34 @@ final class Functions {
                 return new Typed.Call(name, List.of(f.value()), FieldType.STRING);
             }
             case "abs" -> {
-                Typed.Value v = checker.arith(arg, lhsType);
-                return new Typed.Call(name, List.of(v), v.type());
+                return abs(arg, lhsType);
             }
             default -> {
                 return minMax(c, name, lhsType);
             }
         }
+    }
+
+    /** {@code abs(x)}: x must be numeric (an integer, boolean, float or time offset) and not a literal on a left side. */
+    private Typed.Value abs(Node arg, FieldType lhsType) throws FilterException {
+        switch (arg) {
+            case Node.Str s -> throw checker.fail(arg, "Type STRING is not valid for abs");
+            case Node.CharConst ch -> throw checker.fail(arg, "Type CHARCONST is not valid for abs");
+            case Node.Slice sl -> throw checker.fail(arg, "Type SLICE is not valid for abs");
+            case Node.Reference r -> throw checker.fail(r.field(), "Type REFERENCE is not valid for abs");
+            default -> {
+            }
+        }
+        if (lhsType == null && arg instanceof Node.Word && checker.fieldName(arg) == null) {
+            throw checker.fail(arg, "Need a field or field-like value on the LHS.");
+        }
+        Typed.Value v = checker.arith(arg, lhsType);
+        FieldType t = v.type();
+        if (!(t.isInteger() || t == FieldType.BOOLEAN || t == FieldType.FLOAT || t == FieldType.DOUBLE
+                || t == FieldType.RELATIVE_TIME)) {
+            throw checker.fail(arg, "'" + checker.shown(arg) + "' is not a valid argument to 'abs'()");
+        }
+        return new Typed.Call("abs", List.of(v), t);
     }
 
     private Typed.Value minMax(Node.Call c, String name, FieldType lhsType) throws FilterException {

@@ -42,7 +42,12 @@ final class Literals {
     }
 
     static Object fromString(FieldType t, byte[] bytes, FieldDef labels) throws Numbers.Bad {
-        String s = new String(bytes, StandardCharsets.UTF_8);
+        // tshark reads the literal as a C string here: it ends at the first NUL.
+        int nul = 0;
+        while (nul < bytes.length && bytes[nul] != 0) {
+            nul++;
+        }
+        String s = new String(bytes, 0, nul, StandardCharsets.UTF_8);
         try {
             return string(t, s, bytes);
         } catch (Numbers.Bad e) {

@@ -98,7 +98,7 @@ public final class Types {
     }
 
     public static boolean canBitwiseAnd(FieldType t) {
-        return t.isInteger() || t == FieldType.IPv4 || isByteFamily(t);
+        return t.isInteger() || t == FieldType.IPv4 || t == FieldType.IPv6 || isByteFamily(t);
     }
 
     public static boolean canNegate(FieldType t) {

@@ -24,7 +24,9 @@ public final class Comparisons {
             return ordered(op, (a, b) -> bytes(Values.toBytes(left, a), Values.toBytes(right, b)));
         }
         if (left == FieldType.UINT64 || right == FieldType.UINT64) {
-            return ordered(op, (a, b) -> Long.compareUnsigned((Long) a, (Long) b));
+            // Still no pair when the right value is a negated (signed, negative) one, as below.
+            Predicate p = ordered(op, (a, b) -> Long.compareUnsigned((Long) a, (Long) b));
+            return left.isUnsigned() || left == FieldType.BOOLEAN ? (a, b) -> (Long) b >= 0 && p.test(a, b) : p;
         }
         return switch (left) {
             case FLOAT, DOUBLE -> doubles(op);
