@@ -83,6 +83,9 @@ public final class EthertypeDissector implements DissectorProvider {
             if (description != null && pinfo.columns().enabled()) {
                 pinfo.columns().setInfo(description);
             }
+            if (payload.length() == 0) {
+                return 0; // as tshark: nothing taken, so "ethertype" is not among the layers
+            }
         }
 
         int lengthBefore = tvb.reportedLength() - offset;

@@ -21,15 +21,30 @@ public final class Dispatch {
 
     private Dispatch() {}
 
-    private static DissectorHandle tolerant(DissectorHandle handle) {
+    /**
+     * {@code handle} with malformed errors swallowed. As tshark, a dissector that added nothing to
+     * the tree before failing is dropped from the layers (its "return 0" removes it); one that did
+     * stays. {@code swallowed[0]} tells the caller it failed rather than declined.
+     */
+    private static DissectorHandle tolerant(DissectorHandle handle, boolean[] swallowed) {
         Dissector inner = handle.dissector();
         return new DissectorHandle(handle.name(), handle.protocol(), (tvb, pinfo, tree) -> {
+            int before = children(tree);
             try {
                 return inner.dissect(tvb, pinfo, tree);
             } catch (MalformedException e) {
-                return Math.max(1, tvb.length()); // taken, not declined
+                swallowed[0] = true;
+                return children(tree) == before ? 0 : Math.max(1, tvb.length());
             }
         });
+    }
+
+    private static int children(ProtoItem item) {
+        int n = 0;
+        for (ProtoItem c = item.firstChild(); c != null; c = c.next()) {
+            n++;
+        }
+        return n;
     }
 
     /** Bytes the dissector for {@code key} used, or {@link #DECLINED}. */
@@ -97,11 +112,15 @@ public final class Dispatch {
         if (handle == null) {
             return DECLINED;
         }
+        boolean[] swallowed = new boolean[1];
         if (inErrorPacket) {
-            handle = tolerant(handle);
+            handle = tolerant(handle, swallowed);
         }
         int layers = pinfo.layerNames().size();
         int used = pinfo.call(handle, tvb, tree);
+        if (swallowed[0]) {
+            return Math.max(used, tvb.length()); // failed, which is not declining
+        }
         // A dissector that declines has its layer removed again; one that threw left it and a mark.
         return used == 0 && pinfo.layerNames().size() == layers ? DECLINED : used;
     }

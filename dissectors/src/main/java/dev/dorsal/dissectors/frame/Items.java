@@ -1,6 +1,7 @@
 package dev.dorsal.dissectors.frame;
 
 import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.FieldType;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
 
@@ -13,8 +14,16 @@ import dev.dorsal.engine.spi.Tvb;
 public final class Items {
     private Items() {}
 
-    /** {@code parent.add(f, tvb, off, len)}, failing before anything is added when the bytes are missing. */
+    /**
+     * {@code parent.add(f, tvb, off, len)}, failing before anything is added when the bytes are
+     * missing. A field without a value (FT_NONE) is not checked, as in tshark: it is added over the
+     * bytes that are there, then given its full length.
+     */
     public static ProtoItem add(ProtoItem parent, FieldDef f, Tvb tvb, int off, int len) {
+        if (f.type() == FieldType.NONE && len > 0 && !tvb.has(off, len)) {
+            ProtoItem item = parent.add(f, tvb, off, Math.max(0, Math.min(len, tvb.length() - off)));
+            return item == parent ? item : item.setLength(len);
+        }
         require(tvb, off, len);
         return parent.add(f, tvb, off, len);
     }

@@ -140,12 +140,12 @@ public final class IcmpDissector implements DissectorProvider {
                 codeItem.setText("Code: " + code + " (" + codeName + ")");
             }
         }
-        checksum(tvb, icmp, inError);
+        boolean badChecksum = checksum(tvb, icmp, inError) == 0;
 
         switch (type) {
             case IcmpValues.ECHO_REPLY, IcmpValues.ECHO, IcmpValues.TIMESTAMP, IcmpValues.TIMESTAMP_REPLY,
                     IcmpValues.INFO_REQUEST, IcmpValues.INFO_REPLY, IcmpValues.MASK_REQUEST, IcmpValues.MASK_REPLY ->
-                    query(tvb, pinfo, tree, icmp, type, ttl);
+                    query(tvb, pinfo, tree, icmp, type, ttl, badChecksum);
             case IcmpValues.UNREACH, IcmpValues.TIME_EXCEEDED, IcmpValues.PARAM_PROBLEM, IcmpValues.SOURCE_QUENCH,
                     IcmpValues.REDIRECT -> error(tvb, pinfo, icmp, type, code);
             case IcmpValues.ROUTER_ADVERT -> routerAdvertisement(tvb, icmp, code);
@@ -154,8 +154,11 @@ public final class IcmpDissector implements DissectorProvider {
         return tvb.length();
     }
 
-    /** Verifies the checksum over the whole message when all of it is there and it is not a quoted copy. */
-    private static void checksum(Tvb tvb, ProtoItem icmp, boolean inError) {
+    /**
+     * Verifies the checksum over the whole message when all of it is there and it is not a quoted
+     * copy. Returns the status (0 bad, 1 good, 2 unverified).
+     */
+    private static int checksum(Tvb tvb, ProtoItem icmp, boolean inError) {
         int sent = tvb.u16(2);
         ProtoItem ck = icmp.addUint(CHECKSUM, tvb, 2, 2, sent);
         boolean detailed = icmp.tree().detailed();
@@ -186,10 +189,12 @@ public final class IcmpDissector implements DissectorProvider {
         if (st != icmp) {
             st.setGenerated();
         }
+        return status;
     }
 
     /** Echo, timestamp, information and address mask messages: identifier and sequence number first. */
-    private void query(Tvb tvb, PacketInfo pinfo, ProtoItem tree, ProtoItem icmp, int type, int ttl) {
+    private void query(Tvb tvb, PacketInfo pinfo, ProtoItem tree, ProtoItem icmp, int type, int ttl,
+            boolean badChecksum) {
         boolean cols = pinfo.columns().enabled();
         int ident = tvb.u16(4);
         Items.add(icmp, IDENT, tvb, 4, 2);
@@ -203,7 +208,9 @@ public final class IcmpDissector implements DissectorProvider {
         }
         if (type == IcmpValues.ECHO || type == IcmpValues.ECHO_REPLY) {
             EchoTracker echoes = pinfo.state(ECHOES, EchoTracker::new);
-            if (type == IcmpValues.ECHO) {
+            if (badChecksum) {
+                // tshark leaves a message with a bad checksum out of request/reply matching.
+            } else if (type == IcmpValues.ECHO) {
                 echoes.request(pinfo.netSrc(), pinfo.netDst(), ident, seq, pinfo.number(),
                         pinfo.frame().timestampNanos());
             } else {
@@ -339,6 +346,7 @@ public final class IcmpDissector implements DissectorProvider {
                 }
             }
             case IcmpValues.REDIRECT -> Items.add(icmp, REDIR_GW, tvb, 4, 4);
+            case IcmpValues.SOURCE_QUENCH -> tvb.u32(4); // read (not shown) by tshark: a short one is malformed
             default -> { }
         }
         if (type == IcmpValues.REDIRECT) {

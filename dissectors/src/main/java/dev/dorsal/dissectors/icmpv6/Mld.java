@@ -75,17 +75,20 @@ final class Mld {
         int records = tvb.u16(6);
         Items.add(icmp, NB_RECORDS, tvb, 6, 2);
         int off = 8;
-        for (int i = 0; i < records; i++) {
+        for (int i = 0; i < records && off < tvb.reportedLength(); i++) { // tshark stops where the message does
             // As tshark: the record item first (its length known at the end), then each field as
             // it is read, the label last; a short record keeps what was there.
-            ProtoItem rec = icmp.add(RECORD, tvb, off, Math.max(0, Math.min(tvb.length() - off, 20)));
             int type = tvb.u8(off);
+            ProtoItem rec = icmp.add(RECORD, tvb, off, tvb.length() - off);
             Items.add(rec, RECORD_TYPE, tvb, off, 1);
             int auxLen = tvb.u8(off + 1) * 4;
             Items.add(rec, AUX_DATA_LEN, tvb, off + 1, 1);
             int sources = tvb.u16(off + 2);
             Items.add(rec, RECORD_NB_SOURCES, tvb, off + 2, 2);
             int size = 20 + sources * 16 + auxLen;
+            if (rec != icmp) {
+                rec.setLength(size);
+            }
             byte[] address = tvb.bytes(off + 4, 16);
             Items.add(rec, RECORD_ADDRESS, tvb, off + 4, 16);
             if (icmp.tree().detailed() && rec != icmp) {
@@ -97,9 +100,6 @@ final class Mld {
             }
             if (auxLen > 0) {
                 Items.add(rec, AUX_DATA, tvb, p, auxLen);
-            }
-            if (rec != icmp) {
-                rec.setLength(size);
             }
             off += size;
         }

@@ -64,12 +64,17 @@ final class NdOptions {
         boolean detailed = icmp.tree().detailed();
         int end = tvb.reportedLength();
         while (off < end) {
-            int type = tvb.u8(off);
+            // As tshark: length first (for the item), then the type and the name in the label, whose
+            // ")" only comes once the option is read.
             int len8 = tvb.u8(off + 1);
             int len = len8 * 8;
-            String name = Icmpv6Values.OPTION_TYPES.nameOr(type, "Unknown");
             ProtoItem opt = Items.add(icmp, OPT, tvb, off, Math.max(len, 2));
+            int type = tvb.u8(off);
             Items.add(opt, TYPE, tvb, off, 1);
+            String name = Icmpv6Values.OPTION_TYPES.nameOr(type, "Unknown");
+            if (detailed && opt != icmp) {
+                opt.setText("ICMPv6 Option (" + name);
+            }
             ProtoItem lenItem = Items.add(opt, LENGTH, tvb, off + 1, 1);
             if (detailed) {
                 lenItem.setText("Length: " + len8 + " (" + len + " bytes)");
@@ -136,8 +141,8 @@ final class NdOptions {
                 default -> opt.expert(UNDECODED, "Dissector for ICMPv6 Option (" + type
                         + ") code not implemented, Contact Wireshark developers if you want this supported");
             }
-            if (detailed) {
-                opt.setText("ICMPv6 Option (" + name + summary + ")");
+            if (detailed && opt != icmp) {
+                opt.appendText(summary + ")");
             }
             off += len;
         }

@@ -306,8 +306,10 @@ public final class Ipv4Dissector implements DissectorProvider {
 
         if (hlen > MIN_HEADER) {
             int optlen = hlen - MIN_HEADER;
-            // Like Wireshark's subtree, the options item must lie within the packet.
-            tvb.slice(MIN_HEADER, optlen);
+            // Like Wireshark's subtree, the options item needs all of its bytes.
+            if (!tvb.has(MIN_HEADER, optlen)) {
+                tvb.bytes(MIN_HEADER, optlen);
+            }
             ProtoItem options = ip.addText(tvb, MIN_HEADER, optlen, "Options: (" + optlen + " bytes)");
             Ipv4Options.dissect(tvb, MIN_HEADER, optlen, pinfo, options, new Header(ttl));
         }

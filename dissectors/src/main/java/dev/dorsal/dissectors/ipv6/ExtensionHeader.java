@@ -52,8 +52,22 @@ abstract class ExtensionHeader {
 
     /** Adds the header's item under the IPv6 tree, with next header and length; returns the header length. */
     int start(Tvb tvb, ProtoItem[] out, Ipv6Context ctx, String label) {
+        return start(tvb, out, ctx, label, false);
+    }
+
+    /**
+     * As {@link #start(Tvb, ProtoItem[], Ipv6Context, String)}; with {@code itemFirst} the item is
+     * added before the length is read (tshark's routing header), so it shows even when the header
+     * ends after one byte.
+     */
+    int start(Tvb tvb, ProtoItem[] out, Ipv6Context ctx, String label, boolean itemFirst) {
+        ProtoItem item = itemFirst ? ctx.ipv6Item.addProtocol(proto, tvb, 0, tvb.length()) : null;
         int length = (tvb.u8(1) + 1) * 8;
-        ProtoItem item = ctx.ipv6Item.addProtocol(proto, tvb, 0, length);
+        if (item == null) {
+            item = ctx.ipv6Item.addProtocol(proto, tvb, 0, length);
+        } else {
+            item.setLength(length);
+        }
         if (label != null && item.tree().detailed()) {
             item.setText(label);
         }

@@ -131,8 +131,8 @@ public final class Ipv6Dissector implements DissectorProvider {
         pinfo.columns().clearInfo();
         boolean detailed = tree.tree().detailed();
 
-        int version = tvb.u8(0) >>> 4;
         ProtoItem ip6 = tree.addProtocol(PROTO, tvb, 0, HEADER);
+        int version = tvb.u8(0) >>> 4;
         ProtoItem versionItem = Items.add(ip6, VERSION, tvb, 0, 1);
         if (version != 6) {
             // Not IPv6 after all: the caller shows the bytes as data (the item stays, as in tshark).
@@ -159,8 +159,8 @@ public final class Ipv6Dissector implements DissectorProvider {
         Items.add(tc, TCLASS_ECN, tvb, 0, 4);
         Items.add(ip6, FLOW, tvb, 1, 3);
         int plen = tvb.u16(4);
+        int nxt = tvb.u8(6); // tshark has both before it shows either
         ProtoItem plenItem = Items.add(ip6, PLEN, tvb, 4, 2);
-        int nxt = tvb.u8(6);
         Items.add(ip6, NXT, tvb, 6, 1);
         int hlim = tvb.u8(7);
         Items.add(ip6, HLIM, tvb, 7, 1);

@@ -84,16 +84,13 @@ public final class Ipv6RoutingDissector extends ExtensionHeader implements Disse
         }
         info(pinfo, "IPv6 routing");
         ProtoItem[] out = new ProtoItem[1];
-        int length = start(tvb, out, ctx, null);
+        int length = start(tvb, out, ctx, null, true);
         ProtoItem rt = out[0];
         int type = tvb.u8(2);
         if (rt.tree().detailed()) {
             rt.appendText(" (" + TYPES.nameOr(type, "Unknown") + ")");
         }
         ProtoItem typeItem = Items.add(rt, TYPE, tvb, 2, 1);
-        if (type == 0 || type == 1) {
-            typeItem.expert(DEPRECATED);
-        }
         int segLeft = tvb.u8(3);
         Items.add(rt, SEGLEFT, tvb, 3, 1);
         byte[] finalHop = null;
@@ -134,6 +131,9 @@ public final class Ipv6RoutingDissector extends ExtensionHeader implements Disse
                     Items.add(rt, UNKNOWN_DATA, tvb, 4, length - 4);
                 }
             }
+        }
+        if (type == 0 || type == 1) {
+            typeItem.expert(DEPRECATED); // tshark adds it once the header is read
         }
         if (segLeft > 0 && finalHop != null) {
             pinfo.setNetAddresses(pinfo.netSrc(), Address.ipv6(finalHop));

@@ -85,9 +85,12 @@ public final class Compiler {
         return new Relations.Compare(operand(c.left()), operand(c.right()), p, c.all());
     }
 
+    /** {@code not in} is "not (any occurrence in)": tshark 4.0 drops the quantifier there. */
     private Test in(Typed.In in) {
-        Test t = inSet(in);
-        return in.negated() ? new Logic.Not(t) : t;
+        if (in.negated()) {
+            return new Logic.Not(inSet(new Typed.In(false, false, in.left(), in.elements())));
+        }
+        return inSet(in);
     }
 
     private Test inSet(Typed.In in) {
