@@ -140,12 +140,12 @@ public final class IcmpDissector implements DissectorProvider {
                 codeItem.setText("Code: " + code + " (" + codeName + ")");
             }
         }
-        boolean badChecksum = checksum(tvb, icmp, inError) == 0;
+        checksum(tvb, icmp, inError);
 
         switch (type) {
             case IcmpValues.ECHO_REPLY, IcmpValues.ECHO, IcmpValues.TIMESTAMP, IcmpValues.TIMESTAMP_REPLY,
                     IcmpValues.INFO_REQUEST, IcmpValues.INFO_REPLY, IcmpValues.MASK_REQUEST, IcmpValues.MASK_REPLY ->
-                    query(tvb, pinfo, tree, icmp, type, ttl, badChecksum);
+                    query(tvb, pinfo, tree, icmp, type, ttl);
             case IcmpValues.UNREACH, IcmpValues.TIME_EXCEEDED, IcmpValues.PARAM_PROBLEM, IcmpValues.SOURCE_QUENCH,
                     IcmpValues.REDIRECT -> error(tvb, pinfo, icmp, type, code);
             case IcmpValues.ROUTER_ADVERT -> routerAdvertisement(tvb, icmp, code);
@@ -154,11 +154,8 @@ public final class IcmpDissector implements DissectorProvider {
         return tvb.length();
     }
 
-    /**
-     * Verifies the checksum over the whole message when all of it is there and it is not a quoted
-     * copy. Returns the status (0 bad, 1 good, 2 unverified).
-     */
-    private static int checksum(Tvb tvb, ProtoItem icmp, boolean inError) {
+    /** Verifies the checksum over the whole message when all of it is there and it is not a quoted copy. */
+    private static void checksum(Tvb tvb, ProtoItem icmp, boolean inError) {
         int sent = tvb.u16(2);
         ProtoItem ck = icmp.addUint(CHECKSUM, tvb, 2, 2, sent);
         boolean detailed = icmp.tree().detailed();
@@ -189,12 +186,10 @@ public final class IcmpDissector implements DissectorProvider {
         if (st != icmp) {
             st.setGenerated();
         }
-        return status;
     }
 
     /** Echo, timestamp, information and address mask messages: identifier and sequence number first. */
-    private void query(Tvb tvb, PacketInfo pinfo, ProtoItem tree, ProtoItem icmp, int type, int ttl,
-            boolean badChecksum) {
+    private void query(Tvb tvb, PacketInfo pinfo, ProtoItem tree, ProtoItem icmp, int type, int ttl) {
         boolean cols = pinfo.columns().enabled();
         int ident = tvb.u16(4);
         Items.add(icmp, IDENT, tvb, 4, 2);
@@ -203,18 +198,18 @@ public final class IcmpDissector implements DissectorProvider {
         Items.add(icmp, SEQ, tvb, 6, 2);
         Items.addLE(icmp, SEQ_LE, tvb, 6, 2);
         if (cols) {
-            pinfo.columns().appendInfo(" id=0x" + hex4(ident) + ", seq=" + seq + "/" + (Integer.reverseBytes(seq) >>> 16)
-                    + ", ttl=" + ttl);
+            pinfo.columns().appendInfo(" id=0x" + hex4(ident) + ", seq=" + seq + "/"
+                    + (Integer.reverseBytes(seq) >>> 16) + ", ttl=" + ttl);
         }
         if (type == IcmpValues.ECHO || type == IcmpValues.ECHO_REPLY) {
             EchoTracker echoes = pinfo.state(ECHOES, EchoTracker::new);
-            if (badChecksum) {
-                // tshark leaves a message with a bad checksum out of request/reply matching.
-            } else if (type == IcmpValues.ECHO) {
-                echoes.request(pinfo.netSrc(), pinfo.netDst(), ident, seq, pinfo.number(),
-                        pinfo.frame().timestampNanos());
+            int checksum = tvb.u16(2);
+            if (type == IcmpValues.ECHO) {
+                echoes.request(pinfo.netSrc(), pinfo.netDst(), ident, seq, EchoTracker.replyChecksum(checksum, 0x0800),
+                        pinfo.number(), pinfo.frame().timestampNanos());
             } else {
-                EchoTracker.Exchange e = echoes.reply(pinfo.netSrc(), pinfo.netDst(), ident, seq, pinfo.number());
+                EchoTracker.Exchange e = echoes.reply(pinfo.netSrc(), pinfo.netDst(), ident, seq, checksum,
+                        pinfo.number());
                 if (e != null) {
                     addResponse(tvb, icmp, e, pinfo.frame().timestampNanos(), RESP_TO, RESPTIME);
                     if (cols) {
@@ -366,7 +361,7 @@ public final class IcmpDissector implements DissectorProvider {
         ErrorPacket.Saved saved = ErrorPacket.enter(pinfo);
         boolean ended = true;
         try {
-            Dispatch.call(ipHandle, tvb.slice(8, original), pinfo, icmp, true);
+            Dispatch.callQuoted(ipHandle, tvb.slice(8, original), pinfo, icmp);
         } finally {
             ended = ErrorPacket.exit(pinfo, saved);
         }

@@ -137,7 +137,7 @@ public final class Icmpv6Dissector implements DissectorProvider {
         if (cols && codeName != null) {
             pinfo.columns().appendInfo(" (" + codeName + ")");
         }
-        boolean badChecksum = checksum(tvb, pinfo, icmp) == 0;
+        checksum(tvb, pinfo, icmp);
 
         switch (type) {
             case Icmpv6Values.UNREACH, Icmpv6Values.PACKET_TOO_BIG, Icmpv6Values.TIME_EXCEEDED,
@@ -152,7 +152,7 @@ public final class Icmpv6Dissector implements DissectorProvider {
                 quoted(tvb, pinfo, icmp);
                 return tvb.length();
             }
-            case Icmpv6Values.ECHO_REQUEST, Icmpv6Values.ECHO_REPLY -> echo(tvb, pinfo, icmp, type, badChecksum);
+            case Icmpv6Values.ECHO_REQUEST, Icmpv6Values.ECHO_REPLY -> echo(tvb, pinfo, icmp, type);
             case Icmpv6Values.MLD_QUERY, Icmpv6Values.MLD_REPORT, Icmpv6Values.MLD_DONE -> Mld.v1OrQuery(tvb, icmp, type);
             case Icmpv6Values.MLD_REPORT_V2 -> Mld.report(tvb, icmp);
             case Icmpv6Values.ROUTER_SOLICIT -> {
@@ -190,11 +190,8 @@ public final class Icmpv6Dissector implements DissectorProvider {
         return tvb.length();
     }
 
-    /**
-     * Verifies the checksum over the pseudo-header and whole message, unless bytes are missing or
-     * quoted. Returns the status (0 bad, 1 good, 2 unverified).
-     */
-    private static int checksum(Tvb tvb, PacketInfo pinfo, ProtoItem icmp) {
+    /** Verifies the checksum over the pseudo-header and whole message, unless bytes are missing or quoted. */
+    private static void checksum(Tvb tvb, PacketInfo pinfo, ProtoItem icmp) {
         int sent = tvb.u16(2);
         ProtoItem ck = icmp.addUint(CHECKSUM, tvb, 2, 2, sent);
         boolean detailed = icmp.tree().detailed();
@@ -220,7 +217,6 @@ public final class Icmpv6Dissector implements DissectorProvider {
         if (st != icmp) {
             st.setGenerated();
         }
-        return status;
     }
 
     /** RFC 8200 section 8.1: source, destination, upper-layer length and next header 58. */
@@ -233,7 +229,7 @@ public final class Icmpv6Dissector implements DissectorProvider {
         return sum + (length >>> 16) + (length & 0xffff) + IpProtocols.ICMPV6;
     }
 
-    private void echo(Tvb tvb, PacketInfo pinfo, ProtoItem icmp, int type, boolean badChecksum) {
+    private void echo(Tvb tvb, PacketInfo pinfo, ProtoItem icmp, int type) {
         boolean cols = pinfo.columns().enabled();
         int ident = tvb.u16(4);
         Items.add(icmp, ECHO_ID, tvb, 4, 2);
@@ -244,12 +240,12 @@ public final class Icmpv6Dissector implements DissectorProvider {
                     + Ipv6Dissector.lastHopLimit(pinfo));
         }
         EchoTracker echoes = pinfo.state(ECHOES, EchoTracker::new);
-        if (badChecksum) {
-            // tshark leaves a message with a bad checksum out of request/reply matching.
-        } else if (type == Icmpv6Values.ECHO_REQUEST) {
-            echoes.request(pinfo.netSrc(), pinfo.netDst(), ident, seq, pinfo.number(), pinfo.frame().timestampNanos());
+        int checksum = tvb.u16(2);
+        if (type == Icmpv6Values.ECHO_REQUEST) {
+            echoes.request(pinfo.netSrc(), pinfo.netDst(), ident, seq, EchoTracker.replyChecksum(checksum, 0xfeff),
+                    pinfo.number(), pinfo.frame().timestampNanos());
         } else {
-            EchoTracker.Exchange e = echoes.reply(pinfo.netSrc(), pinfo.netDst(), ident, seq, pinfo.number());
+            EchoTracker.Exchange e = echoes.reply(pinfo.netSrc(), pinfo.netDst(), ident, seq, checksum, pinfo.number());
             if (e != null) {
                 IcmpDissector.addResponse(tvb, icmp, e, pinfo.frame().timestampNanos(), RESP_TO, RESPTIME);
                 if (cols) {
@@ -269,7 +265,7 @@ public final class Icmpv6Dissector implements DissectorProvider {
         }
         ErrorPacket.Saved saved = ErrorPacket.enter(pinfo);
         try {
-            Dispatch.call(ipv6Handle, tvb.slice(8), pinfo, icmp, true);
+            Dispatch.callQuoted(ipv6Handle, tvb.slice(8), pinfo, icmp);
         } finally {
             ErrorPacket.exit(pinfo, saved);
         }

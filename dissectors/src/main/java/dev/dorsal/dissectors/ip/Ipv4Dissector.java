@@ -337,7 +337,8 @@ public final class Ipv4Dissector implements DissectorProvider {
             payload = whole;
         }
         if (payload.reportedLength() > 0
-                && Dispatch.tryDissect(protoTable, proto, payload, pinfo, tree, ErrorPacket.inside(pinfo)) == Dispatch.DECLINED) {
+                && Dispatch.tryDissect(protoTable, proto, payload, pinfo, tree, ErrorPacket.inside(pinfo))
+                        == Dispatch.DECLINED) {
             if (cols) {
                 pinfo.columns().setInfo(IpProtocols.NAMES.nameOr(proto, "Unknown") + " (" + proto + ")");
             }

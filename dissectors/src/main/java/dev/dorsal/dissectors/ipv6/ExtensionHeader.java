@@ -61,17 +61,22 @@ abstract class ExtensionHeader {
      * ends after one byte.
      */
     int start(Tvb tvb, ProtoItem[] out, Ipv6Context ctx, String label, boolean itemFirst) {
-        ProtoItem item = itemFirst ? ctx.ipv6Item.addProtocol(proto, tvb, 0, tvb.length()) : null;
-        int length = (tvb.u8(1) + 1) * 8;
-        if (item == null) {
-            item = ctx.ipv6Item.addProtocol(proto, tvb, 0, length);
-        } else {
+        ProtoItem item;
+        int length;
+        if (itemFirst) {
+            // The routing header: item and next header before the length is read.
+            item = ctx.ipv6Item.addProtocol(proto, tvb, 0, tvb.length());
+            Items.add(item, nxt, tvb, 0, 1);
+            length = (tvb.u8(1) + 1) * 8;
             item.setLength(length);
+        } else {
+            length = (tvb.u8(1) + 1) * 8;
+            item = ctx.ipv6Item.addProtocol(proto, tvb, 0, length);
+            Items.add(item, nxt, tvb, 0, 1);
         }
         if (label != null && item.tree().detailed()) {
             item.setText(label);
         }
-        Items.add(item, nxt, tvb, 0, 1);
         Items.add(item, len, tvb, 1, 1);
         ProtoItem octets = item.addUint(lenOctets, tvb, 1, 1, length);
         if (octets != item) {

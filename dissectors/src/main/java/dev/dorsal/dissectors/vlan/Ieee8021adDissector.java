@@ -88,7 +88,8 @@ public final class Ieee8021adDissector implements DissectorProvider {
         pinfo.columns().clearInfo();
         int tci = tvb.u16(0);
         if (pinfo.columns().enabled()) {
-            pinfo.columns().setInfo("PRI: " + (tci >>> 13) + "  DROP: " + ((tci >>> 12) & 1) + " ID: " + (tci & 0x0fff));
+            pinfo.columns().setInfo("PRI: " + (tci >>> 13) + "  DROP: " + ((tci >>> 12) & 1) + " ID: "
+                    + (tci & 0x0fff));
         }
         ProtoItem tag = tree.addProtocol(PROTO, tvb, 0, HEADER);
         boolean detailed = tree.tree().detailed();

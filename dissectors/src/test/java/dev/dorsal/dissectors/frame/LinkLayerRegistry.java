@@ -30,8 +30,8 @@ final class LinkLayerRegistry {
     private LinkLayerRegistry() {}
 
     /** Filter names of the protocols these providers register (what may appear in frame.protocols). */
-    static final Set<String> LAYERS = Set.of("eth", "ethertype", "vlan", "ieee8021ad", "sll", "null", "raw", "arp",
-            "ip", "ipv6", "ipv6.hopopts", "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "icmp", "icmpv6", "data");
+    static final Set<String> LAYERS = Set.of("eth", "ethertype", "vlan", "ieee8021ad", "ieee8021ah", "sll", "null", "raw",
+            "arp", "ip", "ipv6", "ipv6.hopopts", "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "icmp", "icmpv6", "data");
 
     static List<DissectorProvider> providers() {
         return List.of(new FrameDissector(), new DataDissector(), new EthernetDissector(), new EthertypeDissector(),

@@ -55,9 +55,9 @@ final class LinkLayerRun {
     }
 
     /** Our packets: the -V lines and the dissection itself. */
-    private record Ours(List<String> lines, DissectedPacket packet) {}
+    record Ours(List<String> lines, DissectedPacket packet) {}
 
-    private static List<Ours> dissect(Path capture) throws Exception {
+    static List<Ours> dissect(Path capture) throws Exception {
         Registry registry = registry();
         List<Ours> out = new ArrayList<>();
         try (CaptureReader reader = Captures.open(capture)) {
@@ -82,7 +82,7 @@ final class LinkLayerRun {
     /** Lines of our protocols' -V subtrees that differ from tshark's for {@code capture}. */
     static List<String> treeDiffs(String capture, String verbose) throws Exception {
         List<Ours> ours = dissect(Path.of(capture));
-        List<List<String>> oracle = OracleText.packets(Files.readAllLines(Path.of(verbose)));
+        List<List<String>> oracle = OracleText.packets(OracleText.readLines(verbose));
         if (oracle.size() != ours.size()) {
             return List.of("equal 0", "packet count: tshark " + oracle.size() + ", dorsal " + ours.size());
         }

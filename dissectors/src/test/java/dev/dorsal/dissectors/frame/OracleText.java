@@ -1,9 +1,15 @@
 package dev.dorsal.dissectors.frame;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Cuts {@code tshark -V} text into packets and top-level blocks, and puts a block into the form the
@@ -17,8 +23,9 @@ final class OracleText {
 
     /** Labels of the top-level items the link and network layer dissectors produce. */
     static final String[] OWN_LABELS = {"Frame ", "Ethernet II", "Ethernet Unknown", "IEEE 802.3 Ethernet",
-        "802.1Q Virtual LAN", "IEEE 802.1ad", "Linux cooked capture", "Null/Loopback", "Raw packet data",
-        "Address Resolution Protocol", "Internet Protocol Version 4", "Internet Protocol Version 6",
+        "802.1Q Virtual LAN", "IEEE 802.1ad", "IEEE 802.1ah", "Linux cooked capture", "Null/Loopback",
+        "Raw packet data", "Address Resolution Protocol", "Internet Protocol Version 4", "Internet Protocol Version 6",
+        "Internet Protocol, bogus",
         "Internet Control Message Protocol", "Data ("};
 
     /** Labels of other protocols' items that appear nested inside ours (quoted packets in ICMP errors…). */
@@ -28,6 +35,17 @@ final class OracleText {
     private static final Pattern NAMED_MAC = Pattern.compile("\\S+ \\(([0-9a-f]{2}(?::[0-9a-f]{2}){5})\\)");
     private static final Pattern HEX_DUMP = Pattern.compile("^[0-9a-f]{4,}  .*");
     private static final String PROTOCOLS = "    [Protocols in frame: ";
+
+    /** The lines of an oracle file, gunzipped when its name ends in ".gz". */
+    static List<String> readLines(String path) throws IOException {
+        Path p = Path.of(path);
+        if (!path.endsWith(".gz")) {
+            return Files.readAllLines(p);
+        }
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
 
     /** The packets of a -V text, each a list of lines starting with its "Frame N:" line. */
     static List<List<String>> packets(List<String> lines) {
@@ -150,11 +168,17 @@ final class OracleText {
         if (own == want.size()) {
             return oracleLine;
         }
+        List<String> prefix = want.subList(0, own);
         for (String l : actual) {
             if (l.startsWith(PROTOCOLS)) {
                 List<String> got = layers(l);
-                if (got.size() > own && got.subList(0, own).equals(want.subList(0, own))
-                        && Set.of("data").contains(got.get(own))) {
+                if (got.size() > own && got.subList(0, own).equals(prefix) && Set.of("data").contains(got.get(own))) {
+                    return l;
+                }
+                // An empty payload: no data layer, and an EtherType no dissector here takes is not
+                // listed either (tshark's ethertype dissector then reports nothing taken).
+                if (got.equals(prefix) || (own > 1 && prefix.get(own - 1).equals("ethertype")
+                        && got.equals(prefix.subList(0, own - 1)))) {
                     return l;
                 }
             }
