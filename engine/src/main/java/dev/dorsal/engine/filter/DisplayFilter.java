@@ -23,8 +23,10 @@ import java.util.Set;
  *
  * <pre>{@code
  * DisplayFilter f = DisplayFilter.compile("ip.addr == 10.0.0.0/8 and tcp.flags.syn == 1", registry);
- * options.interest(f.fieldsUsed());      // dissect only what the filter reads
- * if (f.matches(packet)) { ... }
+ * BitSet ids = new BitSet();
+ * f.fieldsUsed().forEach(d -> ids.set(d.id()));     // dissect only what the filter reads
+ * DissectedPacket p = dissection.dissect(frame, new DissectionOptions(false, ids, false));
+ * if (f.matches(p)) { ... }
  * }</pre>
  *
  * <p>Pipeline: macro pass, {@link Lexer}, {@link Parser} (syntax tree), {@link Checker} (types,

@@ -20,5 +20,11 @@
  * value-string labels); field references {@code ${f}} (never true in batch mode); {@code .field}.
  * Version 4.2+ syntax ({@code xor}, {@code @field}, {@code $field}, {@code vals()}) is rejected as
  * 4.0 rejects it.
+ *
+ * <p>Known differences from tshark 4.0.17: regexes run on java.util.regex behind a PCRE translation
+ * layer, so branch reset {@code (?|…)}, {@code \K} and recursion are not supported and a few PCRE-only
+ * errors are not raised; absolute times before 1970 compare sanely where tshark's values wrap; 64-bit
+ * unsigned values above 2^63 compare as negative numbers; host names are never resolved (tshark 4.0
+ * resolves none here either); the "looks like a valid capture filter" note is the CLI's to add.
  */
 package dev.dorsal.engine.filter;

@@ -53,10 +53,10 @@ abstract class FilterConformance {
             } else {
                 counts[0].incrementAndGet();
             }
-            String known = KnownDifferences.reason(r.line());
+            String known = KnownDifferences.reason(r);
             if (known != null) {
                 AssertionError stillDiffers = assertThrows(AssertionError.class, () -> check(r),
-                        "line " + r.line() + " now agrees with tshark: remove it from filter/known_differences.tsv");
+                        "line " + r.line() + " (" + r.filter() + ") now agrees with tshark: remove it from filter/known_differences.tsv");
                 System.out.println("known difference, line " + r.line() + " (" + known + "): " + stillDiffers.getMessage());
                 return;
             }

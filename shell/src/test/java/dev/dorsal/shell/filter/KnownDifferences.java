@@ -11,26 +11,31 @@ import java.util.Map;
 
 /**
  * Conformance rows that are known to differ from tshark today, each with the reason and the component
- * that owes the fix ({@code filter/known_differences.tsv}: line of expected.tsv, tab, reason). Such a
- * row must still differ: when the fix lands the test fails until the entry is removed, so the list can
- * only shrink.
+ * that owes the fix ({@code filter/known_differences.tsv}: capture, tab, reason, tab, filter; keyed by
+ * the row's capture and filter, so regenerating expected.tsv does not move them). Such a row must still
+ * differ: when the fix lands the test fails until the entry is removed, so the list can only shrink.
  */
 final class KnownDifferences {
-    private static final Map<Integer, String> BY_LINE = load();
+    private static final Map<String, String> BY_ROW = load();
 
     private KnownDifferences() {}
 
-    /** The reason line {@code line} of expected.tsv is expected to differ, or null. */
-    static String reason(int line) {
-        return BY_LINE.get(line);
+    /** The reason {@code row} is expected to differ from tshark, or null. */
+    static String reason(Row row) {
+        return BY_ROW.get(row.capture() + "\t" + row.filter());
     }
 
     static int size() {
-        return BY_LINE.size();
+        return BY_ROW.size();
     }
 
-    private static Map<Integer, String> load() {
-        Map<Integer, String> out = new HashMap<>();
+    /** Every entry as capture, tab, filter. */
+    static java.util.Set<String> keys() {
+        return BY_ROW.keySet();
+    }
+
+    private static Map<String, String> load() {
+        Map<String, String> out = new HashMap<>();
         try (InputStream in = KnownDifferences.class.getResourceAsStream("/filter/known_differences.tsv")) {
             if (in == null) {
                 return out;
@@ -40,8 +45,8 @@ final class KnownDifferences {
                 if (s.isBlank() || s.startsWith("#")) {
                     continue;
                 }
-                String[] f = s.split("\t", 2);
-                out.put(Integer.parseInt(f[0].trim()), f.length > 1 ? f[1] : "");
+                String[] f = s.split("\t", 3);
+                out.put(f[0] + "\t" + f[2], f[1]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

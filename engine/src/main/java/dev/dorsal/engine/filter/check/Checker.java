@@ -133,7 +133,14 @@ public final class Checker {
             case Node.Membership m -> membership(m);
             case Node.Arith a -> new Typed.NotZero(arith(a, null));
             case Node.Negate x -> new Typed.NotZero(arith(x, null));
-            default -> exists(n);
+            case Node.Word w -> exists(w);
+            case Node.DotField d -> exists(d);
+            case Node.Str s -> exists(s);
+            case Node.CharConst ch -> exists(ch);
+            case Node.Layer l -> exists(l);
+            case Node.Slice s -> exists(s);
+            case Node.Call c -> exists(c);
+            case Node.Reference r -> exists(r);
         };
     }
 

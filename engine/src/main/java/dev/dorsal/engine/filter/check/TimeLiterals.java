@@ -12,59 +12,162 @@ import java.util.regex.Pattern;
 
 /**
  * Reads time literals into nanoseconds: absolute times in ISO 8601 form ({@code 2011-07-04 12:34:56},
- * {@code T} optional, {@code Z} or an offset, date alone allowed) or tshark's legacy form
- * ({@code Nov 12, 1999 08:55:44.123}, optionally followed by {@code UTC}); without a zone the local
- * time zone applies, as in tshark. Relative times are seconds with up to nine decimals.
+ * {@code T} or space, minutes and seconds optional, {@code Z} or an offset, date alone allowed) or
+ * tshark's legacy form ({@code Nov 12, 1999 08:55:44.123}, optionally followed by {@code UTC}); without
+ * a zone the local time zone applies, as in tshark. Relative times are seconds with up to nine
+ * decimals. Edge cases (which part fails with which message) follow tshark 4.0.17's parser.
  */
 final class TimeLiterals {
-    private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d*))?)?"
-                    + "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?|UTC)?");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d+)-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern ISO_TIME = Pattern.compile(
+            "(\\d{1,2})(?::(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?)?");
+    private static final Pattern ISO_ZONE = Pattern.compile("Z|[+-]\\d{1,2}(?::?\\d{2})?| UTC");
     private static final Pattern LEGACY = Pattern.compile(
-            "\\s*([A-Za-z]{3})\\s+(\\d{1,2}),\\s*(\\d{1,4})\\s+(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d*))?");
+            "([A-Za-z]{3})\\s+(\\d{1,2}),\\s*(\\d{1,4})\\s+(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\S*))?");
     private static final String[] MONTHS = {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    private static final String UNEXPECTED = "Unexpected data after time value.";
 
     private TimeLiterals() {}
 
+    /** An absolute time, as nanoseconds since the epoch; tshark 4.0's formats and messages. */
     static long absolute(String s) throws Numbers.Bad {
         String invalid = "\"" + s + "\" is not a valid absolute time. Example: \"Nov 12, 1999 08:55:44.123\" or"
                 + " \"2011-07-04 12:34:56\"";
-        try {
-            Matcher m = ISO.matcher(s);
-            if (m.matches()) {
-                LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
-                LocalTime time = m.group(4) == null ? LocalTime.MIDNIGHT
-                        : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                                Integer.parseInt(m.group(6)));
-                long nanos = fraction(m.group(7), invalid);
-                ZoneId zone = zone(m.group(8));
-                return toNanos(LocalDateTime.of(date, time), zone, nanos);
-            }
-            m = LEGACY.matcher(s);
-            if (m.lookingAt()) {
-                int month = month(m.group(1));
-                if (month < 0) {
-                    throw new Numbers.Bad(invalid);
-                }
-                LocalDateTime t = LocalDateTime.of(Integer.parseInt(m.group(3)), month + 1,
-                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                        Integer.parseInt(m.group(6)));
-                long nanos = fraction(m.group(7), invalid);
-                String rest = s.substring(m.end());
-                ZoneId zone = ZoneId.systemDefault();
-                if (rest.strip().equals("UTC")) {
-                    zone = ZoneOffset.UTC;
-                } else if (!rest.isEmpty()) {
-                    throw new Numbers.Bad("Unexpected data after time value.");
-                }
-                return toNanos(t, zone, nanos);
-            }
-        } catch (java.time.DateTimeException | NumberFormatException e) {
+        if (s.stripLeading().matches("\\d+-.*")) {
+            return iso(s, invalid);
+        }
+        return legacy(s, invalid);
+    }
+
+    /** {@code YYYY-MM-DD[(T| )HH[:MM[:SS[.frac]]]][Z|±hh[:mm]| UTC]}; without a zone, local time. */
+    private static long iso(String s, String invalid) throws Numbers.Bad {
+        if (Character.isWhitespace(s.charAt(0))) {
+            throw new Numbers.Bad(UNEXPECTED);
+        }
+        Matcher d = ISO_DATE.matcher(s);
+        if (!d.lookingAt()) {
             throw new Numbers.Bad(invalid);
         }
-        throw new Numbers.Bad(invalid);
+        if (d.group(1).length() > 4) {
+            throw new Numbers.Bad(invalid);
+        }
+        int month = Integer.parseInt(d.group(2));
+        int day = Integer.parseInt(d.group(3));
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            throw new Numbers.Bad(invalid);
+        }
+        if (d.group(1).length() < 4) {
+            throw new Numbers.Bad(UNEXPECTED);
+        }
+        int year = Integer.parseInt(d.group(1));
+        int p = d.end();
+        LocalTime time = LocalTime.MIDNIGHT;
+        long nanos = 0;
+        ZoneId zone = ZoneId.systemDefault();
+        if (p < s.length()) {
+            char sep = s.charAt(p);
+            if (sep != 'T' && sep != ' ') {
+                throw new Numbers.Bad(UNEXPECTED);
+            }
+            p++;
+            while (sep == ' ' && p < s.length() && s.charAt(p) == ' ') {
+                p++;
+            }
+            if (p < s.length()) {
+                Matcher t = ISO_TIME.matcher(s).region(p, s.length());
+                if (!t.lookingAt()) {
+                    throw new Numbers.Bad(UNEXPECTED);
+                }
+                int h = Integer.parseInt(t.group(1));
+                int m = t.group(2) == null ? 0 : Integer.parseInt(t.group(2));
+                int sec = t.group(3) == null ? 0 : Integer.parseInt(t.group(3));
+                if (h > 23 || m > 59 || sec > 60) {
+                    throw new Numbers.Bad(UNEXPECTED);
+                }
+                time = LocalTime.of(h, m, Math.min(sec, 59));
+                nanos = (sec == 60 ? 1_000_000_000L : 0) + isoFraction(t.group(4));
+                p = t.end();
+                Matcher z = ISO_ZONE.matcher(s).region(p, s.length());
+                if (z.lookingAt()) {
+                    zone = zone(z.group());
+                    p = z.end();
+                }
+                if (p < s.length()) {
+                    throw new Numbers.Bad(UNEXPECTED);
+                }
+            } else if (sep == 'T') {
+                throw new Numbers.Bad(UNEXPECTED);
+            }
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException e) {
+            throw new Numbers.Bad(UNEXPECTED);
+        }
+        return toNanos(LocalDateTime.of(date, time), zone, nanos);
+    }
+
+    /** ISO fractions: more than nine digits give no fraction at all, as tshark 4.0 computes it. */
+    private static long isoFraction(String digits) {
+        if (digits == null || digits.isEmpty() || digits.length() > 9) {
+            return 0;
+        }
+        return Long.parseLong(digits) * (long) Math.pow(10, 9 - digits.length());
+    }
+
+    /** {@code Mon D, YYYY HH:MM:SS[.frac]}, then nothing (local time) or {@code UTC}. */
+    private static long legacy(String s, String invalid) throws Numbers.Bad {
+        Matcher m = LEGACY.matcher(s);
+        if (!m.lookingAt()) {
+            throw new Numbers.Bad(invalid);
+        }
+        int month = month(m.group(1));
+        int day = Integer.parseInt(m.group(2));
+        int h = Integer.parseInt(m.group(4));
+        int min = Integer.parseInt(m.group(5));
+        int sec = Integer.parseInt(m.group(6));
+        if (month < 0 || day < 1 || day > 31 || h > 23 || min > 59 || sec > 61) {
+            throw new Numbers.Bad(invalid);
+        }
+        long nanos = legacyFraction(m.group(7));
+        String rest = s.substring(m.end()).strip();
+        ZoneId zone;
+        if (rest.isEmpty()) {
+            zone = ZoneId.systemDefault();
+        } else if (rest.equals("UTC")) {
+            zone = ZoneOffset.UTC;
+        } else {
+            throw new Numbers.Bad(UNEXPECTED);
+        }
+        try {
+            LocalDateTime t = LocalDateTime.of(Integer.parseInt(m.group(3)), month + 1, day, h, min, Math.min(sec, 59));
+            return toNanos(t, zone, nanos + (sec > 59 ? (sec - 59) * 1_000_000_000L : 0));
+        } catch (java.time.DateTimeException e) {
+            throw new Numbers.Bad(invalid);
+        }
+    }
+
+    /** Legacy fractions: digits only; past the ninth they must be zeros. */
+    private static long legacyFraction(String digits) throws Numbers.Bad {
+        if (digits == null) {
+            return 0;
+        }
+        long nanos = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9' || (i >= 9 && c != '0')) {
+                throw new Numbers.Bad("Subseconds value is invalid.");
+            }
+            if (i < 9) {
+                nanos = nanos * 10 + (c - '0');
+            }
+        }
+        for (int i = digits.length(); i < 9; i++) {
+            nanos *= 10;
+        }
+        return nanos;
     }
 
     private static long toNanos(LocalDateTime t, ZoneId zone, long nanos) {
@@ -73,16 +176,14 @@ final class TimeLiterals {
     }
 
     private static ZoneId zone(String z) {
-        if (z == null) {
-            return ZoneId.systemDefault();
-        }
-        if (z.equals("Z") || z.equals("UTC")) {
+        if (z.equals("Z") || z.equals(" UTC")) {
             return ZoneOffset.UTC;
         }
         String digits = z.replace(":", "");
-        int hours = Integer.parseInt(digits.substring(1, 3));
-        int minutes = digits.length() > 3 ? Integer.parseInt(digits.substring(3, 5)) : 0;
         int sign = z.startsWith("-") ? -1 : 1;
+        String body = digits.substring(1);
+        int hours = Integer.parseInt(body.length() > 2 ? body.substring(0, body.length() - 2) : body);
+        int minutes = body.length() > 2 ? Integer.parseInt(body.substring(body.length() - 2)) : 0;
         return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
     }
 
@@ -94,16 +195,6 @@ final class TimeLiterals {
             }
         }
         return -1;
-    }
-
-    private static long fraction(String digits, String invalid) throws Numbers.Bad {
-        if (digits == null || digits.isEmpty()) {
-            return 0;
-        }
-        if (digits.length() > 9) {
-            throw new Numbers.Bad(invalid);
-        }
-        return Long.parseLong(digits) * (long) Math.pow(10, 9 - digits.length());
     }
 
     /**

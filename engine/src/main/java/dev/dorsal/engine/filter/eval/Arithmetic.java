@@ -48,23 +48,17 @@ public final class Arithmetic {
             Long r = signed(op, x, y);
             return r == null || timeOr64 ? r : (long) (int) (long) r;
         }
-        // An unsigned 32-bit left value, as tshark 4.0 computes it: overflow gives no value, a
-        // negative right value is used by its 32-bit pattern in sums and refused otherwise, and a
-        // difference may go below zero (it is then signed).
-        if (y < 0) {
-            return switch (op) {
-                case ADD -> checkedUnsigned(x + (y & 0xffffffffL));
-                case BITWISE_AND -> x & (y & 0xffffffffL);
-                default -> null;
-            };
-        }
+        // An unsigned 32-bit left value, as tshark 4.0 computes it: a negative right value is taken by
+        // its 32-bit pattern, overflow gives no value, and a difference may go below zero (it is then
+        // a signed value).
+        long v = y < 0 ? y & 0xffffffffL : y;
         return switch (op) {
-            case ADD -> checkedUnsigned(x + y);
-            case SUBTRACT -> x - y < Integer.MIN_VALUE ? null : x - y;
-            case MULTIPLY -> y != 0 && x > 0xffffffffL / y ? null : x * y;
-            case DIVIDE -> y == 0 ? null : x / y;
-            case MODULO -> y == 0 ? null : x % y;
-            case BITWISE_AND -> x & y;
+            case ADD -> checkedUnsigned(x + v);
+            case SUBTRACT -> x - v < Integer.MIN_VALUE ? null : x - v;
+            case MULTIPLY -> v != 0 && x > 0xffffffffL / v ? null : x * v;
+            case DIVIDE -> v == 0 ? null : x / v;
+            case MODULO -> v == 0 ? null : x % v;
+            case BITWISE_AND -> x & v;
         };
     }
 

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * How two values of a type compare, each predicate true only when the comparison holds (false when
- * it fails): integers (unsigned only for 64-bit), IPv4 and IPv6 under the
+ * it fails): integers as signed 64-bit numbers (a negative value is the result of negation or
+ * subtraction; 64-bit unsigned values above 2^63 are not told apart from those), IPv4 and IPv6 under the
  * shorter of the two prefixes (so {@code ip.src == 10.0.0.0/8} is a subnet test), floats as C does
  * (NaN equals nothing), strings by UTF-8 bytes, byte strings by length and then by unsigned byte.
  */
@@ -22,11 +23,6 @@ public final class Comparisons {
     public static Predicate of(Cmp op, FieldType left, FieldType right) {
         if (left != right && (left == FieldType.BYTES || right == FieldType.BYTES)) {
             return ordered(op, (a, b) -> bytes(Values.toBytes(left, a), Values.toBytes(right, b)));
-        }
-        if (left == FieldType.UINT64 || right == FieldType.UINT64) {
-            // Still no pair when the right value is a negated (signed, negative) one, as below.
-            Predicate p = ordered(op, (a, b) -> Long.compareUnsigned((Long) a, (Long) b));
-            return left.isUnsigned() || left == FieldType.BOOLEAN ? (a, b) -> (Long) b >= 0 && p.test(a, b) : p;
         }
         return switch (left) {
             case FLOAT, DOUBLE -> doubles(op);

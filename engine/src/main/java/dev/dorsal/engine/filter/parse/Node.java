@@ -80,7 +80,7 @@ public sealed interface Node {
     record Str(Token token) implements Node {
         public int start() { return token.start(); }
         public int length() { return token.length(); }
-        /** The value quoted and escaped as tshark shows it: C escapes, other control characters dropped. */
+        /** The value quoted and escaped as tshark shows it (see {@link StringDisplay}). */
         public String display() { return StringDisplay.quote(token.bytes()); }
         public byte[] bytes() { return token.bytes(); }
     }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Shows a string literal's value in messages the way tshark 4.0 does: invalid UTF-8 replaced,
- * {@code \0 \a \b \f \n \r \t \v \\ \"} escaped, other control characters left out, in double quotes.
+ * {@code \0 \a \b \f \n \r \t \v \\ \"} escaped, everything else as it is, in double quotes.
  */
 final class StringDisplay {
     private StringDisplay() {}
@@ -25,11 +25,7 @@ final class StringDisplay {
                 case 11 -> b.append("\\v");
                 case '\\' -> b.append("\\\\");
                 case '"' -> b.append("\\\"");
-                default -> {
-                    if (c >= 0x20 && c != 0x7f) {
-                        b.append(c);
-                    }
-                }
+                default -> b.append(c);
             }
         }
         return b.append('"').toString();
