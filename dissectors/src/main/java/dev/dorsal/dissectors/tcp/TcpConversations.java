@@ -38,6 +38,29 @@ final class TcpConversations {
         }
     };
     private int nextIndex;
+    /** Bytes all connections' reassembly buffers hold (one cell, shared with their {@code Pdus}). */
+    final long[] reassemblyTotal = new long[1];
+
+    /**
+     * Keeps reassembly within {@link TcpReassembly#MAX_TOTAL_BUFFERED}: releases the waiting PDUs of
+     * the connections seen least recently until the total is back under half the budget (so the walk
+     * is rare). A released PDU that gets more segments later is shown as not reassembled.
+     */
+    void trimReassembly() {
+        if (reassemblyTotal[0] <= TcpReassembly.MAX_TOTAL_BUFFERED) {
+            return;
+        }
+        for (TcpConversation c : byEndpoints.values()) {
+            for (TcpFlow f : new TcpFlow[] {c.flow1, c.flow2}) {
+                if (f.pdus != null) {
+                    f.pdus.releaseAll();
+                }
+            }
+            if (reassemblyTotal[0] <= TcpReassembly.MAX_TOTAL_BUFFERED / 2) {
+                return;
+            }
+        }
+    }
 
     /** The current connection of these endpoints, or null when there is none. */
     TcpConversation find(Address src, int srcPort, Address dst, int dstPort) {

@@ -139,6 +139,9 @@ public final class TcpDissector implements DissectorProvider {
     private TcpPref timestampsPref;
     private TcpReassembly reassembly;
     private TcpPayload payload;
+    /** Ids of every TCP field but the ports, for {@link #portsAreAllThatIsWanted}. */
+    private final java.util.BitSet beyondPorts = new java.util.BitSet();
+    private volatile PortsOnly portsOnly;
 
     @Override
     public String name() {
@@ -154,6 +157,13 @@ public final class TcpDissector implements DissectorProvider {
         all.addAll(TcpReassembly.FIELDS);
         all.addAll(TcpMptcp.TCP_FIELDS);
         r.fields(TCP, all);
+        for (FieldDef f : all) {
+            if (f != SRCPORT && f != DSTPORT && f != PORT) {
+                beyondPorts.set(f.id());
+            }
+        }
+        // The protocol node's own length (len(tcp), tcp[…] slices) is the header length, read below.
+        beyondPorts.set(TCP.field().id());
         List<ExpertDef> experts = new ArrayList<>(EXPERTS);
         experts.addAll(TcpAnalysis.EXPERTS);
         experts.addAll(TcpOptions.EXPERTS);
@@ -206,6 +216,10 @@ public final class TcpDissector implements DissectorProvider {
         hidden(tcp, tcp.add(PORT, tvb, 0, 2));
         hidden(tcp, tcp.add(PORT, tvb, 2, 2));
         pinfo.setPorts("tcp", sport, dport);
+        if (!info && portsAreAllThatIsWanted(pinfo, tree)) {
+            // Nothing else of TCP, and nothing above it, will be read: skip stream tracking altogether.
+            return tvb.length();
+        }
 
         boolean inError = insideIcmpError(pinfo);
         if (inError && !tvb.has(0, 20)) {
@@ -372,8 +386,36 @@ public final class TcpDissector implements DissectorProvider {
         if (tvb.remaining(hlen) > 0) {
             payload(tvb, pinfo, tree, tcp, seg, nxtseq, inError, detailed);
         }
+        if (seg.has(TcpFlags.RST)) {
+            // A reset connection sends nothing more: what it had waiting can never complete.
+            for (TcpFlow f : new TcpFlow[] {seg.fwd, seg.rev}) {
+                if (f.pdus != null) {
+                    f.pdus.releaseAll();
+                }
+            }
+        }
+        seg.conversations.trimReassembly();
         return tvb.length();
     }
+
+    /**
+     * True when the consumer reads no TCP field but the ports and nothing above TCP (e.g. {@code -e
+     * tcp.srcport}, {@code -Y "tcp.port == 443"}). Decided once per interest set, which consumers reuse.
+     */
+    private boolean portsAreAllThatIsWanted(PacketInfo pinfo, ProtoItem tree) {
+        java.util.BitSet interest = tree.tree().interest();
+        if (interest == null || pinfo.transportPayloadWanted()) {
+            return false;
+        }
+        PortsOnly cached = portsOnly;
+        if (cached == null || cached.interest != interest) {
+            cached = new PortsOnly(interest, !interest.intersects(beyondPorts));
+            portsOnly = cached;
+        }
+        return cached.portsOnly;
+    }
+
+    private record PortsOnly(java.util.BitSet interest, boolean portsOnly) {}
 
     /** Finds or starts the connection, handling ports reused by a SYN (or SYN/ACK) with a new ISN. */
     private static TcpConversation conversation(PacketInfo pinfo, TcpSegment seg) {
@@ -402,6 +444,8 @@ public final class TcpDissector implements DissectorProvider {
         seg.fwd = fwd;
         seg.rev = conv.reverse(fwd);
         seg.freshConversation = fresh;
+        seg.reassemblyTotal = table.reassemblyTotal;
+        seg.conversations = table;
         return conv;
     }
 
@@ -558,6 +602,9 @@ public final class TcpDissector implements DissectorProvider {
         ProtoItem item = tcp.add(PAYLOAD, tvb, hlen, tvb.remaining(hlen));
         if (detailed && item != tcp) {
             item.setText("TCP payload (" + n + (n == 1 ? " byte)" : " bytes)"));
+        }
+        if (!pinfo.transportPayloadWanted()) {
+            return; // no consumer reads the layers above: no reassembly, no dispatch
         }
         long seqShown = seg.seq & 0xffffffffL;
         if (seg.has(TcpFlags.SYN | TcpFlags.FIN) && seg.segLen > 0) {

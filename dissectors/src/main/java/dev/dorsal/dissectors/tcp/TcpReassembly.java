@@ -40,6 +40,12 @@ final class TcpReassembly {
     static final long MAX_BUFFERED = 32L << 20;
     /** PDUs (finished or not) remembered per direction, for retransmission detection. */
     static final int MAX_PDUS = 4096;
+    /**
+     * Bytes buffered across all connections of a capture. Past it, the connections seen least
+     * recently lose their unfinished PDUs first (see {@link TcpConversations#trimReassembly}), so
+     * memory follows the streams still active, not the size of the file.
+     */
+    static final long MAX_TOTAL_BUFFERED = 64L << 20;
     private static final long UNTIL_FIN = 0x0ffffffeL;
     /** How far a PDU that lasts until FIN is allowed to grow (tshark: 1 GiB). */
     private static final long UNTIL_FIN_SPAN = 0x40000000L;
@@ -179,6 +185,28 @@ final class TcpReassembly {
     static final class Pdus {
         final TreeMap<Long, Pdu> bySeq = new TreeMap<>();
         long buffered;
+        /** Bytes buffered by every connection of the capture, shared by all their Pdus. */
+        private final long[] total;
+
+        Pdus(long[] total) {
+            this.total = total;
+        }
+
+        long totalBuffered() {
+            return total[0];
+        }
+
+        /** Forgets the bytes of every PDU still waiting (boundaries stay), e.g. to respect the budget. */
+        void releaseAll() {
+            if (buffered == 0) {
+                return;
+            }
+            for (Pdu p : bySeq.values()) {
+                if (!p.released) {
+                    release(p);
+                }
+            }
+        }
 
         Pdu exact(long seq) {
             return bySeq.get(seq);
@@ -195,6 +223,7 @@ final class TcpReassembly {
                 release(old);
             }
             buffered += p.buffered;
+            total[0] += p.buffered;
             while (bySeq.size() > MAX_PDUS || buffered > MAX_BUFFERED) {
                 Pdu eldest = bySeq.pollFirstEntry().getValue();
                 release(eldest);
@@ -206,11 +235,13 @@ final class TcpReassembly {
 
         void added(long bytes) {
             buffered += bytes;
+            total[0] += bytes;
         }
 
         /** Forgets a PDU's bytes (its boundaries stay known for retransmission detection). */
         void release(Pdu p) {
             buffered -= p.buffered;
+            total[0] -= p.buffered;
             p.buffered = 0;
             p.fragments = new ArrayList<>(0);
             p.released = true;
@@ -231,7 +262,7 @@ final class TcpReassembly {
             TcpSegment seg) {
         Pdus pdus = seg.fwd.pdus;
         if (pdus == null) {
-            pdus = seg.fwd.pdus = new Pdus();
+            pdus = seg.fwd.pdus = new Pdus(seg.reassemblyTotal);
         }
         Columns cols = pinfo.columns();
         boolean detailed = tree.tree().detailed();

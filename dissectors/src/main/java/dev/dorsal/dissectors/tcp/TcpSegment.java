@@ -28,6 +28,9 @@ final class TcpSegment {
     final TcpAcked ta = new TcpAcked();
     /** This segment started its connection. */
     boolean freshConversation;
+    /** The capture-wide count of buffered reassembly bytes (see {@link TcpConversations#reassemblyTotal}). */
+    long[] reassemblyTotal;
+    TcpConversations conversations;
     /** Whether an MSS option was seen in this segment (a SYN should carry one). */
     boolean sawMss;
 

@@ -248,6 +248,9 @@ public final class UdpDissector implements DissectorProvider {
         if (payload != udp && tree.tree().detailed()) {
             payload.setText("UDP payload (" + len + (len == 1 ? " byte)" : " bytes)"));
         }
+        if (!pinfo.transportPayloadWanted()) {
+            return; // no consumer reads the layers above
+        }
         Tvb next = tvb.slice(8, reported);
         boolean heuristicFirst = heuristicFirst();
         if (heuristicFirst && heuristics.tryHeuristics(next, pinfo, tree)) {

@@ -54,8 +54,16 @@ class TlsFlowTest {
         return flow == null ? new TlsFlow() : flow;
     }
 
-    /** The ladder needs neither a tree nor columns: -z tls,flow must not pay for them. */
-    private static final DissectionOptions BARE = new DissectionOptions(false, new BitSet(), false);
+    /**
+     * The ladder needs neither a tree nor columns: -z tls,flow must not pay for them. It names the
+     * protocol whose state it reads (tls), else TLS would not run at all for a consumer that wants
+     * nothing above TCP.
+     */
+    private static DissectionOptions bare() {
+        BitSet b = new BitSet();
+        b.set(registry.fields().first("tls").id());
+        return new DissectionOptions(false, b, false);
+    }
 
     @ParameterizedTest
     @MethodSource("captures")
@@ -74,7 +82,7 @@ class TlsFlowTest {
                 }
             }
         });
-        TlsFlow flow = flow(capture, BARE);
+        TlsFlow flow = flow(capture, bare());
         Map<Long, List<String>> got = new TreeMap<>();
         for (TlsFlow.Session s : flow.sessions()) {
             String serverPort = s.server.substring(s.server.lastIndexOf(':') + 1);
@@ -143,7 +151,7 @@ class TlsFlowTest {
 
     @Test
     void tls12TicketSession() {
-        TlsFlow flow = flow("tls12_ecdhe.pcapng", BARE);
+        TlsFlow flow = flow("tls12_ecdhe.pcapng", bare());
         assertEquals(2, flow.sessions().size());
         String ladder = flow.render(1);
         System.out.println(ladder);
@@ -170,7 +178,7 @@ class TlsFlowTest {
 
     @Test
     void tls13Notes() {
-        TlsFlow flow = flow("tls13.pcap", BARE);
+        TlsFlow flow = flow("tls13.pcap", bare());
         assertFalse(flow.sessions().isEmpty());
         for (TlsFlow.Session s : flow.sessions()) {
             List<String> notes = s.notes();
@@ -181,7 +189,7 @@ class TlsFlowTest {
 
     @Test
     void resumedSessionsHaveNoCertificate() {
-        TlsFlow flow = flow("tls_resumption.pcap", BARE);
+        TlsFlow flow = flow("tls_resumption.pcap", bare());
         // CASES.md: full handshake with a ticket, ticket resumption, full, session-id resumption, TLS 1.3 full, PSK.
         TlsFlow.Session ticket = session(flow, 45676);
         assertTrue(ticket.notes().get(0).startsWith("This session was resumed (abbreviated handshake)"), ticket.notes()::toString);
@@ -198,7 +206,7 @@ class TlsFlowTest {
 
     @Test
     void helloRetryRequest() {
-        TlsFlow flow = flow("tls13_hrr.pcap", BARE);
+        TlsFlow flow = flow("tls13_hrr.pcap", bare());
         TlsFlow.Session s = flow.sessions().get(0);
         assertEquals(2, s.steps().stream().filter(st -> st.message().equals("Client Hello")).count());
         assertTrue(s.steps().stream().anyMatch(st -> st.message().equals("Hello Retry Request")), s.steps()::toString);
@@ -207,11 +215,11 @@ class TlsFlowTest {
 
     @Test
     void clientAuthenticationAndAlerts() {
-        TlsFlow.Session auth = flow("tls12_client_auth.pcap", BARE).sessions().get(0);
+        TlsFlow.Session auth = flow("tls12_client_auth.pcap", bare()).sessions().get(0);
         assertTrue(auth.notes().contains(
                 "The server asked for a client certificate (CertificateRequest); the client sent one (mutual authentication)."),
                 auth.notes()::toString);
-        TlsFlow alerts = flow("tls_alerts.pcap", BARE);
+        TlsFlow alerts = flow("tls_alerts.pcap", bare());
         assertNotNull(alerts);
         assertTrue(alerts.sessions().get(0).notes().contains(
                 "The client ended the handshake with Alert (Level: Fatal, Description: Unknown CA) in frame 8."),

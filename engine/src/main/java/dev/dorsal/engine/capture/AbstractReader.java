@@ -99,7 +99,7 @@ abstract sealed class AbstractReader implements CaptureReader permits PcapReader
 
     @Override
     public List<InterfaceInfo> interfaces() {
-        return List.copyOf(interfaces);
+        return java.util.Collections.unmodifiableList(interfaces);
     }
 
     @Override

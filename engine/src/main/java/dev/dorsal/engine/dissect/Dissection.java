@@ -27,6 +27,8 @@ public final class Dissection {
     private long prevDisplayedNanos = Long.MIN_VALUE;
     private int sectionNumber;
     private List<String> interfaceNames = List.of();
+    private DissectionOptions lastOptions;
+    private boolean lastPayloadWanted;
 
     public Dissection(Registry registry) {
         this.registry = registry;
@@ -64,10 +66,19 @@ public final class Dissection {
         Tvb tvb = Tvb.of(source, raw.originalLength());
         PacketTree tree = new PacketTree(options.detailed(), options.interest());
         Columns columns = new Columns(options.columns());
-        PacketState state = new PacketState(meta, registry, capture, columns, false, source);
+        PacketState state = new PacketState(meta, registry, capture, columns, false, source, payloadWanted(options));
         state.call(frameHandle, tvb, tree.root());
         return new DissectedPacket(meta, tree, columns, state.src(), state.dst(), state.netSrc(), state.netDst(),
                 state.dlSrc(), state.dlDst(), state.layers(), state.dataSources(), state.malformed());
+    }
+
+    /** {@link TransportPayloadNeed} for these options, remembered for the next frame (consumers reuse one). */
+    private boolean payloadWanted(DissectionOptions options) {
+        if (options != lastOptions) {
+            lastPayloadWanted = TransportPayloadNeed.wanted(registry, options);
+            lastOptions = options;
+        }
+        return lastPayloadWanted;
     }
 
     /**

@@ -47,9 +47,11 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     private int desegmentLength;
     private boolean malformed;
     private String currentProtocol = "";
+    private final boolean transportPayloadWanted;
 
     PacketState(FrameMeta frame, Registry registry, CaptureState capture, Columns columns, boolean visited,
-            DataSource frameSource) {
+            DataSource frameSource, boolean transportPayloadWanted) {
+        this.transportPayloadWanted = transportPayloadWanted;
         this.frame = frame;
         this.registry = registry;
         this.capture = capture;
@@ -59,6 +61,7 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     }
 
     @Override public FrameMeta frame() { return frame; }
+    @Override public boolean transportPayloadWanted() { return transportPayloadWanted; }
     @Override public boolean visited() { return visited; }
     @Override public Columns columns() { return columns; }
     @Override public Address src() { return src; }

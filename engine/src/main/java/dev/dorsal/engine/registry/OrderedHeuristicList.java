@@ -38,7 +38,7 @@ final class OrderedHeuristicList implements HeuristicList {
         }
     }
 
-    List<Entry> entries() {
+    public List<Entry> entries() {
         return entries;
     }
 
@@ -46,6 +46,16 @@ final class OrderedHeuristicList implements HeuristicList {
     public boolean tryHeuristics(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
         for (Entry e : entries) {
             if (e.enabled && ((HeuristicCaller) pinfo).tryHeuristic(e.protocol, e.dissector, tvb, tree)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a protocol named in {@code protocols} is on this list. */
+    boolean carriesAnyOf(java.util.Set<String> protocols) {
+        for (Entry e : entries) {
+            if (protocols.contains(e.protocol().filterName())) {
                 return true;
             }
         }

@@ -86,6 +86,41 @@ public final class Registry implements Registrar, Tables {
         return Collections.unmodifiableList(log);
     }
 
+    private volatile boolean scriptDissectors;
+
+    /** Records that JavaScript dissectors live in this registry (they may call any handle). */
+    public void noteScriptDissectors() {
+        scriptDissectors = true;
+    }
+
+    /**
+     * Whether a TCP or UDP payload could be handed to one of {@code lowerLayers} (a tunnel registered on
+     * a port or heuristic list, by a dissector or by Decode-As), or to a script, which may call any handle.
+     */
+    public boolean mayCarryLowerLayersAboveTransport(java.util.Set<String> lowerLayers) {
+        if (scriptDissectors) {
+            return true;
+        }
+        for (String name : List.of("tcp.port", "udp.port")) {
+            UintDissectorTable t = tables.get(name);
+            if (t == null) {
+                continue;
+            }
+            for (DissectorHandle h : t.reachableHandles()) {
+                if (h.protocol() != null && lowerLayers.contains(h.protocol().filterName())) {
+                    return true;
+                }
+            }
+        }
+        for (String name : List.of("tcp", "udp")) {
+            OrderedHeuristicList list = heuristics.get(name);
+            if (list != null && list.carriesAnyOf(lowerLayers)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- Registrar -----------------------------------------------------------------------------
 
     @Override

@@ -128,6 +128,17 @@ final class UintDissectorTable implements DissectorTable {
         return h == null ? 0 : pinfo.call(h, tvb, tree);
     }
 
+    /** Every handle this table can hand a packet to: entries, ranges, string keys and Decode-As overrides. */
+    synchronized List<DissectorHandle> reachableHandles() {
+        List<DissectorHandle> out = new ArrayList<>(entries().values());
+        out.addAll(overrides.values());
+        out.addAll(strings.values());
+        for (Range r : ranges) {
+            out.add(r.handle);
+        }
+        return out;
+    }
+
     @Override
     public synchronized Map<Long, DissectorHandle> entries() {
         Map<Long, DissectorHandle> out = new TreeMap<>();

@@ -47,6 +47,14 @@ public interface PacketInfo {
 
     void setPorts(String portType, int src, int dst);
 
+    /**
+     * False when no consumer of this pass can read anything a TCP or UDP payload turns into (only
+     * link/network/transport fields are wanted): transports may then skip reassembly and dispatch.
+     */
+    default boolean transportPayloadWanted() {
+        return true;
+    }
+
     /** Per-packet data one layer leaves for the next (e.g. the IP pseudo-header for TCP). */
     <T> T get(Key<T> key);
 

@@ -15,7 +15,10 @@ public final class PacketTree {
     private final boolean detailed;
     private final BitSet interest;
     private final ProtoItem root;
-    private int[] layerCounts = new int[64];
+    /** Layer counts per protocol, as (protocol field id, count) pairs: a packet has only a few protocols. */
+    private int[] layerIds = new int[8];
+    private int[] layerCounts = new int[8];
+    private int layerProtocols;
     private final List<Expert> experts = new ArrayList<>(2);
     private int nodeCount;
 
@@ -43,22 +46,44 @@ public final class PacketTree {
         return id >= 0 && interest.get(id);
     }
 
+    /**
+     * The ids of the wanted fields when not detailed (null: every field). The same set object for every
+     * packet of one consumer, so dissectors may cache decisions made from it by identity. Do not modify.
+     */
+    public BitSet interest() {
+        return detailed ? null : interest;
+    }
+
     /** Number of the next layer of this protocol in the packet (1-based), for {@code ip.src#2}. */
     int nextLayer(FieldDef protocolField) {
         int id = protocolField.id();
         if (id < 0) {
             return 1;
         }
-        if (id >= layerCounts.length) {
-            layerCounts = java.util.Arrays.copyOf(layerCounts, Math.max(id + 1, layerCounts.length * 2));
+        for (int i = 0; i < layerProtocols; i++) {
+            if (layerIds[i] == id) {
+                return ++layerCounts[i];
+            }
         }
-        return ++layerCounts[id];
+        if (layerProtocols == layerIds.length) {
+            layerIds = java.util.Arrays.copyOf(layerIds, layerProtocols * 2);
+            layerCounts = java.util.Arrays.copyOf(layerCounts, layerProtocols * 2);
+        }
+        layerIds[layerProtocols] = id;
+        layerCounts[layerProtocols] = 1;
+        layerProtocols++;
+        return 1;
     }
 
     /** How many layers of {@code protocol} the packet has so far. */
     public int layerCount(ProtocolDef protocol) {
         int id = protocol.field().id();
-        return id >= 0 && id < layerCounts.length ? layerCounts[id] : 0;
+        for (int i = 0; i < layerProtocols; i++) {
+            if (layerIds[i] == id) {
+                return layerCounts[i];
+            }
+        }
+        return 0;
     }
 
     void recordExpert(ExpertDef e, String message, ProtoItem item) {

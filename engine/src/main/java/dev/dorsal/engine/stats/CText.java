@@ -19,9 +19,51 @@ final class CText {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        String s = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         boolean negative = v < 0 || (v == 0 && Double.doubleToRawLongBits(v) != 0);
+        String fast = fixedFast(Math.abs(v), decimals, negative);
+        if (fast != null) {
+            return fast;
+        }
+        String s = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         return negative && !s.startsWith("-") ? "-" + s : s;
+    }
+
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L, 1_000_000_000L};
+
+    /**
+     * {@code %.Nf} of a non-negative value without BigDecimal (tables print tens of thousands of
+     * these), or null when the scaled value lies so close to a rounding tie that only the exact
+     * binary expansion can decide; the error of {@code v * 10^N} is at most half an ulp of the product.
+     */
+    private static String fixedFast(double magnitude, int decimals, boolean negative) {
+        if (decimals >= POW10.length) {
+            return null;
+        }
+        double scaled = magnitude * POW10[decimals];
+        if (!(scaled < 1e15)) {
+            return null;
+        }
+        double floor = Math.floor(scaled);
+        double fraction = scaled - floor;
+        if (Math.abs(fraction - 0.5) <= 4 * Math.ulp(scaled)) {
+            return null;
+        }
+        long units = (long) floor + (fraction > 0.5 ? 1 : 0);
+        StringBuilder sb = new StringBuilder(24);
+        if (negative) {
+            sb.append('-');
+        }
+        sb.append(units / POW10[decimals]);
+        if (decimals > 0) {
+            String frac = Long.toString(units % POW10[decimals]);
+            sb.append('.');
+            for (int i = frac.length(); i < decimals; i++) {
+                sb.append('0');
+            }
+            sb.append(frac);
+        }
+        return sb.toString();
     }
 
     /** {@code %{width}.{decimals}f}. */

@@ -26,11 +26,18 @@ enum ConvKind {
     final String name;
     final String title;
     final boolean ports;
+    // Field names read per packet, built once.
+    private final String srcPortField;
+    private final String dstPortField;
+    private final String streamField;
 
     ConvKind(String name, String title, boolean ports) {
         this.name = name;
         this.title = title;
         this.ports = ports;
+        this.srcPortField = name + ".srcport";
+        this.dstPortField = name + ".dstport";
+        this.streamField = name + ".stream";
     }
 
     static ConvKind of(String name) {
@@ -68,10 +75,10 @@ enum ConvKind {
             });
             case TCP, UDP -> Layers.eachOverIp(p, name, hop -> {
                 ProtoItem n = hop.node();
-                long sport = Layers.num(n, name + ".srcport", -1);
-                long dport = Layers.num(n, name + ".dstport", -1);
+                long sport = Layers.num(n, srcPortField, -1);
+                long dport = Layers.num(n, dstPortField, -1);
                 if (sport >= 0 && dport >= 0) {
-                    sink.flow(hop.src(), (int) sport, hop.dst(), (int) dport, Layers.num(n, name + ".stream", -1));
+                    sink.flow(hop.src(), (int) sport, hop.dst(), (int) dport, Layers.num(n, streamField, -1));
                 }
             });
         }

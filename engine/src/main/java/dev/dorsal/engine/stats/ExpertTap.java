@@ -199,7 +199,11 @@ final class ExpertTap implements Tap {
 
     @Override
     public Set<String> fieldsNeeded() {
-        return filter == null ? Set.of() : filter.fields();
+        // Expert infos come from every layer: naming _ws.expert keeps the protocols above TCP/UDP
+        // running even when no other field of theirs is wanted (see DissectionOptions).
+        Set<String> s = new java.util.HashSet<>(filter == null ? Set.of() : filter.fields());
+        s.add("_ws.expert");
+        return s;
     }
 
     @Override
