@@ -43,6 +43,9 @@ public final class TlsProvider implements DissectorProvider {
     public void register(Registrar r) {
         r.protocol(TlsRecordDissector.PROTO);
         List<FieldDef> fields = new ArrayList<>();
+        // tshark registers SSLv2's tls.handshake.type before TLS's: a quoted label in a filter
+        // ("Certificate") is looked up in the first registration, a bare word in the last one.
+        fields.add(TlsSsl2.MESSAGE_TYPE);
         fields.addAll(TlsRecordDissector.FIELDS);
         fields.addAll(TlsAlerts.FIELDS);
         fields.addAll(TlsHandshakeDissector.FIELDS);

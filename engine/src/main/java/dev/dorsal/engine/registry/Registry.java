@@ -86,11 +86,17 @@ public final class Registry implements Registrar, Tables {
         return Collections.unmodifiableList(log);
     }
 
-    private volatile boolean scriptDissectors;
+    /** Script hosts open on this registry: while there is one, scripts may call any handle. */
+    private final java.util.concurrent.atomic.AtomicInteger scriptHosts = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** Records that JavaScript dissectors live in this registry (they may call any handle). */
-    public void noteScriptDissectors() {
-        scriptDissectors = true;
+    /** A JavaScript host opened on this registry (its scripts may call any handle). */
+    public void scriptHostOpened() {
+        scriptHosts.incrementAndGet();
+    }
+
+    /** A JavaScript host closed; its scripts' table entries are undone. */
+    public void scriptHostClosed() {
+        scriptHosts.decrementAndGet();
     }
 
     /**
@@ -98,7 +104,7 @@ public final class Registry implements Registrar, Tables {
      * a port or heuristic list, by a dissector or by Decode-As), or to a script, which may call any handle.
      */
     public boolean mayCarryLowerLayersAboveTransport(java.util.Set<String> lowerLayers) {
-        if (scriptDissectors) {
+        if (scriptHosts.get() > 0) {
             return true;
         }
         for (String name : List.of("tcp.port", "udp.port")) {

@@ -73,6 +73,7 @@ public final class ScriptHost implements AutoCloseable {
     public ScriptHost(Registry registry, ScriptOptions options) {
         this.registry = registry;
         this.shared = ScriptRegistry.of(registry);
+        registry.scriptHostOpened();
         this.options = options;
         this.watchdog = new Watchdog(options.callTimeLimit());
         this.filterCompiler = this::existenceFilter;
@@ -420,7 +421,13 @@ public final class ScriptHost implements AutoCloseable {
         }
         scripts.clear();
         watchdog.stop();
+        if (!closed) {
+            closed = true;
+            registry.scriptHostClosed();
+        }
     }
+
+    private boolean closed;
 
     // ---- package-private plumbing --------------------------------------------------------------
 

@@ -22,7 +22,6 @@ final class ScriptRegistry {
     private ScriptRegistry() {}
 
     static synchronized ScriptRegistry of(Registry registry) {
-        registry.noteScriptDissectors();
         return BY_REGISTRY.computeIfAbsent(registry, r -> new ScriptRegistry());
     }
 }

@@ -70,14 +70,16 @@ public final class BatchCommand {
             err.println(PREFIX + "internal error: cannot load the dissectors: " + e.getMessage());
             return EXIT_INTERNAL;
         }
+        CliScripts scripts = null;
         try (SharedRegistry.Overrides prefs = SharedRegistry.withPreferences()) {
+            scripts = CliScripts.open(registry, CliScripts.scriptFiles(o.extensions), err);
             if (o.checkFilter != null) {
                 compileFilter(o.checkFilter, registry);
                 out.println("OK");
                 out.flush();
                 return EXIT_OK;
             }
-            BatchRun.Plan plan = plan(o, registry, prefs);
+            BatchRun.Plan plan = plan(o, registry, prefs, scripts);
             return new BatchRun(plan, registry, out, err).execute();
         } catch (UsageError e) {
             out.flush();
@@ -90,11 +92,16 @@ public final class BatchCommand {
             err.println(PREFIX + "internal error: " + e);
             e.printStackTrace(err);
             return EXIT_INTERNAL;
+        } finally {
+            if (scripts != null) {
+                scripts.close(); // undoes the scripts' table entries: the registry is shared by later runs
+            }
         }
     }
 
     /** Checks the options in tshark's order and turns them into what the run needs. */
-    static BatchRun.Plan plan(BatchOptions o, Registry registry, SharedRegistry.Overrides prefs) throws UsageError {
+    static BatchRun.Plan plan(BatchOptions o, Registry registry, SharedRegistry.Overrides prefs, CliScripts scripts)
+            throws UsageError {
         long count = o.count == null ? Long.MAX_VALUE : packetCount(o.count);
         for (String p : o.preferences) {
             preference(prefs, p);
@@ -154,7 +161,7 @@ public final class BatchCommand {
         }
         PacketFilter filter = o.displayFilter == null ? null : compileFilter(o.displayFilter, registry);
         List<Tap> taps = Statistics.taps(o, registry, filter);
-        return choose(o, format, fieldsOptions, time, fields, filter, count, taps);
+        return choose(o, format, fieldsOptions, time, fields, filter, count, taps, scripts);
     }
 
     private static PacketFilter compileFilter(String text, Registry registry) throws UsageError {
@@ -167,7 +174,7 @@ public final class BatchCommand {
 
     /** Picks the formatter and what dissection must build for it. */
     private static BatchRun.Plan choose(BatchOptions o, String format, FieldsOptions fieldsOptions, TimeFormat time,
-            FieldRegistry fields, PacketFilter filter, long count, List<Tap> taps) {
+            FieldRegistry fields, PacketFilter filter, long count, List<Tap> taps, CliScripts scripts) {
         boolean resolveMac = !o.noResolution && (o.resolutionFlags == null || o.resolutionFlags.contains("m"));
         PacketFormatter formatter;
         boolean detailed;
@@ -227,9 +234,13 @@ public final class BatchCommand {
                     fields.lookup(name).forEach(d -> interest.set(d.id()));
                 }
             }
-            options = new DissectionOptions(false, interest, columns);
+            if (scripts != null) {
+                interest.or(scripts.interest());
+            }
+            boolean allFields = scripts != null && scripts.host.wantsAllFields();
+            options = new DissectionOptions(false, allFields ? null : interest, columns);
         }
-        return new BatchRun.Plan(o.readFile, formatter, options, filter, count, taps);
+        return new BatchRun.Plan(o.readFile, formatter, options, filter, count, taps, scripts);
     }
 
     /** A protocol's value in -T fields is its tree label, which only a detailed tree has. */

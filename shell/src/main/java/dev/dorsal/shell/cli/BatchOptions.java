@@ -55,6 +55,9 @@ final class BatchOptions {
     @Option(names = "-z", paramLabel = "STATISTICS", description = "print statistics after the packets: conv,tcp, endpoints,ip, io,phs, io,stat,1, follow,tcp,ascii,0, expert… (repeatable; -z help lists them)")
     List<String> statistics = new ArrayList<>();
 
+    @Option(names = "-X", paramLabel = "KEY:VALUE", description = "js_script:FILE loads a JavaScript dissector or query script, as tshark's -X lua_script: (repeatable)")
+    List<String> extensions = new ArrayList<>();
+
     @Option(names = "-q", description = "do not print packets (quiet)")
     boolean quiet;
 

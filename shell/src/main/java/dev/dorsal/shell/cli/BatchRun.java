@@ -27,7 +27,7 @@ final class BatchRun {
      * -z statistics (in command-line order).
      */
     record Plan(String file, PacketFormatter formatter, DissectionOptions options, PacketFilter filter, long count,
-            List<Tap> taps) {}
+            List<Tap> taps, CliScripts scripts) {}
 
     private final Plan plan;
     private final Registry registry;
@@ -72,6 +72,9 @@ final class BatchRun {
                 for (Tap t : plan.taps()) {
                     t.packet(p); // taps see every packet read, displayed or not, as in tshark
                 }
+                if (plan.scripts() != null) {
+                    plan.scripts().host.tap(p); // so do the scripts' Listeners
+                }
                 if (plan.filter() != null && !plan.filter().matches(p)) {
                     continue;
                 }
@@ -90,6 +93,10 @@ final class BatchRun {
             formatter.end(sb);
         }
         sink.flush();
+        if (plan.scripts() != null) {
+            plan.scripts().host.draw();
+            out.flush();
+        }
         // tshark prints the statistics in the reverse of their command-line order.
         for (int i = plan.taps().size() - 1; i >= 0; i--) {
             plan.taps().get(i).finish(out);
