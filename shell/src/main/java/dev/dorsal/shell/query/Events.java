@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class Events {
     static final List<String> NAMES = List.of("packet", "dns.query", "dns.response", "http.request", "http.response",
-            "tls.handshake");
+            "tls.handshake", "end");
 
     private static final List<String> TLS_FIELDS = List.of("tcp.stream", "tcp.srcport", "tcp.dstport",
             "tls.handshake.type", "tls.handshake.extensions_server_name", "tls.handshake.ja3", "tls.handshake.ja4",
@@ -172,7 +172,9 @@ final class Events {
             if (subject != null && subject.firstChild() != null) {
                 String label = FieldFormat.label(subject.firstChild());
                 int open = label.indexOf('(');
-                t.certSubject = open >= 0 && label.endsWith(")") ? label.substring(open + 1, label.length() - 1) : label;
+                // "rdnSequence: 3 items (id-at-commonName=…)"; a long label is cut and may have lost its ")".
+                String names = open >= 0 ? label.substring(open + 1) : label;
+                t.certSubject = names.endsWith(")") ? names.substring(0, names.length() - 1) : names;
             }
             ProtoItem notAfter = FieldValues.first(p.fullTree(), "x509af.notAfter");
             if (notAfter != null && notAfter.firstChild() != null) {

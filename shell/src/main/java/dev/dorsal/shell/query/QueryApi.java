@@ -211,7 +211,8 @@ public final class QueryApi {
         }
         Map<String, List<String>> registered = new LinkedHashMap<>(handlers);
         handlers.clear();
-        for (int i = 0; i < captures.size(); i++) {
+        boolean onlyEnd = registered.size() == 1 && registered.containsKey("end");
+        for (int i = 0; i < captures.size() && !onlyEnd; i++) {
             host.hostEnter();
             try {
                 Events.run(host, captures.get(i), i, registered, session);
@@ -220,6 +221,9 @@ public final class QueryApi {
             } finally {
                 host.hostExit();
             }
+        }
+        if (registered.containsKey("end")) {
+            host.callback("end", "{}", null);
         }
     }
 

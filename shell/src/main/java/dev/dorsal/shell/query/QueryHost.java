@@ -335,7 +335,7 @@ public final class QueryHost implements Watchdog.Watched, AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         QueryError(String message) {
-            super(message, null, false, false);
+            super(message); // with its stack trace: GraalJS builds the script's frames from it
         }
     }
 
