@@ -85,7 +85,7 @@ public final class Repl {
                     .highlighter(new ReplHighlighter(shell))
                     .variable(LineReader.HISTORY_FILE, historyFile())
                     .variable(LineReader.HISTORY_SIZE, 5000)
-                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P.. ")
+                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ") // also pads the filter error line
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // "!" is filter negation
                     .option(LineReader.Option.AUTO_FRESH_LINE, true)
                     .build();
