@@ -47,6 +47,7 @@ public final class Console {
         if (text.isEmpty()) {
             return;
         }
+        clearBar();
         String s = text.toString();
         if (!s.endsWith("\n")) {
             s += "\n";
@@ -65,6 +66,7 @@ public final class Console {
 
     /** A message about the command itself ("12 of 40 frames"), dimmed on a terminal. */
     public void note(String line) {
+        clearBar();
         if (terminal == null) {
             out.println(line);
         } else {

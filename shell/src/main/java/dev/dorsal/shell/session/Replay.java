@@ -25,6 +25,8 @@ public final class Replay {
     /** No tree, no columns: only the state later frames depend on. */
     static final DissectionOptions STATE_ONLY = new DissectionOptions(false, new BitSet(), false);
     private static final int CANCEL_CHECK_EVERY = 256;
+    /** Frames to pass over before a progress bar is worth showing. */
+    private static final int REPORT_FROM = 20_000;
 
     private final LoadedCapture capture;
     private final Registry registry;
@@ -68,14 +70,17 @@ public final class Replay {
             dissection = new Dissection(registry);
         }
         long from = next;
+        boolean report = n - from > REPORT_FROM; // a bar only when the way to frame n is long
         for (long k = next; k < n; k++) {
             if ((k - from) % CANCEL_CHECK_EVERY == 0) {
                 cancel.check();
-                progress.update("dissecting up to frame " + n, k - from, n - from);
+                if (report) {
+                    progress.update("dissecting up to frame " + n, k - from, n - from);
+                }
             }
             step(index, k, STATE_ONLY, true);
         }
-        if (n - from > CANCEL_CHECK_EVERY) {
+        if (report) {
             progress.done();
         }
         return step(index, n, options, true);

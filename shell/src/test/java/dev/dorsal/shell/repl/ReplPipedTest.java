@@ -136,6 +136,19 @@ class ReplPipedTest {
     }
 
     @Test
+    void javaScriptDissectorsLoadAndTheirFieldsAreKnown() {
+        Path tutorial = Path.of("..", "scripts", "dissectors", "tutorial.js");
+        Run r = shell("fields tutorial.\nload " + tutorial + "\nfields tutorial.\nplugins\nfilter tutorial.stratum > 0\nreload\n",
+                HTTP.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("[1] http_get.pcap: 135 frames\nno field matches tutorial.\n"), r.out());
+        assertTrue(r.out().contains("tutorial.stratum"), r.out());
+        assertTrue(r.out().contains("tutorial.js"), r.out());
+        assertTrue(r.out().contains("0 of 135 frames"), r.out());
+        assertTrue(r.out().contains("no script changed"), r.out());
+    }
+
+    @Test
     void fieldsAndHelp() {
         Run r = shell("fields tcp.srcpor\nhelp filter\n");
         assertTrue(r.out().startsWith("tcp.srcport"), r.out());

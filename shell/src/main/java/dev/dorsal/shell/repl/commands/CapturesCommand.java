@@ -46,6 +46,10 @@ public final class CapturesCommand implements Command {
         if (c.filter() != null) {
             s += ", filter \"" + c.filter().text() + "\" keeps " + c.view().cardinality();
         }
+        if (c.cache() != null) {
+            s += String.format(java.util.Locale.ROOT, ", cached values: %.1f MiB for %d fields",
+                    c.cache().bytesUsed() / 1048576.0, c.cache().fields().cardinality());
+        }
         return s;
     }
 
