@@ -158,6 +158,15 @@ public final class Session implements AutoCloseable {
         if (scripts != null) {
             scripts.close();
         }
+        // The registry outlives the session (tests run many in one JVM): undo what this one changed.
+        decodeAs.keySet().forEach(key -> {
+            int eq = key.indexOf("==");
+            var table = registry.findTable(key.substring(0, eq));
+            if (table != null) {
+                table.decodeAs(Long.parseLong(key.substring(eq + 2)), null);
+            }
+        });
+        decodeAs.clear();
         originalPreferences.forEach(registry::setPreference);
     }
 }
