@@ -70,9 +70,10 @@ public final class Captures {
             if (head.position() == 2 && (head.getShort(0) & 0xFFFF) == GZIP_MAGIC) {
                 return gzip(Channels.newInputStream(ch), name, spill);
             }
-            if (ch.size() > MAP_LIMIT) {
+            if (ch.size() > MAP_LIMIT && spill == null) {
                 // Mapped pages of a big file count in the process's resident set as they are touched;
                 // a sequential pass streams it instead, so memory stays flat however big the file is.
+                // An index (spill set) needs the mapping for random access, so it always maps.
                 return detect(new StreamSource(new BufferedInputStream(Channels.newInputStream(ch), BIG_FILE_BUFFER),
                         null), name, false);
             }

@@ -45,8 +45,26 @@ public final class FrameIndex implements java.io.Closeable {
         this.error = error;
     }
 
+    /**
+     * Told how far indexing got, every {@value #PROGRESS_EVERY} frames: the frames indexed so far and
+     * the file offset reached (of the decompressed stream for gzip). Returning false stops indexing:
+     * {@link #build(Path, Progress)} then throws {@link java.util.concurrent.CancellationException}.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        boolean indexed(int frames, long fileOffset);
+    }
+
+    /** How often {@link Progress} is told, in frames. */
+    public static final int PROGRESS_EVERY = 4096;
+
     /** Reads {@code path} once and indexes every intact frame; throws only when the file cannot be opened. */
     public static FrameIndex build(Path path) throws CaptureFileException {
+        return build(path, (frames, offset) -> true);
+    }
+
+    /** As {@link #build(Path)}, telling {@code progress} how far it got (the shell's progress bar). */
+    public static FrameIndex build(Path path, Progress progress) throws CaptureFileException {
         Spill spill = new Spill(path.toString());
         AbstractReader reader;
         try {
@@ -72,6 +90,11 @@ public final class FrameIndex implements java.io.Closeable {
                 }
                 offsets[n] = f.fileOffset();
                 ids[n] = f.interfaceId();
+                if ((n + 1) % PROGRESS_EVERY == 0 && !progress.indexed(n + 1, f.fileOffset())) {
+                    closeQuietly(reader);
+                    spill.delete();
+                    throw new java.util.concurrent.CancellationException("indexing of " + path + " stopped");
+                }
             }
         } catch (CaptureFileException e) {
             error = e;

@@ -35,7 +35,7 @@ final class TransportPayloadNeed {
 
     static boolean wanted(Registry registry, DissectionOptions options) {
         BitSet interest = options.interest();
-        if (options.detailed() || options.columns() || interest == null) {
+        if (options.detailed() || options.columns() || interest == null || options.everyProtocol()) {
             return true;
         }
         if (registry.mayCarryLowerLayersAboveTransport(LOWER_LAYERS)) {

@@ -27,7 +27,7 @@ import org.graalvm.polyglot.io.IOAccess;
  * and experts it declared, and the table entries it made (undone on reload). Every call into the
  * script goes through here, under the watchdog's deadline, with errors contained and counted.
  */
-final class ScriptContext {
+final class ScriptContext implements Watchdog.Watched {
     /** Only {@code @HostAccess.Export} members, plus reading host arrays (the packet bytes). */
     static final HostAccess API_ACCESS = HostAccess.newBuilder(HostAccess.EXPLICIT).allowArrayAccess(true).build();
 
@@ -270,20 +270,24 @@ final class ScriptContext {
         lastError = msg;
     }
 
-    long activeLimitNanos() {
+    @Override
+    public long activeLimitNanos() {
         return activeLimit;
     }
 
-    long callSeq() {
+    @Override
+    public long callSeq() {
         return callSeq;
     }
 
-    long callThread() {
+    @Override
+    public long callThread() {
         return callThread;
     }
 
     /** Called by the watchdog thread when the current call is past its deadline. */
-    void interruptOverdue() {
+    @Override
+    public void interruptOverdue() {
         if (closed) {
             return;
         }

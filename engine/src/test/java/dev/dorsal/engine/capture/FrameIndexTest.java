@@ -32,6 +32,22 @@ class FrameIndexTest {
     }
 
     @Test
+    void progressIsReportedAndCanStopIndexing() throws Exception {
+        List<RawFrame> frames = new ArrayList<>();
+        for (int i = 1; i <= 3 * FrameIndex.PROGRESS_EVERY + 5; i++) {
+            frames.add(new RawFrame(i, 0, 1, 0, i * 1_000_000L, 6, 14, new byte[14]));
+        }
+        Path file = TestCaptures.write(dir, "many.pcap", CaptureWriter.pcap(frames, 1, 65535, false, false));
+        List<Integer> seen = new ArrayList<>();
+        try (FrameIndex index = FrameIndex.build(file, (n, offset) -> seen.add(n))) {
+            assertEquals(frames.size(), index.size());
+        }
+        assertEquals(List.of(FrameIndex.PROGRESS_EVERY, 2 * FrameIndex.PROGRESS_EVERY, 3 * FrameIndex.PROGRESS_EVERY), seen);
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> FrameIndex.build(file, (n, offset) -> n < 2 * FrameIndex.PROGRESS_EVERY));
+    }
+
+    @Test
     void multiSectionMixedByteOrderPcapng() throws Exception {
         CaptureWriter.Pcapng shape = new CaptureWriter.Pcapng();
         shape.sections = 3;
