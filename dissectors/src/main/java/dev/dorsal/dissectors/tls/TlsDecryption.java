@@ -277,7 +277,7 @@ final class TlsDecryption {
         }
         masterSecret = findMasterSecret(session, spec);
         if (masterSecret == null) {
-            setMissingBoth(NO_SECRET, "no CLIENT_RANDOM " + HEX.formatHex(session.clientRandom) + " in "
+            setMissingBoth(NO_SECRET, "no CLIENT_RANDOM for Client Random " + shortHex(session.clientRandom) + " in "
                     + secrets.sources());
             return;
         }
@@ -357,8 +357,8 @@ final class TlsDecryption {
         }
         byte[] secret = secrets.find(label, session.clientRandom);
         if (secret == null) {
-            setMissing(server, NO_SECRET, "no " + label + " " + HEX.formatHex(session.clientRandom) + " in "
-                    + secrets.sources());
+            setMissing(server, NO_SECRET, "no " + label + " for Client Random " + shortHex(session.clientRandom)
+                    + " in " + secrets.sources());
             return null;
         }
         try {
@@ -370,6 +370,11 @@ final class TlsDecryption {
             setMissing(server, UNSUPPORTED, "key derivation failed: " + e.getMessage());
             return null;
         }
+    }
+
+    /** The first 8 bytes of a random in hex, enough to find its line in a key log. */
+    private static String shortHex(byte[] b) {
+        return HEX.formatHex(b, 0, Math.min(8, b.length)) + "\u2026";
     }
 
     private void setMissingBoth(ExpertDef kind, String why) {
@@ -415,8 +420,8 @@ final class TlsDecryption {
             boolean shouldBeEncrypted = tls13 || session.ccsFrame(server) != 0;
             if (shouldBeEncrypted && d.missing[side] != null && !d.told[side]) {
                 d.told[side] = true;
-                record.expert(d.missingKind[side], "Cannot decrypt the " + (server ? "server" : "client")
-                        + "'s records: " + d.missing[side]);
+                record.expert(d.missingKind[side], (server ? "Server" : "Client") + " records not decrypted: "
+                        + d.missing[side]);
             }
             return null;
         }
@@ -425,9 +430,8 @@ final class TlsDecryption {
         if (plain == null) {
             if (!d.failureTold[side]) {
                 d.failureTold[side] = true;
-                record.expert(FAILED, "The " + (server ? "server" : "client") + "'s record did not decrypt (bad "
-                        + "authentication tag or MAC): the secret in " + d.secrets.sources()
-                        + " does not belong to this session");
+                record.expert(FAILED, (server ? "Server" : "Client") + " record did not decrypt (bad MAC or tag): "
+                        + "the secret in " + d.secrets.sources() + " does not fit this session");
             }
             return null;
         }

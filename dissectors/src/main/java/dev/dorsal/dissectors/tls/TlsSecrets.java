@@ -71,12 +71,13 @@ final class TlsSecrets {
         return !keylogPath.isEmpty() || blocksRead > 0;
     }
 
-    /** Where secrets come from, for notes: "the key log file x", "the capture's secrets". */
+    /** Where secrets come from, for notes: the key log's file name, and/or "the capture's secrets". */
     String sources() {
         if (keylogPath.isEmpty()) {
             return "the capture's decryption secrets";
         }
-        return "the key log " + keylogPath + (blocksRead > 0 ? " and the capture's decryption secrets" : "");
+        Path name = Path.of(keylogPath).getFileName();
+        return (name == null ? keylogPath : name.toString()) + (blocksRead > 0 ? " or the capture's decryption secrets" : "");
     }
 
     /** Malformed lines skipped in the key log file so far. */

@@ -53,6 +53,7 @@ final class BatchRun {
         } catch (CaptureFileException e) {
             throw new UsageError(e.tsharkMessage(), BatchCommand.EXIT_FILE_OR_FILTER);
         }
+        KeyLogNotice.check(registry, err);
         Dissection dissection = new Dissection(registry);
         PacketFormatter formatter = plan.formatter();
         StringBuilder sb = sink.buffer();
