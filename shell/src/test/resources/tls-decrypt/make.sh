@@ -11,6 +11,8 @@
 # and, for the two hand-made key logs beside this script (made here from the corpus ones):
 #   partial.keys       tls13.keys with only its first session + one tls12_ecdhe session (others missing)
 #   corrupt.keys       tls12_ecdhe.keys with malformed lines and one secret altered
+#   rsa-only.keys      tls12_rsa.keys without its CLIENT_RANDOM lines: premaster secrets only (RSA lines),
+#                      so the master secret must be derived, with the extended master secret
 #   <c>.<log>.summary.txt / .http.tsv   the same outputs with those key logs.
 # tshark runs as the shared oracle did: empty profile, TZ=UTC, LC_ALL=C, from the capture directory.
 set -euo pipefail
@@ -52,6 +54,7 @@ rm -f ./*.txt ./*.tsv ./*.gz
   grep CLIENT_RANDOM "$CAPS/tls12_ecdhe.keys" | head -1 | awk '{ c = substr($3, 48, 1); $3 = substr($3, 1, 47) (c == "0" ? "1" : "0") substr($3, 49); print }'
   grep CLIENT_RANDOM "$CAPS/tls12_ecdhe.keys" | tail -1
   echo "SERVER_TRAFFIC_SECRET_0 zz zz"; } > corrupt.keys
+grep '^RSA ' "$CAPS/tls12_rsa.keys" > rsa-only.keys
 
 for cap in $(cd "$CAPS" && ls *.pcap *.pcapng); do
   stem=${cap%.*}
@@ -77,6 +80,8 @@ for log in partial corrupt; do
     run "$cap" -o "tls.keylog_file:$HERE/$log.keys" $(fields_args) > "$cap.$log.http.tsv"
   done
 done
+run tls12_rsa.pcap -o "tls.keylog_file:$HERE/rsa-only.keys" > tls12_rsa.pcap.rsa-only.summary.txt
+run tls12_rsa.pcap -o "tls.keylog_file:$HERE/rsa-only.keys" $(fields_args) > tls12_rsa.pcap.rsa-only.http.tsv
 # The two large kinds are stored gzip-compressed (the test reads them so).
 gzip -9nf ./*.detail.txt ./*.hex.txt
 echo "ok: $(ls *.summary.txt | wc -l) summaries, $(ls *.follow_tls.*.txt | wc -l) follows"

@@ -29,7 +29,7 @@ final class TlsCcm {
         if (len < tagLength || nonce.length != 12) {
             return null;
         }
-        Cipher aes = Cipher.getInstance("AES/ECB/NoPadding");
+        Cipher aes = TlsJce.cipher("AES/ECB/NoPadding");
         aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
         int n = len - tagLength;
         byte[] plain = new byte[n];

@@ -38,8 +38,9 @@ final class TlsDecoder {
     private final byte[] trafficSecret;
     /** Records this decoder opened (the implicit sequence number). */
     private long seq;
+    /** RC4's own cipher: its keystream runs on from record to record. */
     private Cipher cipher;
-    private Mac mac;
+    private SecretKeySpec macSpec;
 
     private TlsDecoder(TlsCipherSpec spec, boolean tls13, byte[] key, byte[] iv, byte[] macKey, boolean encryptThenMac,
             byte[] trafficSecret) {
@@ -131,9 +132,7 @@ final class TlsDecoder {
     private byte[] openJce(byte[] nonce, byte[] aad, byte[] data, int start, int length, boolean ignoreMac)
             throws GeneralSecurityException {
         boolean gcm = spec.mode() == TlsCipherSpec.Mode.GCM;
-        if (cipher == null) {
-            cipher = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
-        }
+        Cipher cipher = TlsJce.cipher(gcm ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
         SecretKeySpec k = new SecretKeySpec(key, gcm ? "AES" : "ChaCha20");
         cipher.init(Cipher.DECRYPT_MODE, k, gcm ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce));
         cipher.updateAAD(aad);
@@ -184,9 +183,7 @@ final class TlsDecoder {
             return null;
         }
         byte[] recordIv = explicitIv ? java.util.Arrays.copyOf(body, block) : iv;
-        if (cipher == null) {
-            cipher = Cipher.getInstance(spec.cipher() + "/CBC/NoPadding");
-        }
+        Cipher cipher = TlsJce.cipher(spec.cipher() + "/CBC/NoPadding");
         cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, spec.cipher()), new IvParameterSpec(recordIv));
         byte[] plain = cipher.doFinal(body, start, body.length - start);
         if (!explicitIv) {
@@ -242,10 +239,11 @@ final class TlsDecoder {
 
     /** HMAC(seq + type + version + length + content), with the current sequence number. */
     private byte[] hmac(int type, int version, byte[] content, int off, int length) throws GeneralSecurityException {
-        if (mac == null) {
-            mac = Mac.getInstance(spec.mac());
-            mac.init(new SecretKeySpec(macKey, spec.mac()));
+        if (macSpec == null) {
+            macSpec = new SecretKeySpec(macKey, spec.mac());
         }
+        Mac mac = TlsJce.mac(spec.mac());
+        mac.init(macSpec);
         mac.update(pseudoHeader(type, version, length));
         mac.update(content, off, length);
         return mac.doFinal();

@@ -2,13 +2,12 @@ package dev.dorsal.dissectors.tls;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import javax.crypto.KDF;
 import javax.crypto.spec.HKDFParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * TLS 1.3's HKDF-Expand-Label (RFC 8446, section 7.1), done with the JDK's own HKDF
- * ({@link KDF}): derives record keys and IVs from traffic secrets, and the next traffic secret on a
+ * ({@link javax.crypto.KDF}): derives record keys and IVs from traffic secrets, and the next traffic secret on a
  * KeyUpdate.
  *
  * <pre>
@@ -30,7 +29,7 @@ final class TlsHkdf {
         info[2] = (byte) full.length;
         System.arraycopy(full, 0, info, 3, full.length);
         info[3 + full.length] = 0; // empty context
-        KDF kdf = KDF.getInstance("HKDF-" + hash.replace("-", ""));
+        javax.crypto.KDF kdf = TlsJce.kdf("HKDF-" + hash.replace("-", ""));
         return kdf.deriveData(HKDFParameterSpec.expandOnly(new SecretKeySpec(secret, "HKDF-PRK"), info, length));
     }
 }

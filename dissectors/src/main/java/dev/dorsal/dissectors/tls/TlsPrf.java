@@ -42,7 +42,7 @@ final class TlsPrf {
     }
 
     private static byte[] pHash(String hmac, byte[] secret, byte[] seed, int length) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance(hmac);
+        Mac mac = TlsJce.mac(hmac);
         mac.init(new SecretKeySpec(secret, hmac));
         byte[] out = new byte[length];
         byte[] a = seed;

@@ -131,6 +131,17 @@ class TlsDecryptionDifferentialTest {
                 String.join("\n", v));
     }
 
+    /**
+     * Premaster secrets only (the key log's {@code RSA} lines): the master secret is derived, here with
+     * the extended master secret both hellos negotiated, so the session hash of the handshake counts.
+     */
+    @Test
+    void premasterSecretsDecryptThroughTheExtendedMasterSecret() {
+        List<String> keys = List.of("-o", "tls.keylog_file:" + dir().resolve("rsa-only.keys"));
+        summary("tls12_rsa.pcap", keys, "tls12_rsa.pcap.rsa-only.summary.txt");
+        fields("tls12_rsa.pcap", keys, "tls12_rsa.pcap.rsa-only.http.tsv");
+    }
+
     /** A damaged key log: bad lines are skipped, a wrong secret leaves its session encrypted, nothing fails. */
     @Test
     void corruptKeyLogIsNeverFatal() {
@@ -151,7 +162,7 @@ class TlsDecryptionDifferentialTest {
         List<String> expected = read(expectedFile);
         List<String> actual = dorsal(name, keys);
         Set<Long> h2 = http2Frames(name);
-        compareRows("summary lines", name, expected, actual, line -> Long.parseLong(line.trim().split(" +")[0]), h2);
+        compareRows("summary lines" + variant(name, expectedFile), name, expected, actual, line -> Long.parseLong(line.trim().split(" +")[0]), h2);
     }
 
     private static void fields(String name, List<String> keys, String expectedFile) {
@@ -164,7 +175,7 @@ class TlsDecryptionDifferentialTest {
         List<String> actual = dorsal(name, keys, args.toArray(String[]::new));
         assertEquals(expected.get(0), actual.isEmpty() ? null : actual.get(0), name + ": header");
         int protocols = List.of(expected.get(0).split("\t", -1)).indexOf("frame.protocols");
-        compareRows("field rows", name, layers(expected.subList(1, expected.size()), protocols),
+        compareRows("field rows" + variant(name, expectedFile), name, layers(expected.subList(1, expected.size()), protocols),
                 layers(actual.isEmpty() ? List.of() : actual.subList(1, actual.size()), protocols),
                 row -> Long.parseLong(row.substring(0, row.indexOf('\t'))), http2Frames(name));
     }
@@ -189,6 +200,12 @@ class TlsDecryptionDifferentialTest {
 
     private static final java.util.regex.Pattern CERTIFICATE_LAYERS =
             java.util.regex.Pattern.compile(":(x509\\w+|pkix1\\w+|pkcs-1|ber|ocsp)(?=:|$)");
+
+    /** "" for the capture's own key log, else which hand-made one. */
+    private static String variant(String name, String expectedFile) {
+        String rest = expectedFile.substring(name.length() + 1);
+        return rest.indexOf('.') < rest.lastIndexOf('.') ? " (" + rest.substring(0, rest.indexOf('.')) + ".keys)" : "";
+    }
 
     /** Compares row by row (a row per frame), leaving out frames in {@code skip}. */
     private static void compareRows(String kind, String name, List<String> expected, List<String> actual,
