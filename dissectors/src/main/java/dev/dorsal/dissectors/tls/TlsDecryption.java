@@ -12,11 +12,8 @@ import java.util.List;
  * tshark does:
  *
  * <ul>
- *   <li>TLS 1.0 to 1.2: at a side's ChangeCipherSpec the master secret is found (key log
- *       {@code CLIENT_RANDOM}; the session ticket or id of an earlier session, for resumption; or a
- *       premaster secret from {@code RSA}/{@code PMS_CLIENT_RANDOM} lines, with the extended master
- *       secret when negotiated), the key block is expanded by the PRF and that side's records are
- *       decrypted from then on;</li>
+ *   <li>TLS 1.0 to 1.2: at a side's ChangeCipherSpec the master secret is found and the key block
+ *       expanded ({@link Tls12Keys}), and that side's records are decrypted from then on;</li>
  *   <li>TLS 1.3: the ServerHello switches both sides to the handshake traffic secrets, each side's
  *       Finished to its application traffic secret, a KeyUpdate to the next secret; a ClientHello
  *       offering early data tries {@code CLIENT_EARLY_TRAFFIC_SECRET} first.</li>
@@ -34,11 +31,7 @@ final class TlsDecryption {
             "Session cannot be decrypted", ExpertDef.Group.DECRYPTION, ExpertDef.Severity.NOTE);
     static final List<ExpertDef> EXPERTS = List.of(NO_SECRET, FAILED, UNSUPPORTED);
 
-    /** Most handshake bytes kept for the extended master secret's session hash. */
-    static final int MAX_TRANSCRIPT = 1 << 20;
-
     private static final HexFormat HEX = HexFormat.of();
-    private static final int MASTER_SECRET_LENGTH = 48;
 
     /** A decrypted record: its (inner) content type and plaintext. */
     record Plain(int type, byte[] data) {}
@@ -50,18 +43,14 @@ final class TlsDecryption {
     private TlsDecoder pendingServer;
     /** Early data decoder while the client may still send 0-RTT data. */
     private TlsDecoder early;
-    private byte[] masterSecret;
+    /** TLS 1.0 to 1.2: master secret and key block; derived at the first ChangeCipherSpec. */
+    private final Tls12Keys keys12 = new Tls12Keys();
     private boolean derived;
     /** Why a side cannot be decrypted (null while nothing is missing), and whether it was said. */
     private final String[] missing = new String[2];
     private final ExpertDef[] missingKind = new ExpertDef[2];
     private final boolean[] told = new boolean[2];
     private final boolean[] failureTold = new boolean[2];
-    /** RSA-encrypted premaster secret of the ClientKeyExchange, for {@code RSA} key log lines. */
-    private byte[] encryptedPremaster;
-    /** Handshake messages up to the ClientKeyExchange, for the extended master secret (null when not kept). */
-    private java.io.ByteArrayOutputStream transcript = new java.io.ByteArrayOutputStream();
-    private byte[] sessionHash;
     /** Decrypted application data per direction: sequence numbers and reassembly for the protocol above. */
     final TlsAppFlow clientFlow = new TlsAppFlow();
     final TlsAppFlow serverFlow = new TlsAppFlow();
@@ -96,14 +85,10 @@ final class TlsDecryption {
             return;
         }
         d.derived = false;
-        d.masterSecret = null;
         d.pendingClient = null;
         d.pendingServer = null;
-        d.sessionHash = null;
-        d.encryptedPremaster = null;
-        if (d.transcript == null || d.transcript.size() > 0) {
-            d.transcript = new java.io.ByteArrayOutputStream();
-        }
+        d.keys12.reset();
+        d.early = null;
         if (earlyData) {
             byte[] secret = d.secrets.find(TlsKeyLog.Label.CLIENT_EARLY_TRAFFIC_SECRET, ctx.session.clientRandom);
             TlsCipherSpec spec = earlySpec(ctx.session);
@@ -186,8 +171,8 @@ final class TlsDecryption {
     /** A TLS 1.2 NewSessionTicket: a later session resuming with the ticket uses this one's master secret. */
     static void newSessionTicket(TlsContext ctx, byte[] ticket) {
         TlsDecryption d = ctx.session.decryption;
-        if (d != null && d.masterSecret != null) {
-            d.secrets.rememberSession(null, ticket, d.masterSecret);
+        if (d != null && d.keys12.masterSecret() != null) {
+            d.secrets.rememberSession(null, ticket, d.keys12.masterSecret());
         }
     }
 
@@ -195,7 +180,7 @@ final class TlsDecryption {
     static void encryptedPremaster(TlsContext ctx, byte[] epms) {
         TlsDecryption d = ctx.session.decryption;
         if (d != null) {
-            d.encryptedPremaster = epms;
+            d.keys12.encryptedPremaster(epms);
         }
     }
 
@@ -205,33 +190,8 @@ final class TlsDecryption {
      */
     static void handshakeMessage(TlsContext ctx, Tvb tvb, int offset, int length, int type) {
         TlsDecryption d = ctx.session.decryption;
-        if (d == null || d.transcript == null || ctx.session.version == TlsSession.TLS13
-                || type == TlsHandshakeDissector.HELLO_REQUEST || !tvb.has(offset, length)) {
-            return;
-        }
-        if (d.transcript.size() + length > MAX_TRANSCRIPT) {
-            d.transcript = null;
-            return;
-        }
-        d.transcript.write(tvb.backingArray(), tvb.start() + offset, length);
-        if (type == TlsHandshakeDissector.CLIENT_KEY_EXCHANGE) {
-            d.sessionHash = d.hashTranscript(ctx.session);
-            d.transcript = null;
-        }
-    }
-
-    private byte[] hashTranscript(TlsSession session) {
-        try {
-            byte[] data = transcript.toByteArray();
-            if (session.version == TlsSession.TLS12) {
-                TlsCipherSpec spec = TlsCipherSpec.of(session.cipherSuite);
-                String hash = spec == null ? "SHA-256" : spec.hash();
-                return java.security.MessageDigest.getInstance(hash).digest(data);
-            }
-            return TlsPrf.concat(java.security.MessageDigest.getInstance("MD5").digest(data),
-                    java.security.MessageDigest.getInstance("SHA-1").digest(data));
-        } catch (GeneralSecurityException e) {
-            return null;
+        if (d != null && ctx.session.version != TlsSession.TLS13 && type != TlsHandshakeDissector.HELLO_REQUEST) {
+            d.keys12.handshakeMessage(ctx.session, tvb, offset, length, type);
         }
     }
 
@@ -275,72 +235,18 @@ final class TlsDecryption {
                     + ") are not decrypted");
             return;
         }
-        masterSecret = findMasterSecret(session, spec);
+        byte[] masterSecret = keys12.findMasterSecret(session, spec, secrets);
         if (masterSecret == null) {
             setMissingBoth(NO_SECRET, "no CLIENT_RANDOM for Client Random " + shortHex(session.clientRandom) + " in "
                     + secrets.sources());
             return;
         }
-        secrets.rememberSession(session.sessionId, session.sessionTicket, masterSecret);
         try {
-            String prf = session.version == TlsSession.TLS12 ? spec.prfHmac() : null;
-            int macLength = spec.aead() ? 0 : spec.macLength();
-            int ivLength = spec.fixedIvLength();
-            int total = 2 * (macLength + spec.keyLength() + ivLength);
-            byte[] block = TlsPrf.prf(prf, masterSecret, "key expansion",
-                    TlsPrf.concat(session.serverRandom, session.clientRandom), total);
-            int at = 0;
-            byte[] clientMac = java.util.Arrays.copyOfRange(block, at, at += macLength);
-            byte[] serverMac = java.util.Arrays.copyOfRange(block, at, at += macLength);
-            byte[] clientKey = java.util.Arrays.copyOfRange(block, at, at += spec.keyLength());
-            byte[] serverKey = java.util.Arrays.copyOfRange(block, at, at += spec.keyLength());
-            byte[] clientIv = java.util.Arrays.copyOfRange(block, at, at += ivLength);
-            byte[] serverIv = java.util.Arrays.copyOfRange(block, at, at + ivLength);
-            pendingClient = TlsDecoder.tls12(spec, clientMac, clientKey, clientIv, session.encryptThenMac);
-            pendingServer = TlsDecoder.tls12(spec, serverMac, serverKey, serverIv, session.encryptThenMac);
+            TlsDecoder[] decoders = Tls12Keys.expand(session, spec, masterSecret);
+            pendingClient = decoders[0];
+            pendingServer = decoders[1];
         } catch (GeneralSecurityException e) {
             setMissingBoth(UNSUPPORTED, "key expansion failed: " + e.getMessage());
-        }
-    }
-
-    /**
-     * The master secret, in tshark's order of sources: the client random, the ticket or session id of
-     * an earlier session, a premaster secret from the key log.
-     */
-    private byte[] findMasterSecret(TlsSession session, TlsCipherSpec spec) {
-        byte[] ms = secrets.find(TlsKeyLog.Label.CLIENT_RANDOM, session.clientRandom);
-        if (ms == null) {
-            ms = secrets.byTicket(session.sessionTicket);
-        }
-        if (ms == null && session.sessionId != null && session.sessionId.length > 0) {
-            ms = secrets.find(TlsKeyLog.Label.SESSION_ID, session.sessionId);
-        }
-        if (ms == null) {
-            byte[] pms = secrets.find(TlsKeyLog.Label.PMS_CLIENT_RANDOM, session.clientRandom);
-            if (pms == null && encryptedPremaster != null && encryptedPremaster.length >= 8) {
-                pms = secrets.find(TlsKeyLog.Label.RSA, java.util.Arrays.copyOf(encryptedPremaster, 8));
-            }
-            if (pms != null) {
-                ms = fromPremaster(session, spec, pms);
-            }
-        }
-        return ms;
-    }
-
-    /** RFC 5246 section 8.1, or RFC 7627 section 4 when both hellos asked for the extended master secret. */
-    private byte[] fromPremaster(TlsSession session, TlsCipherSpec spec, byte[] pms) {
-        String prf = session.version == TlsSession.TLS12 ? spec.prfHmac() : null;
-        try {
-            if (session.clientExtendedMasterSecret && session.serverExtendedMasterSecret) {
-                if (sessionHash == null) {
-                    return null;
-                }
-                return TlsPrf.prf(prf, pms, "extended master secret", sessionHash, MASTER_SECRET_LENGTH);
-            }
-            return TlsPrf.prf(prf, pms, "master secret", TlsPrf.concat(session.clientRandom, session.serverRandom),
-                    MASTER_SECRET_LENGTH);
-        } catch (GeneralSecurityException e) {
-            return null;
         }
     }
 
@@ -418,6 +324,11 @@ final class TlsDecryption {
         TlsDecoder decoder = server ? d.server : d.client;
         if (decoder == null) {
             boolean shouldBeEncrypted = tls13 || session.ccsFrame(server) != 0;
+            if (d.missing[side] == null && session.clientRandom == null && type == TlsRecordDissector.CT_APPLICATION_DATA) {
+                // The capture began after the handshake: secrets are found by the ClientHello's random.
+                d.setMissing(server, NO_SECRET, "the session's handshake is not in the capture");
+                shouldBeEncrypted = true;
+            }
             if (shouldBeEncrypted && d.missing[side] != null && !d.told[side]) {
                 d.told[side] = true;
                 record.expert(d.missingKind[side], (server ? "Server" : "Client") + " records not decrypted: "
