@@ -42,6 +42,14 @@ final class Tls12Keys {
         masterSecret = null;
     }
 
+    /** After the ServerHello: the transcript is only needed when the extended master secret was negotiated. */
+    void serverHello(TlsSession session) {
+        if (session.version == TlsSession.TLS13
+                || !(session.clientExtendedMasterSecret && session.serverExtendedMasterSecret)) {
+            transcript = null;
+        }
+    }
+
     byte[] masterSecret() {
         return masterSecret;
     }

@@ -110,11 +110,18 @@ final class TlsDecryption {
         return session.firstTls13Suite < 0 ? null : TlsCipherSpec.of(session.firstTls13Suite);
     }
 
-    /** A TLS 1.3 ServerHello (not a HelloRetryRequest): both sides move to the handshake traffic secrets. */
+    /**
+     * A ServerHello (not a HelloRetryRequest): in TLS 1.3 both sides move to the handshake traffic
+     * secrets; before, it says whether the handshake must be kept for the extended master secret.
+     */
     static void serverHello(TlsContext ctx, boolean hrr) {
         TlsDecryption d = of(ctx);
         TlsSession session = ctx.session;
-        if (d == null || hrr || session.version != TlsSession.TLS13) {
+        if (d == null || hrr) {
+            return;
+        }
+        d.keys12.serverHello(session);
+        if (session.version != TlsSession.TLS13) {
             return;
         }
         d.server = d.tls13(session, TlsKeyLog.Label.SERVER_HANDSHAKE_TRAFFIC_SECRET, true);
