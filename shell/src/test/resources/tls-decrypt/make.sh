@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the expected outputs of TlsDecryptionDifferentialTest with tshark 4.0.17, for every corpus
 # capture that can be decrypted: those with a key log (../corpus/captures/<stem>.keys) and
-# tls12_ecdhe_dsb.pcapng (secrets embedded in a Decryption Secrets Block). Per capture <c>:
+# tls12_ecdhe_dsb.pcapng (secrets embedded in a Decryption Secrets Block); and for the synthetic
+# captures of captures/ (made by record.sh: TLS 1.0/1.1, CCM, KeyUpdate, early data…). Per capture <c>:
 #   <c>.summary.txt    tshark -r C -o tls.keylog_file:K
 #   <c>.http.tsv       decrypted fields, frame by frame (-T fields, the -e list is the header line)
 #   <c>.detail.txt.gz  -V, only the "Frame N:" lines and the top-level blocks of TLS and what TLS carries
@@ -42,7 +43,8 @@ detail_blocks() { awk '
   p { buf = buf $0 "\n" }
   END { flush() }'; }
 
-run() { (cd "$CAPS" && tshark -r "$@" 2>/dev/null); }
+DIR=$CAPS
+run() { (cd "$DIR" && tshark -r "$@" 2>/dev/null); }
 
 cd "$HERE"
 rm -f ./*.txt ./*.tsv ./*.gz
@@ -56,10 +58,10 @@ rm -f ./*.txt ./*.tsv ./*.gz
   echo "SERVER_TRAFFIC_SECRET_0 zz zz"; } > corrupt.keys
 grep '^RSA ' "$CAPS/tls12_rsa.keys" > rsa-only.keys
 
-for cap in $(cd "$CAPS" && ls *.pcap *.pcapng); do
-  stem=${cap%.*}
+for path in "$CAPS"/*.pcap "$CAPS"/*.pcapng "$HERE"/captures/*.pcap; do
+  DIR=$(dirname "$path"); cap=$(basename "$path"); stem=${cap%.*}
   keys=()
-  if [ -f "$CAPS/$stem.keys" ]; then keys=(-o "tls.keylog_file:$stem.keys");
+  if [ -f "$DIR/$stem.keys" ]; then keys=(-o "tls.keylog_file:$stem.keys");
   elif [ "$cap" != tls12_ecdhe_dsb.pcapng ]; then continue; fi
   run "$cap" "${keys[@]}" > "$cap.summary.txt"
   run "$cap" "${keys[@]}" $(fields_args) > "$cap.http.tsv"
@@ -74,6 +76,7 @@ for cap in $(cd "$CAPS" && ls *.pcap *.pcapng); do
     run "$cap" "${keys[@]}" -q -z "follow,tls,ascii,$s" > "$cap.follow_tls.$s.txt"
   done
 done
+DIR=$CAPS
 for log in partial corrupt; do
   for cap in tls13.pcap tls12_ecdhe.pcapng; do
     run "$cap" -o "tls.keylog_file:$HERE/$log.keys" > "$cap.$log.summary.txt"

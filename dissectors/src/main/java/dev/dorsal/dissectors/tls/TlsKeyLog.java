@@ -28,7 +28,8 @@ import java.util.Locale;
  * {@code SERVER_HANDSHAKE_TRAFFIC_SECRET}, {@code CLIENT_TRAFFIC_SECRET_0},
  * {@code SERVER_TRAFFIC_SECRET_0}, {@code EXPORTER_SECRET}, {@code EARLY_EXPORTER_SECRET} (TLS 1.3),
  * {@code RSA} and {@code PMS_CLIENT_RANDOM} (premaster secrets) and
- * {@code RSA Session-ID:<hex> Master-Key:<hex>} (master secret by session id).
+ * {@code RSA Session-ID:<hex> Master-Key:<hex>} (master secret by session id). Lines of the same
+ * shape with other labels are ignored without being counted as malformed.
  */
 public final class TlsKeyLog {
     /** What a key log line gives. */
@@ -58,6 +59,8 @@ public final class TlsKeyLog {
 
     private static final int MASTER_SECRET_LENGTH = 48;
     private static final HexFormat HEX = HexFormat.of();
+    /** What {@link #line} returns for a well-formed line with a label nobody reads. */
+    private static final Entry IGNORED = new Entry(null, new byte[0], new byte[0]);
 
     private final List<Entry> entries;
     private final int skippedLines;
@@ -94,7 +97,7 @@ public final class TlsKeyLog {
                 if (skipped.size() < 100) {
                     skipped.add(lineNumber);
                 }
-            } else {
+            } else if (e != IGNORED) {
                 entries.add(e);
             }
         }
@@ -128,7 +131,10 @@ public final class TlsKeyLog {
         return entries;
     }
 
-    /** Lines that were neither comments nor well-formed entries. */
+    /**
+     * Lines that were neither comments nor well-formed entries. A well-formed line with a label no
+     * decoder uses (OpenSSL's {@code CLIENT_TRAFFIC_SECRET_N} after a KeyUpdate, say) is not counted.
+     */
     public int skippedLines() {
         return skippedLines;
     }
@@ -177,7 +183,9 @@ public final class TlsKeyLog {
         try {
             label = Label.valueOf(parts[0]);
         } catch (IllegalArgumentException e) {
-            return null;
+            boolean shaped = parts[0].matches("[A-Z][A-Z0-9_]*") && hex(parts[1], 1, 64) != null
+                    && hex(parts[2], 1, 1024) != null;
+            return shaped ? IGNORED : null;
         }
         int idLength = label == Label.RSA ? 8 : 32;
         byte[] id = hex(parts[1], idLength, idLength);

@@ -194,6 +194,11 @@ final class TlsRecordDissector {
         int contentLength = length;
         int contentType = type;
         TlsDecryption.Plain plain = TlsDecryption.decrypt(ctx, rec, type, recordVersion, tvb, body, length);
+        if (plain != null && plain.data().length == 0) {
+            // An empty record (OpenSSL's 1/n-1 split of CBC data, say) carries nothing: as in tshark it
+            // gets no data source and nothing goes to the protocol above.
+            plain = null;
+        }
         if (plain != null) {
             content = pinfo.addDataSource("Decrypted TLS", plain.data());
             at = 0;

@@ -58,8 +58,9 @@ class TlsKeyLogTest {
                 "CLIENT_RANDOM " + RANDOM + " " + MASTER + " extra",         // 6: a fourth field
                 "SERVER_TRAFFIC_SECRET_0 " + RANDOM + " " + "zz".repeat(32), // 7: not hex
                 "SERVER_TRAFFIC_SECRET_0 " + RANDOM + " " + "05".repeat(40), // 8: no hash is 40 bytes
-                "NOT_A_LABEL " + RANDOM + " " + MASTER,                      // 9
-                "CLIENT_RANDOM " + RANDOM + " " + MASTER);                   // 10: fine
+                "not_a_label " + RANDOM + " " + MASTER,                      // 9: labels are upper case
+                "CLIENT_RANDOM " + RANDOM + " " + MASTER,                    // 10: fine
+                "CLIENT_TRAFFIC_SECRET_N " + RANDOM + " " + MASTER);         // 11: unused, not malformed
         TlsKeyLog log = TlsKeyLog.parse(text);
         assertEquals(1, log.entries().size());
         assertEquals(8, log.skippedLines());

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * TLS decryption against tshark 4.0.17 run with the same key logs, on every corpus capture that can
- * be decrypted (a {@code .keys} file beside it, or embedded secrets). The expected outputs are in
+ * be decrypted (a {@code .keys} file beside it, or embedded secrets) and on synthetic captures of what
+ * the corpus lacks ({@code tls-decrypt/captures}, recorded by its {@code record.sh}: TLS 1.0 and 1.1,
+ * CBC-SHA384, AES-CCM and CCM_8, encrypt-then-MAC off, renegotiation, KeyUpdate, early data). The
+ * expected outputs are in
  * {@code tls-decrypt/}, made by its {@code make.sh}: summary lines, decrypted HTTP and TLS fields
  * frame by frame, the -V blocks of TLS and what it carries, the -x dumps of TLS frames with their
  * "Decrypted TLS" data sources, display filters on decrypted fields, and {@code follow,tls}; plus a
@@ -62,8 +65,14 @@ class TlsDecryptionDifferentialTest {
         }
     }
 
+    /** A synthetic capture of {@code tls-decrypt/captures} (record.sh), else the corpus copy. */
+    private static long synthetic() {
+        return captures().stream().filter(n -> Files.isRegularFile(dir().resolve("captures").resolve(n))).count();
+    }
+
     private static Path capture(String name) {
-        return Corpus.root().resolve("captures").resolve(name);
+        Path synthetic = dir().resolve("captures").resolve(name);
+        return Files.isRegularFile(synthetic) ? synthetic : Corpus.root().resolve("captures").resolve(name);
     }
 
     /** The -o argument of the capture's key log, or nothing for a capture with embedded secrets. */
@@ -411,7 +420,7 @@ class TlsDecryptionDifferentialTest {
     @AfterAll
     static void report() {
         StringBuilder sb = new StringBuilder("TLS decryption vs tshark 4.0.17 with the same key logs ("
-                + captures().size() + " captures):\n\n| output | equal | of | left out (HTTP/2 frames) |\n|---|---|---|---|\n");
+                + captures().size() + " captures, " + synthetic() + " of them synthetic):\n\n| output | equal | of | left out (HTTP/2 frames) |\n|---|---|---|---|\n");
         TOTALS.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v[0]).append(" | ").append(v[1])
                 .append(" | ").append(v[2]).append(" |\n"));
         Report.section("TLS decryption", sb.toString());
