@@ -72,9 +72,15 @@ final class TlsAppData {
             TlsAppFlow.Pdu pdu;
             pinfo.setDesegment(0, 0);
 
-            if (flow.exact(seq) != null && (pdu = flow.exact(seq)).firstFrame != frame) {
-                // Seen before: a record repeating bytes already dissected.
-                segmentData(tls, tvb, offset, tvb.reportedLength() - offset, "Retransmitted ");
+            pdu = flow.exact(seq);
+            if (pdu != null) {
+                // Seen before: this record starts a PDU already known (tshark's second pass), or repeats
+                // bytes already dissected.
+                boolean first = pdu.firstFrame == frame;
+                if (first) {
+                    cols.setInfo(SEGMENT_INFO);
+                }
+                segmentData(tls, tvb, offset, tvb.reportedLength() - offset, first ? "" : "Retransmitted ");
                 return;
             }
             pdu = flow.floor(seq - 1);
