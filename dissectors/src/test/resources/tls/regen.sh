@@ -45,6 +45,9 @@ for rel in $CAPTURES; do
   esac
   rm -f "$HERE/$name" "$HERE/$name".*
   cp "$dir/$name" "$HERE/$name"
+  # The key log beside a capture, for the decryption tests (the tshark outputs here stay without it).
+  stem=${name%.*}
+  if [ -f "$dir/$stem.keys" ]; then cp "$dir/$stem.keys" "$HERE/$stem.keys"; fi
   cp "$or.summary.txt" "$HERE/$name.summary.txt"
   cp "$or.fields.tsv" "$HERE/$name.fields.tsv"
   args=(-T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=,)
@@ -98,6 +101,6 @@ done
 
 # Everything but this script is stored gzip-compressed (readers and tests decompress transparently).
 for f in "$HERE"/*; do
-  case $f in *.sh|*.gz|*.py|*.pem|*.cnf|*/README.md) ;; *) chmod u+w "$f"; gzip -9nf "$f" ;; esac
+  case $f in *.sh|*.gz|*.py|*.pem|*.cnf|*.keys|*/README.md) ;; *) chmod u+w "$f"; gzip -9nf "$f" ;; esac
 done
 echo "ok: $(echo $CAPTURES | wc -w) corpus captures, $(ls "$HERE"/probe_*.pcap.gz | wc -l) probes"

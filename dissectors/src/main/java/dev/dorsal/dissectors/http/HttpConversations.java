@@ -46,6 +46,8 @@ final class HttpConversations {
         String fullUri;
         /** Set once the http_tcp heuristic accepted the connection. */
         boolean heuristicMatch;
+        /** The http_tls heuristic matched decrypted data of this connection (kept apart from the TCP one). */
+        boolean tlsHeuristicMatch;
 
         /** Records a complete request in {@code frame}. */
         Exchange request(long frame, long nanos) {

@@ -5,7 +5,7 @@ import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
 
 /**
- * The {@code http_tcp} heuristic: a TCP payload whose first complete line starts with {@code HTTP/1.}
+ * The {@code http_tcp} (and, over decrypted TLS, {@code http_tls}) heuristic: a payload whose first complete line starts with {@code HTTP/1.}
  * (a status line) or ends with it (a request line) is HTTP, and so is everything after it on the same
  * connection (tshark makes HTTP the conversation's dissector).
  */
@@ -13,14 +13,27 @@ final class HttpHeuristic {
     private HttpHeuristic() {}
 
     static boolean dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
+        return dissect(tvb, pinfo, tree, false);
+    }
+
+    /** The {@code http_tls} heuristic: the same test on decrypted TLS application data (https URIs). */
+    static boolean dissectTls(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
+        return dissect(tvb, pinfo, tree, true);
+    }
+
+    private static boolean dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree, boolean tls) {
         HttpConversations.Conversation conv = HttpConversations.find(pinfo);
-        if (conv == null || !conv.heuristicMatch) {
+        if (conv == null || !(tls ? conv.tlsHeuristicMatch : conv.heuristicMatch)) {
             if (!looksLikeHttp(tvb)) {
                 return false;
             }
-            HttpConversations.of(pinfo).heuristicMatch = true;
+            if (tls) {
+                HttpConversations.of(pinfo).tlsHeuristicMatch = true;
+            } else {
+                HttpConversations.of(pinfo).heuristicMatch = true;
+            }
         }
-        HttpDissector.dissectStream(tvb, pinfo, tree, false);
+        HttpDissector.dissectStream(tvb, pinfo, tree, tls);
         return true;
     }
 

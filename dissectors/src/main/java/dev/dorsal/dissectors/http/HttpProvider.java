@@ -103,5 +103,10 @@ public final class HttpProvider implements DissectorProvider {
         } catch (IllegalStateException e) {
             // no TLS dissector: nothing to bind
         }
+        try {
+            t.heuristics("tls").add("http_tls", HttpDissector.PROTO, HttpHeuristic::dissectTls, true);
+        } catch (IllegalStateException e) {
+            // no TLS dissector: nothing to bind
+        }
     }
 }

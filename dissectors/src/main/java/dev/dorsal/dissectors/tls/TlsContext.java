@@ -16,6 +16,8 @@ final class TlsContext {
     final PacketTree tree;
     /** Labels, value names and other display text are built only when someone reads them. */
     final boolean detailed;
+    /** The record being dissected was decrypted: its handshake messages are plain, whatever they look like. */
+    boolean decryptedRecord;
     private final Columns columns;
     private final boolean columnsEnabled;
     private boolean infoNonEmpty;

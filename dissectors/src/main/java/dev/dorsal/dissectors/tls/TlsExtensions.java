@@ -500,6 +500,7 @@ final class TlsExtensions {
         }
         facts.alpnList = all.toString();
         if (chosen != null) {
+            ctx.session.alpnChosen = chosen;
             String app = TlsAppProtocols.byAlpn(chosen);
             if (app != null) {
                 ctx.session.alpnProtocolName = app;

@@ -95,7 +95,7 @@ final class TlsHandshakeDissector {
                 first = false;
             }
         }
-        if (!continued && looksEncrypted(ctx, tvb, offset, end)) {
+        if (!continued && !ctx.decryptedRecord && looksEncrypted(ctx, tvb, offset, end)) {
             details(ctx, record, version, 0, true, true, true, tvb, offset, end - offset);
             return;
         }
@@ -218,18 +218,28 @@ final class TlsHandshakeDissector {
         switch (type) {
             case CLIENT_HELLO -> {
                 session.setServer(ctx.pinfo, true);
-                if (TlsHellos.clientHello(ctx, hs, tvb, body, end).earlyData) {
+                TlsHelloFacts facts = TlsHellos.clientHello(ctx, hs, tvb, body, end);
+                if (facts.earlyData) {
                     // Early data can only be TLS 1.3, before the server even answers.
                     session.version = TlsSession.TLS13;
                 }
+                session.firstTls13Suite = firstTls13Suite(facts);
+                TlsDecryption.clientHello(ctx, facts.earlyData);
             }
             case SERVER_HELLO -> {
                 if (session.serverAddress == null) {
                     session.setServer(ctx.pinfo, false); // the capture began after the ClientHello
                 }
                 TlsHellos.serverHello(ctx, hs, tvb, body, end, hrr);
+                TlsDecryption.serverHello(ctx, hrr);
             }
-            case NEW_SESSION_TICKET -> TlsMessages.newSessionTicket(ctx, hs, tvb, body, end);
+            case NEW_SESSION_TICKET -> {
+                TlsMessages.newSessionTicket(ctx, hs, tvb, body, end);
+                if (session.version != TlsSession.TLS13) {
+                    TlsDecryption.newSessionTicket(ctx, session.sessionTicket);
+                }
+            }
+            case END_OF_EARLY_DATA -> TlsDecryption.endOfEarlyData(ctx);
             case HELLO_RETRY_REQUEST -> TlsHellos.draftHelloRetryRequest(ctx, hs, tvb, body, end);
             case ENCRYPTED_EXTENSIONS -> TlsExtensions.dissect(ctx, hs, tvb, body, end, ENCRYPTED_EXTENSIONS);
             case CERTIFICATE -> TlsCertificates.certificate(ctx, hs, tvb, body, end);
@@ -239,14 +249,31 @@ final class TlsHandshakeDissector {
             case CERTIFICATE_VERIFY -> TlsKeyExchange.digitallySigned(ctx, hs, tvb, body, end, session.version,
                     TlsKeyExchange.CERT_VERIFY_SIG_LEN, TlsKeyExchange.CERT_VERIFY_SIG);
             case CLIENT_KEY_EXCHANGE -> TlsKeyExchange.client(ctx, hs, tvb, body, length);
-            case FINISHED -> TlsMessages.finished(ctx, hs, tvb, body, end);
+            case FINISHED -> {
+                TlsMessages.finished(ctx, hs, tvb, body, end);
+                TlsDecryption.finished(ctx);
+            }
             case CERTIFICATE_URL -> TlsMessages.certificateUrl(hs, tvb, body);
             case CERTIFICATE_STATUS -> TlsCertificates.certificateStatus(ctx, hs, tvb, body, end);
-            case KEY_UPDATE -> TlsMessages.keyUpdate(record, tvb, body);
+            case KEY_UPDATE -> {
+                TlsMessages.keyUpdate(record, tvb, body);
+                TlsDecryption.keyUpdate(ctx);
+            }
             case COMPRESSED_CERTIFICATE -> TlsCertificates.compressedCertificate(ctx, hs, tvb, body, end);
             case NPN_ENCRYPTED_EXTENSIONS -> TlsMessages.npnEncryptedExtensions(hs, tvb, body);
-            default -> { } // HelloRequest, HelloVerifyRequest, EndOfEarlyData and SupplementalData have no fields
+            default -> { } // HelloRequest, HelloVerifyRequest and SupplementalData have no fields
         }
+        TlsDecryption.handshakeMessage(ctx, tvb, offset, length + 4, type);
+    }
+
+    /** The first TLS 1.3 suite (0x13xx) a ClientHello offers, or -1. */
+    private static int firstTls13Suite(TlsHelloFacts facts) {
+        for (int i = 0; i < facts.ciphers.size(); i++) {
+            if ((facts.ciphers.get(i) & 0xff00) == 0x1300) {
+                return facts.ciphers.get(i);
+            }
+        }
+        return -1;
     }
 
     /** Whether {@code type} is a handshake type valid in TLS (HelloVerifyRequest is DTLS only). */

@@ -146,6 +146,9 @@ final class TlsKeyExchange {
                     offset += 2;
                 }
                 t.add(EPMS, tvb, offset, n);
+                if (tvb.has(offset, n)) {
+                    TlsDecryption.encryptedPremaster(ctx, tvb.bytes(offset, n));
+                }
             }
             case RSA_PSK -> {
                 ProtoItem t = hs.addText(tvb, offset, length, "RSA PSK Client Params");

@@ -21,8 +21,9 @@ import java.util.List;
  * {@code tls_tcp} heuristic to the {@code tcp} list, which finds TLS on other ports.
  *
  * <p>Declares the tables {@code tls.port} and {@code tls.alpn} that application protocols join, and
- * the preferences {@code tls.desegment_ssl_records}, {@code tls.desegment_ssl_application_data} and
- * {@code tls.keylog_file} (kept for decryption, a later issue).
+ * the heuristic list {@code tls} (protocols recognised in decrypted application data), and the
+ * preferences {@code tls.desegment_ssl_records}, {@code tls.desegment_ssl_application_data},
+ * {@code tls.keylog_file} and {@code tls.ignore_ssl_mac_failed}.
  */
 public final class TlsProvider implements DissectorProvider {
     /**
@@ -56,11 +57,13 @@ public final class TlsProvider implements DissectorProvider {
         fields.addAll(TlsMessages.FIELDS);
         fields.addAll(TlsCertificates.FIELDS);
         fields.addAll(TlsSsl2.FIELDS);
+        fields.addAll(TlsAppData.FIELDS);
         r.fields(TlsRecordDissector.PROTO, fields);
         List<ExpertDef> experts = new ArrayList<>(TlsVectors.EXPERTS);
         experts.addAll(TlsRecordDissector.EXPERTS);
         experts.add(TlsCertificates.STATUS_REQUEST_UNDECODED);
         experts.add(TlsSsl2.SESSION_ID_LENGTH_ERROR);
+        experts.addAll(TlsDecryption.EXPERTS);
         r.experts(TlsRecordDissector.PROTO, experts);
 
         r.protocol(TlsCertificates.OCSP);
@@ -87,6 +90,7 @@ public final class TlsProvider implements DissectorProvider {
         r.newTable("tls.port", "TLS Port", FieldType.UINT16, Base.DEC);
         r.newTable("tls.alpn", "SSL/TLS Application-Layer Protocol Negotiation (ALPN) Protocol IDs", FieldType.STRING,
                 Base.NONE);
+        r.newHeuristicList("tls");
         TlsPreferences.register(r);
     }
 

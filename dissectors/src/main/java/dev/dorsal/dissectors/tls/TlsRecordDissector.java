@@ -2,6 +2,7 @@ package dev.dorsal.dissectors.tls;
 
 import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.FollowData;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.ProtocolDef;
@@ -21,13 +22,16 @@ import java.util.List;
  *
  * A record cut by the end of the segment is left to TCP: the dissector asks for the missing bytes
  * (desegmentation) and is called again with the reassembled data in the frame that completes it.
- * Handshake records go to {@link TlsHandshakeDissector}, alerts to {@link TlsAlerts}; application data
- * stays opaque (decryption is a later issue).
+ * Handshake records go to {@link TlsHandshakeDissector}, alerts to {@link TlsAlerts}. With a key log
+ * ({@link TlsDecryption}) records are decrypted first and dissected from their plaintext, and
+ * application data goes on to the protocol above ({@link TlsAppData}); without, it stays opaque.
  */
 final class TlsRecordDissector {
     private TlsRecordDissector() {}
 
     static final ProtocolDef PROTO = new ProtocolDef("Transport Layer Security", "TLS", "tls");
+    /** Tap the decrypted records go to, for {@code -z follow,tls}. */
+    static final String FOLLOW_TAP = "tls";
 
     static final int CT_CHANGE_CIPHER_SPEC = 20;
     static final int CT_ALERT = 21;
@@ -89,6 +93,7 @@ final class TlsRecordDissector {
         pinfo.columns().setProtocol(shortName(session.version, "SSL"));
         pinfo.columns().clearInfo();
         TlsContext ctx = new TlsContext(pinfo, session, fromServer, tree.tree());
+        TlsDecryption.of(ctx);
         ProtoItem tls = tree.addProtocol(PROTO, tvb, 0, tvb.length());
 
         int offset = 0;
@@ -182,20 +187,49 @@ final class TlsRecordDissector {
                     "TLSCiphertext length MUST NOT exceed 2^14 + " + (version == TlsSession.TLS13 ? 256 : 2048));
         }
 
-        switch (type) {
-            case CT_CHANGE_CIPHER_SPEC -> changeCipherSpec(ctx, rec, tvb, body, typeItem);
-            case CT_ALERT -> TlsAlerts.dissect(ctx, rec, tvb, body, length);
-            case CT_HANDSHAKE -> TlsHandshakeDissector.dissect(ctx, rec, tvb, body, body + length, version);
-            case CT_APPLICATION_DATA -> applicationData(ctx, rec, tvb, body, length, version);
+        // With keys, the record is dissected from its plaintext ("Decrypted TLS"); in TLS 1.3 the real
+        // content type is inside it.
+        Tvb content = tvb;
+        int at = body;
+        int contentLength = length;
+        int contentType = type;
+        TlsDecryption.Plain plain = TlsDecryption.decrypt(ctx, rec, type, recordVersion, tvb, body, length);
+        if (plain != null && plain.data().length == 0) {
+            // An empty record (OpenSSL's 1/n-1 split of CBC data, say) carries nothing: as in tshark it
+            // gets no data source and nothing goes to the protocol above.
+            plain = null;
+        }
+        if (plain != null) {
+            content = pinfo.addDataSource("Decrypted TLS", plain.data());
+            at = 0;
+            contentLength = plain.data().length;
+            if (session.version == TlsSession.TLS13) {
+                contentType = plain.type();
+                rec.addUint(CONTENT_TYPE, tvb, offset, 1, contentType).setGenerated();
+            }
+            pinfo.queueTap(FOLLOW_TAP, new FollowData(contentType == CT_APPLICATION_DATA, plain.data()));
+        }
+        ctx.decryptedRecord = plain != null;
+        switch (contentType) {
+            case CT_CHANGE_CIPHER_SPEC -> changeCipherSpec(ctx, rec, content, at, typeItem);
+            case CT_ALERT -> TlsAlerts.dissect(ctx, rec, content, at, contentLength);
+            case CT_HANDSHAKE -> TlsHandshakeDissector.dissect(ctx, rec, content, at, at + contentLength, version);
+            case CT_APPLICATION_DATA -> {
+                applicationData(ctx, rec, tvb, body, length, version);
+                if (plain != null) {
+                    TlsAppData.dissect(ctx, ctx.tree.root(), tls, content, session.decryption.flow(ctx.fromServer));
+                }
+            }
             case CT_HEARTBEAT -> {
                 if (version == TlsSession.TLS13) {
                     typeItem.expert(UNEXPECTED_MESSAGE, "Record type is not allowed in TLS 1.3");
                 } else {
-                    heartbeat(ctx, rec, tvb, body, length);
+                    heartbeat(ctx, rec, content, at, contentLength);
                 }
             }
             default -> { } // Connection ID records (25) carry nothing readable without keys.
         }
+        ctx.decryptedRecord = false;
         return body + length;
     }
 
@@ -215,6 +249,7 @@ final class TlsRecordDissector {
             return; // a dummy message for middleboxes in TLS 1.3: it changes nothing
         }
         session.noteCcs(ctx.fromServer, ctx.frame());
+        TlsDecryption.changeCipherSpec(ctx);
         if (ctx.fromServer && session.resumed) {
             // No ServerHelloDone between ServerHello and the server's CCS: an abbreviated handshake.
             item.expert(RESUMED);

@@ -43,10 +43,22 @@ final class TlsSession {
     /** Name of the application protocol chosen by ALPN in the ServerHello, or null. */
     String alpnProtocolName;
 
+    /** The ALPN protocol id the server chose ("h2", "http/1.1"), or null. */
+    String alpnChosen;
+
+    /** The first TLS 1.3 cipher suite the client offered (the guess for early data), -1 for none. */
+    int firstTls13Suite = -1;
+
+    /** Keys and decrypted-data state, when the capture has a source of secrets (else null). */
+    TlsDecryption decryption;
+
+    /** Where decrypted application data goes once chosen (ALPN or port), or null. */
+    dev.dorsal.engine.spi.DissectorHandle appHandle;
+
     /** Whether the TCP heuristic claimed this conversation (later segments then belong to TLS too). */
     boolean claimedByHeuristic;
 
-    // ---- state kept for decryption (a later issue) and for the flow ladder ----
+    // ---- handshake facts decryption and the flow ladder need ----
     byte[] clientRandom;
     byte[] serverRandom;
     int cipherSuite = -1;

@@ -50,6 +50,39 @@ class TlsFuzzTest {
     }
 
     /**
+     * The same with the captures' key logs: damaged records must fail decryption quietly (they stay
+     * encrypted), and whatever does decrypt goes on to HTTP without breaking it.
+     */
+    @Test
+    void mutatedTlsWithKeysNeverBreaksDecryption() throws IOException {
+        Random random = new Random(SEED + 1);
+        long frames = 0;
+        for (String capture : TlsOracle.captures()) {
+            java.nio.file.Path keys = TlsOracle.root().resolve(capture.substring(0, capture.lastIndexOf('.')) + ".keys");
+            if (!java.nio.file.Files.isRegularFile(keys)) {
+                continue;
+            }
+            byte[] secrets = java.nio.file.Files.readAllBytes(keys);
+            for (int round = 0; round < ROUNDS; round++) {
+                Dissection d = new Dissection(TlsOracle.registry());
+                d.addDecryptionSecrets(TlsSecrets.TLS_KEY_LOG, secrets);
+                DissectionOptions options = round % 2 == 0 ? DissectionOptions.FULL : DissectionOptions.SUMMARY;
+                try (CaptureReader reader = Captures.open(TlsOracle.root().resolve(capture + ".gz"))) {
+                    for (RawFrame f = reader.next(); f != null; f = reader.next()) {
+                        byte[] data = mutate(f.data(), random);
+                        d.dissect(new RawFrame(f.number(), 0, f.linkType(), f.interfaceId(), f.timestampNanos(),
+                                f.timePrecisionDigits(), Math.max(data.length, f.originalLength()), data), options);
+                        frames++;
+                    }
+                }
+                String where = capture + " with keys, round " + round;
+                assertEquals(0, d.bugCount(), () -> where + ": " + d.bugReports());
+            }
+        }
+        assertTrue(frames > 1000, "the captures were replayed");
+    }
+
+    /**
      * Leaves the first 54 bytes (Ethernet, IPv4, TCP without options: the way to TLS) mostly intact and
      * damages what follows: flipped bytes, 0x00/0xff runs where lengths live, or a cut.
      */

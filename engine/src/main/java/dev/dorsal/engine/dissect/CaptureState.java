@@ -15,6 +15,8 @@ final class CaptureState {
     private static final int MAX_BUGS_KEPT = 100;
 
     private final Map<Key<?>, Object> states = new HashMap<>();
+    /** Decryption secrets by DSB secrets type, in the order they were added. */
+    private final Map<Integer, List<byte[]>> secrets = new HashMap<>();
     private final List<Bug> bugs = new ArrayList<>();
     private long bugCount;
 
@@ -32,6 +34,15 @@ final class CaptureState {
     @SuppressWarnings("unchecked")
     <T> T get(Key<T> key) {
         return (T) states.get(key);
+    }
+
+    void addSecrets(int type, byte[] data) {
+        secrets.computeIfAbsent(type, t -> new ArrayList<>()).add(data.clone());
+    }
+
+    List<byte[]> secrets(int type) {
+        List<byte[]> list = secrets.get(type);
+        return list == null ? List.of() : java.util.Collections.unmodifiableList(list);
     }
 
     void recordBug(String dissector, long frame, Throwable e) {

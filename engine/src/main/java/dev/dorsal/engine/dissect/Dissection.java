@@ -1,5 +1,6 @@
 package dev.dorsal.engine.dissect;
 
+import dev.dorsal.engine.capture.DecryptionSecrets;
 import dev.dorsal.engine.capture.RawFrame;
 import dev.dorsal.engine.registry.Registry;
 import dev.dorsal.engine.spi.Columns;
@@ -69,7 +70,22 @@ public final class Dissection {
         PacketState state = new PacketState(meta, registry, capture, columns, false, source, payloadWanted(options));
         state.call(frameHandle, tvb, tree.root());
         return new DissectedPacket(meta, tree, columns, state.src(), state.dst(), state.netSrc(), state.netDst(),
-                state.dlSrc(), state.dlDst(), state.layers(), state.dataSources(), state.malformed());
+                state.dlSrc(), state.dlDst(), state.layers(), state.dataSources(), state.malformed(), state.tapped());
+    }
+
+    /**
+     * Makes decryption secrets known to the dissectors of this capture from now on: the payload of a
+     * pcapng Decryption Secrets Block, or a key log the user loaded. For TLS, {@code secretsType} is
+     * {@link DecryptionSecrets#TLS_KEY_LOG} and {@code data} the text of an NSS key log
+     * (SSLKEYLOGFILE); sessions whose handshake is dissected after this call can then be decrypted.
+     */
+    public void addDecryptionSecrets(int secretsType, byte[] data) {
+        capture.addSecrets(secretsType, data);
+    }
+
+    /** Adds a Decryption Secrets Block's payload, as {@link #addDecryptionSecrets(int, byte[])}. */
+    public void addDecryptionSecrets(DecryptionSecrets secrets) {
+        addDecryptionSecrets(secrets.secretsType(), secrets.data());
     }
 
     /** {@link TransportPayloadNeed} for these options, remembered for the next frame (consumers reuse one). */

@@ -33,6 +33,7 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     private final List<String> layers = new ArrayList<>(8);
     private final List<DataSource> dataSources = new ArrayList<>(1);
     private Map<Key<?>, Object> layerData;
+    private List<DissectedPacket.Tapped> tapped;
     private Address src = Address.NONE;
     private Address dst = Address.NONE;
     private Address netSrc = Address.NONE;
@@ -259,8 +260,27 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     }
 
     @Override
+    public void removeLayers(int from) {
+        truncateLayers(Math.max(0, from));
+    }
+
+    @Override
     public List<String> layerNames() { return java.util.Collections.unmodifiableList(layers); }
 
+    @Override
+    public List<byte[]> decryptionSecrets(int secretsType) {
+        return capture.secrets(secretsType);
+    }
+
+    @Override
+    public void queueTap(String tap, Object data) {
+        if (tapped == null) {
+            tapped = new ArrayList<>(2);
+        }
+        tapped.add(new DissectedPacket.Tapped(tap, data));
+    }
+
+    List<DissectedPacket.Tapped> tapped() { return tapped == null ? List.of() : tapped; }
     List<String> layers() { return layers; }
     List<DataSource> dataSources() { return dataSources; }
     boolean malformed() { return malformed; }

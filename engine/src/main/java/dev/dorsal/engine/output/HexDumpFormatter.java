@@ -22,7 +22,7 @@ public final class HexDumpFormatter implements PacketFormatter {
         boolean titled = sources.size() > 1;
         for (DataSource src : sources) {
             if (titled) {
-                out.append(src.name()).append(" (").append(src.length()).append(" bytes):\n");
+                out.append(src.name()).append(" (").append(src.length()).append(src.length() == 1 ? " byte):\n" : " bytes):\n");
             }
             dump(src.bytes(), out);
         }

@@ -94,4 +94,29 @@ public interface PacketInfo {
 
     /** Filter names of the protocols called so far, outermost first ("frame", "eth", "ethertype", …). */
     java.util.List<String> layerNames();
+
+    /**
+     * Drops the layers from index {@code from} on (frame.protocols), for a protocol that called another
+     * which only asked for more data: tshark does not list a layer that dissected nothing yet.
+     */
+    default void removeLayers(int from) {}
+
+    /**
+     * The decryption secrets of type {@code secretsType} known to this capture, in the order they were
+     * added: the payloads of pcapng Decryption Secrets Blocks, and whatever the application added
+     * through {@code Dissection.addDecryptionSecrets} (e.g. a key log a user loaded). The list only
+     * grows while a capture is dissected.
+     *
+     * @param secretsType the pcapng DSB secrets type, e.g. {@code 0x544c534b} ('TLSK') for TLS key logs
+     */
+    default java.util.List<byte[]> decryptionSecrets(int secretsType) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Hands {@code data} to the statistics listening on {@code tap} (Wireshark's tap_queue_packet): the
+     * packet's result carries it, so a tap such as {@code -z follow,tls} reads what only the dissector
+     * knows (decrypted payload) without another dissection.
+     */
+    default void queueTap(String tap, Object data) {}
 }

@@ -109,8 +109,14 @@ record FollowArgs(String proto, Mode mode, long stream, Address[] addr, int[] po
         return new FollowArgs(proto, mode, stream, addr, port, min, max);
     }
 
+    /** The transport whose stream or ports select the packets: TCP for TLS, else the protocol itself. */
+    String transport() {
+        return proto.equals("tls") ? "tcp" : proto;
+    }
+
     /** The "Filter:" line's text, which is also what selects the packets. */
     String filterText() {
+        String proto = transport();
         if (addr == null) {
             return proto + ".stream eq " + stream;
         }

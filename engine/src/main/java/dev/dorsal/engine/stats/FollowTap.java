@@ -2,6 +2,7 @@ package dev.dorsal.engine.stats;
 
 import dev.dorsal.engine.dissect.DissectedPacket;
 import dev.dorsal.engine.spi.Address;
+import dev.dorsal.engine.spi.FollowData;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
 import java.io.PrintStream;
@@ -10,16 +11,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code -z follow,tcp|udp,<mode>,<stream|addresses>[,<range>]}: the payload of one stream, each
+ * {@code -z follow,tcp|udp|tls,<mode>,<stream|addresses>[,<range>]}: the payload of one stream, each
  * chunk tagged with its side. Node 0 is the source of the first packet of the stream (the SYN's
  * sender for a TCP connection captured from its start), node 1 the other side. TCP payload is put in
  * sequence order by {@link TcpFollowStream}; UDP datagrams with a payload are taken as they come.
+ *
+ * <p>{@code tls} follows the decrypted application data the TLS dissector queues for this tap (one
+ * chunk per record, in dissection order), on the TCP stream or addresses given. As in tshark 4.0.17,
+ * node 0 is the source of the stream's first packet with any decrypted record (in TLS 1.3 that is
+ * usually the server), and node 1 is printed as {@code :0}.
  *
  * <p>Bounded state: at most {@value #MAX_BYTES} bytes of payload are kept. Data past that is not
  * stored, and the report then ends with a line saying how many bytes were left out.
  */
 final class FollowTap implements Tap {
     static final long MAX_BYTES = 256L << 20;
+    /** The tap the TLS dissector queues decrypted records for ({@link FollowData}). */
+    static final String TLS_TAP = "tls";
 
     private final FollowArgs args;
     private final List<FollowRecord> records = new ArrayList<>();
@@ -47,6 +55,10 @@ final class FollowTap implements Tap {
 
     @Override
     public void packet(DissectedPacket p) {
+        if (args.proto().equals("tls")) {
+            tlsPacket(p);
+            return;
+        }
         String proto = args.proto();
         Layers.eachOverIp(p, proto, hop -> {
             ProtoItem n = hop.node();
@@ -63,9 +75,35 @@ final class FollowTap implements Tap {
         });
     }
 
+    /** Decrypted TLS records of the followed TCP stream, as the TLS dissector queued them. */
+    private void tlsPacket(DissectedPacket p) {
+        List<Object> decrypted = p.tapData(TLS_TAP);
+        if (decrypted.isEmpty()) {
+            return;
+        }
+        Layers.eachOverIp(p, "tcp", hop -> {
+            ProtoItem n = hop.node();
+            int sport = (int) Layers.num(n, "tcp.srcport", -1);
+            int dport = (int) Layers.num(n, "tcp.dstport", -1);
+            if (!selected(n, hop.src(), sport, hop.dst(), dport)) {
+                return;
+            }
+            if (client == null) {
+                client = hop.src();
+                clientPort = sport; // tshark never sets node 1 for TLS: it prints ":0"
+            }
+            boolean fromServer = !(hop.src().equals(client) && sport == clientPort);
+            for (Object o : decrypted) {
+                if (o instanceof FollowData d && d.applicationData()) {
+                    keep(new FollowRecord(fromServer, p.frame().number(), p.frame().timestampNanos(), d.bytes()));
+                }
+            }
+        });
+    }
+
     private boolean selected(ProtoItem n, Address src, int sport, Address dst, int dport) {
         if (args.addr() == null) {
-            return Layers.num(n, args.proto() + ".stream", -1) == args.stream();
+            return Layers.num(n, args.transport() + ".stream", -1) == args.stream();
         }
         Address[] a = args.addr();
         int[] port = args.port();
@@ -133,7 +171,7 @@ final class FollowTap implements Tap {
 
     @Override
     public Set<String> fieldsNeeded() {
-        String p = args.proto();
+        String p = args.transport();
         Set<String> s = new java.util.HashSet<>(Set.of("ip", "ip.src", "ip.dst", "ipv6", "ipv6.src", "ipv6.dst", p,
                 p + ".srcport", p + ".dstport", p + ".stream", p + ".payload"));
         s.addAll(Layers.IPV6_EXTRAS);
@@ -141,6 +179,11 @@ final class FollowTap implements Tap {
             s.addAll(Set.of("tcp.len", "tcp.hdr_len", "tcp.seq", "tcp.ack", "tcp.flags.syn"));
         } else {
             s.add("udp.length");
+        }
+        if (!args.proto().equals(p)) {
+            // follow,tls reads what TLS hands its tap, not fields: naming the protocol keeps it running
+            // when only transport fields are otherwise wanted (see DissectionOptions).
+            s.add(args.proto());
         }
         return s;
     }

@@ -103,7 +103,8 @@ final class HierarchyTap implements Tap {
      * The top-level nodes in the order tshark's hierarchy sees them. A dissector may move a summary it
      * adds after the layers above it back next to its own layer (TCP's "[N Reassembled TCP Segments]"
      * goes right after TCP); tshark does that move only when the tree is printed, so otherwise such a
-     * node counts after the layers dissected from the same reassembled data.
+     * node counts after the layers dissected from the same reassembled data, or from data made from it
+     * later in the frame (decrypted TLS inside reassembled TCP: data sources come in creation order).
      */
     private List<ProtoItem> order(DissectedPacket p) {
         List<ProtoItem> nodes = new ArrayList<>();
@@ -120,8 +121,9 @@ final class HierarchyTap implements Tap {
                 continue;
             }
             int last = i;
+            int source = p.dataSources().indexOf(n.tvb().source());
             while (last + 1 < nodes.size() && nodes.get(last + 1).tvb() != null
-                    && nodes.get(last + 1).tvb().source() == n.tvb().source()) {
+                    && p.dataSources().indexOf(nodes.get(last + 1).tvb().source()) >= source) {
                 last++;
             }
             if (last > i) {

@@ -111,10 +111,6 @@ public final class Taps {
     }
 
     private static Tap follow(String proto, String rest) throws StatsException {
-        if (proto.equals("tls")) {
-            throw new StatsException("tshark: follow,tls is not supported yet: following decrypted TLS needs "
-                    + "the TLS decryption support that is still to come; use follow,tcp for the raw records.");
-        }
         return new FollowTap(FollowArgs.parse(proto, rest));
     }
 

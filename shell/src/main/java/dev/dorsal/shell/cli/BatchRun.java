@@ -36,6 +36,7 @@ final class BatchRun {
     private final PrintStream out;
     private int contextInterfaces = -1;
     private int contextSection = -1;
+    private int secretsForwarded;
 
     BatchRun(Plan plan, Registry registry, PrintStream out, PrintStream err) {
         this.plan = plan;
@@ -52,6 +53,7 @@ final class BatchRun {
         } catch (CaptureFileException e) {
             throw new UsageError(e.tsharkMessage(), BatchCommand.EXIT_FILE_OR_FILTER);
         }
+        KeyLogNotice.check(registry, err);
         Dissection dissection = new Dissection(registry);
         PacketFormatter formatter = plan.formatter();
         StringBuilder sb = sink.buffer();
@@ -68,6 +70,7 @@ final class BatchRun {
                 }
                 read++;
                 updateContext(dissection, reader, raw);
+                forwardSecrets(dissection, reader);
                 DissectedPacket p = dissection.dissect(raw, plan.options());
                 for (Tap t : plan.taps()) {
                     t.packet(p); // taps see every packet read, displayed or not, as in tshark
@@ -111,6 +114,17 @@ final class BatchRun {
             }
         }
         return BatchCommand.EXIT_OK;
+    }
+
+    /**
+     * Hands the dissection the Decryption Secrets Blocks read so far (pcapng keeps them between
+     * packets; those before the first packet are known at open), so TLS sessions after them decrypt.
+     */
+    private void forwardSecrets(Dissection dissection, CaptureReader reader) {
+        List<dev.dorsal.engine.capture.DecryptionSecrets> secrets = reader.decryptionSecrets();
+        while (secretsForwarded < secrets.size()) {
+            dissection.addDecryptionSecrets(secrets.get(secretsForwarded++));
+        }
     }
 
     /** Tells frame dissection the pcapng section and interface names, when they change. */

@@ -42,22 +42,15 @@ final class StatsScope {
     }
 
     /**
-     * Why a capture cannot match tshark's oracle yet, or null: the oracle was made with a TLS key
-     * log or embedded secrets (it shows decrypted HTTP; decryption is issue 6), or Dorsal has no
-     * dissector for the capture's link layer (frame hands the bytes straight to data). Read from the
-     * capture, never from a list of names.
+     * Why a capture cannot match tshark's oracle yet, or null: Dorsal has no dissector for the
+     * capture's link layer (frame hands the bytes straight to data). Read from the capture, never from
+     * a list of names. Captures with a key log or embedded secrets are in scope since TLS decryption
+     * landed; those whose decrypted data holds a protocol Dorsal lacks (HTTP/2) fall out through
+     * {@link #missing}, like any other capture.
      */
     static String pending(Path capture) throws IOException {
-        String file = capture.getFileName().toString();
-        Path keys = capture.resolveSibling(file.substring(0, file.lastIndexOf('.')) + ".keys");
-        if (Files.isRegularFile(keys)) {
-            return "TLS decryption (key log)";
-        }
         try (CaptureReader reader = Captures.open(capture)) {
             RawFrame first = reader.next();
-            if (!reader.decryptionSecrets().isEmpty()) {
-                return "TLS decryption (embedded secrets)";
-            }
             if (first != null) {
                 DissectedPacket p = new Dissection(SharedRegistry.get()).dissect(first, DissectionOptions.SUMMARY);
                 if (p.layers().size() > 1 && p.layers().get(1).equals("data")) {
