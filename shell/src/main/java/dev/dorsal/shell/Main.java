@@ -1,6 +1,7 @@
 package dev.dorsal.shell;
 
 import dev.dorsal.shell.cli.BatchCommand;
+import dev.dorsal.shell.cli.Interrupts;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -15,9 +16,11 @@ public final class Main {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        Interrupts.install(); // Ctrl-C ends a live capture cleanly instead of killing it
         int rc = run(args, out, err);
         out.flush();
         err.flush();
+        Interrupts.finished(rc);
         System.exit(rc);
     }
 
