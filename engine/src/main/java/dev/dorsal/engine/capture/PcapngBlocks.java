@@ -50,7 +50,7 @@ final class PcapngBlocks {
         String description = null;
         String filter = null;
         String os = null;
-        int tsresol = 6;
+        int tsresol = -1;
         long tsoffset = 0;
         int p = 16;
         int optionsEnd = len - 4;
@@ -75,7 +75,7 @@ final class PcapngBlocks {
             }
             p += 4 + ((olen + 3) & ~3);
         }
-        TimeResolution time = TimeResolution.of(tsresol);
+        TimeResolution time = TimeResolution.of(tsresol < 0 ? InterfaceInfo.DEFAULT_TS_RESOLUTION : tsresol);
         if (time == null) {
             throw r.unsupported("pcapng: IDB if_tsresol 0x%02x is finer than a 64-bit timestamp can hold".formatted(tsresol),
                     offset);

@@ -16,8 +16,8 @@ import java.util.List;
  * ISB: 5   len interface_id ts_high ts_low [opt_comment isb_starttime isb_endtime isb_ifrecv isb_ifdrop] len
  * </pre>
  * Timestamps are counted in the unit of each interface's {@code if_tsresol} less its {@code if_tsoffset},
- * so a file read and written back keeps its timestamps; {@code if_tsresol} is written only when it is not
- * the default 10^-6, as Wireshark does.
+ * so a file read and written back keeps its timestamps; {@code if_tsresol} is written when the interface
+ * states one, as Wireshark copies it.
  */
 final class PcapngFileWriter extends AbstractFileWriter {
 
@@ -36,7 +36,6 @@ final class PcapngFileWriter extends AbstractFileWriter {
     private static final int ISB_ENDTIME = 3;
     private static final int ISB_IFRECV = 4;
     private static final int ISB_IFDROP = 5;
-    private static final int DEFAULT_TSRESOL = 6;
     /** Bytes of each block before its options: header, then the block's fixed fields. */
     private static final int SHB_FIXED = 24;
     private static final int IDB_FIXED = 16;
@@ -64,13 +63,13 @@ final class PcapngFileWriter extends AbstractFileWriter {
 
     @Override
     public int addInterface(InterfaceInfo iface) throws CaptureWriteException {
-        TimeResolution unit = TimeResolution.of(iface.tsResolution());
+        TimeResolution unit = TimeResolution.of(iface.effectiveTsResolution());
         if (unit == null) {
             throw new IllegalArgumentException("if_tsresol 0x%02x cannot be written".formatted(iface.tsResolution()));
         }
         block.reset().u32(PcapngBlocks.IDB).u32(0).u16(iface.linkType()).u16(0).u32(iface.snapLen() & 0xFFFF_FFFFL);
         block.option(IF_NAME, iface.name()).option(IF_DESCRIPTION, iface.description());
-        if (iface.tsResolution() != DEFAULT_TSRESOL) {
+        if (iface.tsResolution() >= 0) {
             block.option(IF_TSRESOL, new byte[] {(byte) iface.tsResolution()});
         }
         if (iface.filter() != null) {

@@ -98,7 +98,8 @@ public final class LiveCapture implements Closeable {
         }
         int digits = handle.getTimestampPrecision() == PcapHandle.TimestampPrecision.NANO ? 9 : 6;
         InterfaceInfo info = new InterfaceInfo(PcapReaderThread.linkType(handle.getDlt().value()), snapLen(handle),
-                options.device(), digits, null, 0, 0, digits, filter, PcapReaderThread.operatingSystem());
+                options.device(), digits, null, 0, 0, digits == 6 ? -1 : digits, filter,
+                PcapReaderThread.operatingSystem());
         return new LiveCapture(handle, options, info);
     }
 
