@@ -41,7 +41,10 @@ public final class LiveCapture implements Closeable {
     public static final int QUEUE_FRAMES = 100_000;
     /** The most captured bytes waiting for the consumer. */
     public static final long QUEUE_BYTES = 128L << 20;
-    /** libpcap's read timeout: how often the reader thread wakes when no packet comes. */
+    /**
+     * libpcap's packet buffer timeout. Immediate mode hands packets over at once anyway; on Linux an idle
+     * read does not wake at this timeout, so stopping relies on pcap_breakloop, not on it.
+     */
     private static final int READ_TIMEOUT_MILLIS = 100;
     private static final long STOP_WAIT_MILLIS = 2_000;
 
@@ -49,13 +52,14 @@ public final class LiveCapture implements Closeable {
     private final LiveOptions options;
     private final InterfaceInfo info;
     private final long startNanos;
-    private final BlockingQueue<RawFrame> queue = new LinkedBlockingQueue<>(QUEUE_FRAMES);
+    private final BlockingQueue<RawFrame> queue;
     private final AtomicLong queuedBytes = new AtomicLong();
     private final PcapReaderThread reader;
     private volatile boolean stopped;
     private long returned;
 
-    private LiveCapture(PcapHandle handle, LiveOptions options, InterfaceInfo info) {
+    private LiveCapture(PcapHandle handle, LiveOptions options, InterfaceInfo info, int queueFrames) {
+        this.queue = new LinkedBlockingQueue<>(queueFrames);
         this.handle = handle;
         this.options = options;
         this.info = info;
@@ -66,6 +70,11 @@ public final class LiveCapture implements Closeable {
 
     /** Opens the device, installs the capture filter and starts capturing. */
     public static LiveCapture open(LiveOptions options) throws LiveCaptureException {
+        return open(options, QUEUE_FRAMES);
+    }
+
+    /** {@link #open(LiveOptions)} with a smaller queue, so tests can make the consumer fall behind. */
+    static LiveCapture open(LiveOptions options, int queueFrames) throws LiveCaptureException {
         LiveCaptures.libraryVersion();
         PcapHandle handle;
         try {
@@ -100,7 +109,7 @@ public final class LiveCapture implements Closeable {
         InterfaceInfo info = new InterfaceInfo(PcapReaderThread.linkType(handle.getDlt().value()), snapLen(handle),
                 options.device(), digits, null, 0, 0, digits == 6 ? -1 : digits, filter,
                 PcapReaderThread.operatingSystem());
-        return new LiveCapture(handle, options, info);
+        return new LiveCapture(handle, options, info, queueFrames);
     }
 
     /** The device as a file would describe it: link type, snap length, name, nanosecond resolution, filter, OS. */
@@ -184,8 +193,9 @@ public final class LiveCapture implements Closeable {
     }
 
     /**
-     * The drop counters: libpcap's as of the last time the reader thread asked (it asks at least once
-     * a second and when it stops), plus the frames the queue had to drop. Null until libpcap answered.
+     * The drop counters: libpcap's as of the last time the reader thread asked (about once a second
+     * while packets arrive, and when the capture stops: final after {@link #close()}), plus the frames
+     * the queue had to drop. Null until libpcap answered.
      */
     public CaptureStats stats() {
         CaptureStats pcap = reader.stats();

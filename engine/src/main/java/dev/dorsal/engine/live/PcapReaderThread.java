@@ -13,7 +13,8 @@ import org.pcap4j.core.PcapStat;
 /**
  * Drains one pcap handle as fast as packets arrive and hands each frame to a sink; the only thread that
  * touches the handle after it is opened (libpcap handles are not thread-safe), so it also takes the
- * {@code pcap_stats} counters, at least once a second and when it ends, and closes the handle.
+ * {@code pcap_stats} counters, about once a second while packets come and when it ends, and closes
+ * the handle. An idle read blocks until a packet or {@link #requestStop()}'s pcap_breakloop.
  */
 final class PcapReaderThread extends Thread {
     private static final long STATS_EVERY_NANOS = 1_000_000_000L;
@@ -62,6 +63,9 @@ final class PcapReaderThread extends Thread {
             drain();
         } catch (LiveCaptureException e) {
             failure = e;
+        } catch (RuntimeException e) {
+            // a pcap4j or JNA surprise: end the capture with the reason rather than leave the consumer waiting
+            failure = LiveErrors.whileCapturing(device, e);
         } finally {
             takeStats();
             handle.close();
@@ -74,9 +78,14 @@ final class PcapReaderThread extends Thread {
         }
     }
 
-    /** Reads what libpcap already holds, up to {@link #DRAIN_FRAMES}, stopping at its first read timeout. */
+    /**
+     * Reads what libpcap already holds, up to {@link #DRAIN_FRAMES}. Non-blocking, because on Linux
+     * (TPACKET_V3) libpcap's read timeout does not fire while no packet comes: an idle read blocks until
+     * pcap_breakloop, which a stop has already used.
+     */
     private void drain() throws LiveCaptureException {
         try {
+            handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
             for (int i = 0; i < DRAIN_FRAMES && handle.isOpen(); i++) {
                 byte[] data = handle.getNextRawPacketEx();
                 deliver(frame(data));
@@ -88,7 +97,7 @@ final class PcapReaderThread extends Thread {
         }
     }
 
-    /** One packet, or null on libpcap's read timeout or after pcap_breakloop. */
+    /** One packet, or null after pcap_breakloop (or a read timeout, where the platform has one). */
     private RawFrame readOne() throws LiveCaptureException {
         try {
             return frame(handle.getNextRawPacketEx());
