@@ -91,7 +91,7 @@ public final class LiveCapture implements Closeable {
         } catch (PcapNativeException e) {
             throw LiveErrors.open(options.device(), e);
         } catch (LinkageError e) {
-            throw LiveErrors.noLibpcap(e);
+            throw LiveCaptures.unavailable(e);
         }
         String filter = options.captureFilter() == null || options.captureFilter().isBlank() ? null
                 : options.captureFilter();

@@ -9,6 +9,12 @@ import org.pcap4j.core.Pcaps;
 /** The capture devices of this machine and the libpcap behind them. */
 public final class LiveCaptures {
 
+    /**
+     * Why libpcap did not load, from the first attempt: later attempts only see "Could not initialize
+     * class", which names no library.
+     */
+    private static volatile LiveCaptureException unavailable;
+
     private LiveCaptures() {}
 
     /** libpcap's version string ({@code libpcap version 1.10.3 ...}); fails when libpcap cannot be loaded. */
@@ -16,8 +22,16 @@ public final class LiveCaptures {
         try {
             return Pcaps.libVersion();
         } catch (LinkageError e) {
-            throw LiveErrors.noLibpcap(e);
+            throw unavailable(e);
         }
+    }
+
+    /** The missing-library failure, the first one's reason kept for every later call. */
+    static synchronized LiveCaptureException unavailable(LinkageError e) {
+        if (unavailable == null) {
+            unavailable = LiveErrors.noLibpcap(e);
+        }
+        return unavailable;
     }
 
     /** Every device libpcap can capture on, in its order (the order of {@code tshark -D}). */

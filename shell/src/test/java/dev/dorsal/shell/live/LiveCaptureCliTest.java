@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.dorsal.engine.capture.CaptureReader;
 import dev.dorsal.engine.capture.Captures;
 import dev.dorsal.engine.capture.InterfaceInfo;
+import dev.dorsal.engine.capture.RawFrame;
 import dev.dorsal.engine.live.LiveCapture;
 import dev.dorsal.engine.live.LiveCaptureException;
 import dev.dorsal.engine.live.LiveOptions;
@@ -14,11 +15,14 @@ import dev.dorsal.shell.Main;
 import dev.dorsal.shell.cli.Interrupts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,6 +124,87 @@ class LiveCaptureCliTest {
                     + rows.stream().filter(r -> !r[3].isEmpty()).count() + " with TLS handshake messages, "
                     + rows.stream().filter(r -> !r[5].isEmpty()).count() + " HTTP request(s); file read back equal");
         }
+    }
+
+    @Test
+    void ringBufferKeepsTheNewestFilesAndCountStopsTheCapture() throws Exception {
+        try (DatagramSocket sender = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            int port = sender.getLocalPort() == 65535 ? 65534 : sender.getLocalPort() + 1;
+            Path base = dir.resolve("ring.pcapng");
+            String[] args = {"-i", "lo", "-f", "udp dst port " + port, "-w", base.toString(), "-b", "packets:2",
+                    "-b", "files:2", "-c", "7"};
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            AtomicInteger rc = new AtomicInteger(-1);
+            Thread run = new Thread(() -> rc.set(Main.run(args, new PrintStream(new ByteArrayOutputStream(), true),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))), "dorsal-ring");
+            run.start();
+            waitFor(Interrupts::capturing, "the capture to start; stderr: " + err);
+            for (int i = 0; i < 7; i++) {
+                byte[] b = {(byte) i};
+                sender.send(new DatagramPacket(b, 1, InetAddress.getLoopbackAddress(), port));
+            }
+            run.join(WAIT_MILLIS);
+            assertEquals(0, rc.get(), text(err));
+            assertEquals(List.of("Capturing on 'Loopback: lo'", "7 packets captured"), lines(text(err)));
+            List<Path> files;
+            try (var list = Files.list(dir)) {
+                files = list.filter(p -> p.getFileName().toString().startsWith("ring_")).sorted().toList();
+            }
+            assertEquals(2, files.size(), "files:2 keeps the newest two of four: " + files);
+            assertTrue(files.get(0).getFileName().toString().matches("ring_00003_\\d{14}\\.pcapng"), files.toString());
+            assertTrue(files.get(1).getFileName().toString().matches("ring_00004_\\d{14}\\.pcapng"), files.toString());
+            assertEquals(List.of(4, 5), payloads(files.get(0)));
+            assertEquals(List.of(6), payloads(files.get(1)));
+        }
+    }
+
+    @Test
+    void durationEndsAnIdleCaptureAndTheListShowsLoopback() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = Main.run(new String[] {"-i", "lo", "-f", "udp port 9 and udp port 10", "-a", "duration:0.3"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, rc);
+        assertEquals("", text(out));
+        assertEquals("Capturing on 'Loopback: lo'\n0 packets captured\n", text(err));
+
+        ByteArrayOutputStream list = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"-D"}, new PrintStream(list, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true)));
+        assertTrue(lines(text(list)).stream().anyMatch(l -> l.matches("\\d+\\. lo \\(Loopback\\)")), text(list));
+    }
+
+    @Test
+    void captureFailuresPrintTsharksTextAndExitOne() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = Main.run(new String[] {"-i", "lo", "-f", "tcp port", "-c", "1"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, rc);
+        assertEquals("""
+                Capturing on 'Loopback: lo'
+                dorsal: Invalid capture filter "tcp port" for interface 'lo'.
+
+                That string isn't a valid capture filter (can't parse filter expression: syntax error).
+                See the User's Guide for a description of the capture filter syntax.
+                0 packets captured
+                """, text(err));
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        assertEquals(1, Main.run(new String[] {"-i", "nosuch0", "-c", "1"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(none, true, StandardCharsets.UTF_8)));
+        assertTrue(text(none).startsWith("Capturing on 'nosuch0'\ndorsal: There is no device named \"nosuch0\".\n("),
+                text(none));
+        assertTrue(text(none).endsWith(")\n0 packets captured\n"), text(none));
+    }
+
+    /** The one-byte UDP payloads of a file's frames (Ethernet 14 + IPv4 20 + UDP 8 bytes in). */
+    private static List<Integer> payloads(Path file) throws Exception {
+        List<Integer> out = new ArrayList<>();
+        try (CaptureReader r = Captures.open(file)) {
+            for (RawFrame f; (f = r.next()) != null;) {
+                out.add((int) f.data()[42]);
+            }
+        }
+        return out;
     }
 
     private static String httpGet(int port, String path) throws Exception {
