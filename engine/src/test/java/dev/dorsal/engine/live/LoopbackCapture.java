@@ -11,8 +11,8 @@ final class LoopbackCapture {
 
     static void assumeAvailable() {
         String reason = null;
-        try (LiveCapture c = LiveCapture.open(LiveOptions.of("lo").withFilter("udp port 9"))) {
-            // opened and closed: capturing works here
+        try {
+            LiveCapture.open(LiveOptions.of("lo").withFilter("udp port 9")).close(); // capturing works here
         } catch (LiveCaptureException e) {
             reason = "live capture on lo is not possible here (" + e.kind() + "): " + e.getMessage().lines().findFirst().orElse("");
         }

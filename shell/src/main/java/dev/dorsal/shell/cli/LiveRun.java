@@ -76,7 +76,8 @@ final class LiveRun {
         pipeline.context(1, List.of(device.name())); // frames show interface 0 of section 1, as tshark's via dumpcap
         String failure;
         CaptureStats stats = null;
-        try (capture; Interrupts.Registration signal = Interrupts.whileCapturing(capture::stop)) {
+        Interrupts.Registration signal = Interrupts.whileCapturing(capture::stop);
+        try (capture) {
             failure = loop(capture, pipeline, saver, counter);
             stats = capture.stats();
             if (saver != null) {
@@ -89,6 +90,7 @@ final class LiveRun {
         } catch (IOException e) {
             failure = e.getMessage();
         } finally {
+            signal.close();
             closeQuietly(saver);
         }
         pipeline.finish();

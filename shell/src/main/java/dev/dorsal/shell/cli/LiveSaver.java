@@ -20,8 +20,8 @@ import java.util.List;
  * Where a live capture's packets go with {@code -w}: one file, or with {@code -b} a series named as
  * dumpcap names them ({@code out_00001_20261127094357.pcapng}: the -w name, a 5-digit number and the
  * local time the file was started), switched by size, packet count, duration or clock interval, and
- * with {@code files:N} only the newest N kept. Every file starts with the interface and ends with an
- * Interface Statistics Block holding libpcap's counters at the time.
+ * with {@code files:N} only the newest N kept. Every file starts with the interface; the last one ends
+ * with an Interface Statistics Block holding libpcap's counters at the end of the capture.
  */
 final class LiveSaver implements AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");

@@ -54,8 +54,8 @@ class LiveCaptureCliTest {
     @BeforeEach
     void needsLoopbackCapture() {
         String reason = null;
-        try (LiveCapture c = LiveCapture.open(LiveOptions.of("lo").withFilter("udp port 9"))) {
-            // capturing works here
+        try {
+            LiveCapture.open(LiveOptions.of("lo").withFilter("udp port 9")).close(); // capturing works here
         } catch (LiveCaptureException e) {
             reason = "live capture on lo is not possible here (" + e.kind() + "): "
                     + e.getMessage().lines().findFirst().orElse("");
