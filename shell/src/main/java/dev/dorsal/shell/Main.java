@@ -4,6 +4,7 @@ import dev.dorsal.shell.cli.BatchCommand;
 import dev.dorsal.shell.cli.SharedRegistry;
 import dev.dorsal.shell.query.BatchQuery;
 import dev.dorsal.shell.repl.Repl;
+import dev.dorsal.shell.cli.Interrupts;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -24,9 +25,11 @@ public final class Main {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        Interrupts.install(); // Ctrl-C ends a live capture cleanly instead of killing it
         int rc = run(args, out, err);
         out.flush();
         err.flush();
+        Interrupts.finished(rc);
         System.exit(rc);
     }
 

@@ -28,7 +28,11 @@ final class PcapngBlocks {
     private static final int IF_NAME = 2;
     private static final int IF_DESCRIPTION = 3;
     private static final int IF_TSRESOL = 9;
+    private static final int IF_FILTER = 11;
+    private static final int IF_OS = 12;
     private static final int IF_TSOFFSET = 14;
+    /** The first byte of an {@code if_filter} value that holds a libpcap filter string. */
+    private static final int FILTER_LIBPCAP = 0;
 
     private PcapngBlocks() {}
 
@@ -44,7 +48,9 @@ final class PcapngBlocks {
         int snapLen = s.u32(12, be);
         String name = null;
         String description = null;
-        int tsresol = 6;
+        String filter = null;
+        String os = null;
+        int tsresol = -1;
         long tsoffset = 0;
         int p = 16;
         int optionsEnd = len - 4;
@@ -63,16 +69,19 @@ final class PcapngBlocks {
                 case IF_DESCRIPTION -> description = string(s, p + 4, olen);
                 case IF_TSRESOL -> tsresol = olen >= 1 ? s.u8(p + 4) : tsresol;
                 case IF_TSOFFSET -> tsoffset = olen >= 8 ? s.u64(p + 4, be) : tsoffset;
+                case IF_FILTER -> filter = olen >= 1 && s.u8(p + 4) == FILTER_LIBPCAP ? string(s, p + 5, olen - 1) : filter;
+                case IF_OS -> os = string(s, p + 4, olen);
                 default -> { }
             }
             p += 4 + ((olen + 3) & ~3);
         }
-        TimeResolution time = TimeResolution.of(tsresol);
+        TimeResolution time = TimeResolution.of(tsresol < 0 ? InterfaceInfo.DEFAULT_TS_RESOLUTION : tsresol);
         if (time == null) {
             throw r.unsupported("pcapng: IDB if_tsresol 0x%02x is finer than a 64-bit timestamp can hold".formatted(tsresol),
                     offset);
         }
-        InterfaceInfo info = new InterfaceInfo(linkType, snapLen, name, time.digits(), description, tsoffset, section);
+        InterfaceInfo info = new InterfaceInfo(linkType, snapLen, name, time.digits(), description, tsoffset, section,
+                tsresol, filter, os);
         return r.addInterface(be, time, info);
     }
 

@@ -1,5 +1,7 @@
 package dev.dorsal.engine.capture;
 
+import java.math.BigInteger;
+
 /**
  * Turns a pcapng timestamp count (units since the epoch) into nanoseconds, for one {@code if_tsresol}.
  *
@@ -80,6 +82,25 @@ final class TimeResolution {
             nanos = scaleDown == 1 ? frac * scaleUp : frac / scaleDown;
         }
         return secs * NANOS_PER_SECOND + nanos + offset;
+    }
+
+    /**
+     * Converts nanoseconds since the epoch into a count of this resolution's units, less a whole-second
+     * offset: the inverse of {@link #toNanos} for every value it returns, so a frame read and written
+     * back keeps its timestamp. Finer nanoseconds than the unit are dropped (truncated), as when a
+     * nanosecond frame is written to a microsecond file.
+     */
+    long toUnits(long nanos, long offsetSeconds) {
+        long t = nanos - offsetSeconds * NANOS_PER_SECOND;
+        long secs = Math.floorDiv(t, NANOS_PER_SECOND);
+        long frac = Math.floorMod(t, NANOS_PER_SECOND);
+        if (!powerOfTwo) {
+            return secs * unitsPerSecond + (scaleDown == 1 ? frac / scaleUp : frac * scaleDown);
+        }
+        // toNanos truncates; the smallest count that reads back as frac is ceil(frac * 2^n / 10^9).
+        BigInteger[] qr = BigInteger.valueOf(frac).shiftLeft(exponent).divideAndRemainder(BigInteger.valueOf(NANOS_PER_SECOND));
+        long units = qr[0].longValueExact() + (qr[1].signum() == 0 ? 0 : 1);
+        return (secs << exponent) + units;
     }
 
     private static long pow10(int n) {

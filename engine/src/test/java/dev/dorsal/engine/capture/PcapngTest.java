@@ -53,7 +53,8 @@ class PcapngTest {
             TestCaptures.drain(r);
             List<InterfaceInfo> ifs = r.interfaces();
             assertEquals(11, ifs.size());
-            assertEquals(new InterfaceInfo(1, 262144, "en0", 6, null, 0, 0), ifs.getFirst());
+            assertEquals(new InterfaceInfo(1, 262144, "en0", 6, null, 0, 0, 6, "host 192.168.1.139",
+                    "Mac OS X 10.10.4, build 14E46 (Darwin 14.4.0)"), ifs.getFirst());
             assertEquals("utun0", ifs.get(4).name());
             assertEquals(0, ifs.get(4).linkType());
             assertEquals(1, r.linkType());

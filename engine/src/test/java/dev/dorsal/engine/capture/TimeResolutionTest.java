@@ -42,4 +42,20 @@ class TimeResolutionTest {
         long frac = Long.remainderUnsigned(units, 1_000_000);
         assertEquals(secs * 1_000_000_000L + frac * 1000, TimeResolution.of(6).toNanos(units, 0));
     }
+
+    @Test
+    void unitsReadBackAsTheSameNanoseconds() {
+        java.util.Random random = new java.util.Random(9);
+        for (int code : new int[] {0, 3, 6, 9, 0x80 | 1, 0x80 | 10, 0x80 | 20, 0x80 | 29, 0x80 | 30, 0x80 | 32, 0x80 | 40}) {
+            TimeResolution r = TimeResolution.of(code);
+            for (int i = 0; i < 2_000; i++) {
+                // a count as a file holds it: any time from 1970 to 2200 in this unit
+                long units = r.toUnits(Math.floorMod(random.nextLong(), 7_258_118_400_000_000_000L), 0) + random.nextInt(3);
+                long nanos = r.toNanos(units, 0);
+                assertEquals(nanos, r.toNanos(r.toUnits(nanos, 0), 0), "resolution 0x%02x, units %d".formatted(code, units));
+            }
+        }
+        assertEquals(1_500_000L, TimeResolution.of(6).toUnits(3_500_000_999L, 2), "offset removed, finer digits dropped");
+        assertEquals(3L, TimeResolution.of(0x80 | 1).toUnits(1_500_000_000L, 0));
+    }
 }

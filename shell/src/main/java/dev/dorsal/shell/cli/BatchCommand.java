@@ -1,5 +1,6 @@
 package dev.dorsal.shell.cli;
 
+import dev.dorsal.engine.capture.CaptureFormat;
 import dev.dorsal.engine.dissect.DissectionOptions;
 import dev.dorsal.engine.output.Column;
 import dev.dorsal.engine.output.FieldsFormatter;
@@ -63,6 +64,9 @@ public final class BatchCommand {
             out.flush();
             return EXIT_OK;
         }
+        if (o.listInterfaces) {
+            return InterfaceChoice.list(out, err); // tshark lists even when -r is given
+        }
         Registry registry;
         try {
             registry = SharedRegistry.get();
@@ -79,8 +83,9 @@ public final class BatchCommand {
                 out.flush();
                 return EXIT_OK;
             }
-            BatchRun.Plan plan = plan(o, registry, prefs, scripts);
-            return new BatchRun(plan, registry, out, err).execute();
+            Plan plan = plan(o, registry, prefs, scripts);
+            return plan.live() != null ? new LiveRun(plan, registry, out, err).execute()
+                    : new BatchRun(plan, registry, out, err).execute();
         } catch (UsageError e) {
             out.flush();
             (e.toStdout() ? out : err).println(e.toStdout() ? e.getMessage() : PREFIX + e.getMessage());
@@ -100,9 +105,14 @@ public final class BatchCommand {
     }
 
     /** Checks the options in tshark's order and turns them into what the run needs. */
-    static BatchRun.Plan plan(BatchOptions o, Registry registry, SharedRegistry.Overrides prefs, CliScripts scripts)
+    static Plan plan(BatchOptions o, Registry registry, SharedRegistry.Overrides prefs, CliScripts scripts)
             throws UsageError {
         long count = o.count == null ? Long.MAX_VALUE : packetCount(o.count);
+        CaptureArgs.Autostop stop = CaptureArgs.autostop(o.autostop);
+        CaptureArgs.Ring ring = CaptureArgs.ring(o.ringBuffer);
+        int snapLen = CaptureArgs.snapLen(o.snapLen);
+        int bufferBytes = CaptureArgs.bufferBytes(o.bufferSize);
+        CaptureFormat fileType = CaptureArgs.fileType(o.writeFormat);
         for (String p : o.preferences) {
             preference(prefs, p);
         }
@@ -156,12 +166,33 @@ public final class BatchCommand {
             java.util.Collections.reverse(invalid); // tshark lists them last first
             throw new UsageError("Some fields aren't valid:\n\t" + String.join("\n\t", invalid), EXIT_USAGE);
         }
-        if (o.readFile == null) {
-            throw new UsageError("No capture file given: use -r FILE (live capture is not supported).", EXIT_USAGE);
+        boolean live = o.readFile == null;
+        CaptureArgs.check(live, o.writeFile, stop, ring, o.captureFilter);
+        if (live && o.interfaces.size() > 1) {
+            throw new UsageError("Dorsal captures on one interface at a time; " + o.interfaces.size()
+                    + " were given with -i.", EXIT_USAGE);
+        }
+        if ("-".equals(o.writeFile) && printsPackets(o)) {
+            throw new UsageError("You can't write both raw packet data and dissected packets to the standard output.",
+                    EXIT_USAGE);
         }
         PacketFilter filter = o.displayFilter == null ? null : compileFilter(o.displayFilter, registry);
         List<Tap> taps = Statistics.taps(o, registry, filter);
-        return choose(o, format, fieldsOptions, time, fields, filter, count, taps, scripts);
+        Plan.Save save = o.writeFile == null ? null : new Plan.Save(o.writeFile, fileType, ring);
+        Plan.Live capture = !live ? null : new Plan.Live(o.interfaces.isEmpty() ? null : o.interfaces.getFirst(),
+                o.captureFilter, snapLen, !o.noPromiscuous, bufferBytes, o.quiet, o.reallyQuiet);
+        return choose(o, format, fieldsOptions, time, fields, filter, count, taps, save, capture, stop, scripts);
+    }
+
+    /**
+     * Whether packets are printed: always, unless -q/-Q, or -w without -P, -V, -O or -x (tshark's
+     * print_packet_info).
+     */
+    private static boolean printsPackets(BatchOptions o) {
+        if (o.quiet || o.reallyQuiet) {
+            return false;
+        }
+        return o.writeFile == null || o.printSummary || o.verbose || o.onlyProtocols != null || o.hex;
     }
 
     private static PacketFilter compileFilter(String text, Registry registry) throws UsageError {
@@ -173,13 +204,14 @@ public final class BatchCommand {
     }
 
     /** Picks the formatter and what dissection must build for it. */
-    private static BatchRun.Plan choose(BatchOptions o, String format, FieldsOptions fieldsOptions, TimeFormat time,
-            FieldRegistry fields, PacketFilter filter, long count, List<Tap> taps, CliScripts scripts) {
+    private static Plan choose(BatchOptions o, String format, FieldsOptions fieldsOptions, TimeFormat time,
+            FieldRegistry fields, PacketFilter filter, long count, List<Tap> taps, Plan.Save save, Plan.Live live,
+            CaptureArgs.Autostop stop, CliScripts scripts) {
         boolean resolveMac = !o.noResolution && (o.resolutionFlags == null || o.resolutionFlags.contains("m"));
         PacketFormatter formatter;
         boolean detailed;
         boolean columns;
-        if (o.quiet) {
+        if (!printsPackets(o)) {
             formatter = null;
             detailed = false;
             columns = false;
@@ -240,7 +272,7 @@ public final class BatchCommand {
             boolean allFields = scripts != null && scripts.host.wantsAllFields();
             options = new DissectionOptions(false, allFields ? null : interest, columns);
         }
-        return new BatchRun.Plan(o.readFile, formatter, options, filter, count, taps, scripts);
+        return new Plan(o.readFile, formatter, options, filter, count, taps, save, live, stop, scripts);
     }
 
     /** A protocol's value in -T fields is its tree label, which only a detailed tree has. */

@@ -7,8 +7,10 @@ import picocli.CommandLine.Option;
 
 /** The tshark options the batch CLI understands, as parsed by picocli. */
 @Command(name = "dorsal", sortOptions = false, usageHelpAutoWidth = true,
-        description = "Dissects a capture file and prints its packets the way tshark 4.0 does.",
-        footer = "%nOutput formats: -T text (default one-line summary, -V details), -T fields with -e, -T json.")
+        description = "Dissects a capture file, or captures live, and prints packets the way tshark 4.0 does.",
+        footer = "%nOutput formats: -T text (default one-line summary, -V details), -T fields with -e, -T json."
+                + "%nLive capture (libpcap): -i IFACE [-f BPF] [-s N] [-p] [-c N] [-a duration:S|filesize:KB|packets:N|files:N]"
+                + " [-w FILE [-F pcapng|pcap|nsecpcap] [-b filesize:KB|files:N|duration:S|packets:N|interval:S]].")
 final class BatchOptions {
     @Option(names = {"-r", "--read-file"}, paramLabel = "FILE", description = "read packets from FILE (pcap or pcapng; '-' for stdin)")
     String readFile;
@@ -16,8 +18,44 @@ final class BatchOptions {
     @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER", description = "print only packets matching the display filter")
     String displayFilter;
 
-    @Option(names = "-c", paramLabel = "N", description = "stop after reading N packets")
+    @Option(names = "-c", paramLabel = "N", description = "stop after reading (or capturing) N packets")
     String count;
+
+    @Option(names = {"-i", "--interface"}, paramLabel = "IFACE", description = "capture live on IFACE (a name, or a number from -D)")
+    List<String> interfaces = new ArrayList<>();
+
+    @Option(names = {"-D", "--list-interfaces"}, description = "print the interfaces live capture can use and exit")
+    boolean listInterfaces;
+
+    @Option(names = "-f", paramLabel = "BPF", description = "capture filter in libpcap syntax (live capture)")
+    String captureFilter;
+
+    @Option(names = {"-s", "--snapshot-length"}, paramLabel = "N", description = "bytes to keep of each captured packet (default 262144)")
+    String snapLen;
+
+    @Option(names = {"-p", "--no-promiscuous-mode"}, description = "don't capture in promiscuous mode")
+    boolean noPromiscuous;
+
+    @Option(names = {"-B", "--buffer-size"}, paramLabel = "MiB", description = "kernel capture buffer size in MiB (default libpcap's)")
+    String bufferSize;
+
+    @Option(names = {"-a", "--autostop"}, paramLabel = "COND", description = "stop a live capture: duration:SECONDS, filesize:KB, files:N, packets:N (repeatable)")
+    List<String> autostop = new ArrayList<>();
+
+    @Option(names = {"-b", "--ring-buffer"}, paramLabel = "OPT", description = "with -w, write a series of files: filesize:KB, files:N, duration:S, packets:N, interval:S (repeatable)")
+    List<String> ringBuffer = new ArrayList<>();
+
+    @Option(names = "-w", paramLabel = "FILE", description = "write the packets (those passing -Y) to FILE ('-' for stdout)")
+    String writeFile;
+
+    @Option(names = "-F", paramLabel = "TYPE", description = "file type for -w: pcapng (default), pcap, nsecpcap")
+    String writeFormat;
+
+    @Option(names = "-l", description = "flush the output after each packet (live capture always does)")
+    boolean lineBuffered;
+
+    @Option(names = "-Q", description = "live capture: print nothing but errors (no packets, no counts)")
+    boolean reallyQuiet;
 
     @Option(names = "-T", paramLabel = "FORMAT", description = "output format: text, fields, json")
     String format;

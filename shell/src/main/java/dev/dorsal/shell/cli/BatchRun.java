@@ -1,16 +1,15 @@
 package dev.dorsal.shell.cli;
 
 import dev.dorsal.engine.capture.CaptureFileException;
+import dev.dorsal.engine.capture.CaptureFileWriter;
+import dev.dorsal.engine.capture.CaptureFormat;
 import dev.dorsal.engine.capture.CaptureReader;
+import dev.dorsal.engine.capture.CaptureWriteException;
 import dev.dorsal.engine.capture.Captures;
 import dev.dorsal.engine.capture.InterfaceInfo;
 import dev.dorsal.engine.capture.RawFrame;
-import dev.dorsal.engine.dissect.DissectedPacket;
-import dev.dorsal.engine.dissect.Dissection;
-import dev.dorsal.engine.dissect.DissectionOptions;
-import dev.dorsal.engine.output.PacketFormatter;
+import dev.dorsal.engine.capture.SectionInfo;
 import dev.dorsal.engine.registry.Registry;
-import dev.dorsal.engine.stats.Tap;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,32 +17,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the capture front to back, dissects each frame, applies {@code -Y}, and writes every
- * displayed packet. A file that breaks off still prints every intact packet before the error.
+ * Reads the capture front to back, dissects each frame, applies {@code -Y}, and prints (and with
+ * {@code -w} writes) every displayed packet. A file that breaks off still prints every intact packet
+ * before the error.
  */
 final class BatchRun {
-    /**
-     * What to run: the file, the formatter (null for -q), dissection options, filter, -c limit and the
-     * -z statistics (in command-line order).
-     */
-    record Plan(String file, PacketFormatter formatter, DissectionOptions options, PacketFilter filter, long count,
-            List<Tap> taps, CliScripts scripts) {}
-
     private final Plan plan;
     private final Registry registry;
-    private final PrintStream err;
-    private final OutputSink sink;
     private final PrintStream out;
-    private int contextInterfaces = -1;
-    private int contextSection = -1;
-    private int secretsForwarded;
+    private final PrintStream err;
 
     BatchRun(Plan plan, Registry registry, PrintStream out, PrintStream err) {
         this.plan = plan;
         this.registry = registry;
-        this.err = err;
-        this.sink = new OutputSink(out);
         this.out = out;
+        this.err = err;
     }
 
     int execute() throws UsageError {
@@ -54,96 +42,144 @@ final class BatchRun {
             throw new UsageError(e.tsharkMessage(), BatchCommand.EXIT_FILE_OR_FILTER);
         }
         KeyLogNotice.check(registry, err);
-        Dissection dissection = new Dissection(registry);
-        PacketFormatter formatter = plan.formatter();
-        StringBuilder sb = sink.buffer();
-        if (formatter != null) {
-            formatter.begin(sb);
-        }
-        CaptureFileException failure = null;
-        try (reader) {
+        Saver saver = openSaver(reader);
+        PacketPipeline pipeline = new PacketPipeline(plan, registry, out);
+        int secretsForwarded = 0;
+        List<String> names = List.of();
+        int namesFor = -1;
+        IOException failure = null;
+        try (reader; saver) {
             long read = 0;
+            long displayed = 0;
+            long sizeLimit = plan.stop().filesizeKb() * 1000;
             while (read < plan.count()) {
                 RawFrame raw = reader.next();
-                if (raw == null) {
+                if (raw == null || (sizeLimit > 0 && raw.fileOffset() >= sizeLimit)) {
                     break;
                 }
                 read++;
-                updateContext(dissection, reader, raw);
-                forwardSecrets(dissection, reader);
-                DissectedPacket p = dissection.dissect(raw, plan.options());
-                for (Tap t : plan.taps()) {
-                    t.packet(p); // taps see every packet read, displayed or not, as in tshark
+                List<InterfaceInfo> interfaces = reader.interfaces();
+                if (interfaces.size() != namesFor) { // a list per packet would cost more than the lookup
+                    names = names(interfaces);
+                    namesFor = interfaces.size();
                 }
-                if (plan.scripts() != null) {
-                    plan.scripts().host.tap(p); // so do the scripts' Listeners
+                pipeline.context(section(reader, raw), names);
+                // Decryption Secrets Blocks read so far (pcapng keeps them between packets): TLS
+                // sessions after them decrypt.
+                List<dev.dorsal.engine.capture.DecryptionSecrets> secrets = reader.decryptionSecrets();
+                while (secretsForwarded < secrets.size()) {
+                    pipeline.addDecryptionSecrets(secrets.get(secretsForwarded++));
                 }
-                if (plan.filter() != null && !plan.filter().matches(p)) {
-                    continue;
-                }
-                dissection.markDisplayed(p);
-                if (formatter != null) {
-                    formatter.packet(p, sb);
-                    sink.maybeFlush();
+                if (pipeline.accept(raw)) {
+                    displayed++;
+                    if (saver != null) {
+                        saver.write(raw);
+                    }
+                    if (plan.stop().packets() > 0 && displayed >= plan.stop().packets()) {
+                        break;
+                    }
                 }
             }
-        } catch (CaptureFileException e) {
+        } catch (CaptureFileException | CaptureWriteException e) {
             failure = e;
         } catch (IOException e) {
             failure = new CaptureFileException(CaptureFileException.Kind.READ_ERROR, plan.file(), e.getMessage(), -1, e);
         }
-        if (formatter != null) {
-            formatter.end(sb);
+        pipeline.finish();
+        if (failure instanceof CaptureFileException e) {
+            throw new UsageError(e.tsharkMessage(), BatchCommand.EXIT_FILE_OR_FILTER);
         }
-        sink.flush();
-        if (plan.scripts() != null) {
-            plan.scripts().host.draw();
-            out.flush();
+        if (failure instanceof CaptureWriteException e) {
+            throw new UsageError(e.tsharkMessage(), BatchCommand.EXIT_FILE_OR_FILTER);
         }
-        // tshark prints the statistics in the reverse of their command-line order.
-        for (int i = plan.taps().size() - 1; i >= 0; i--) {
-            plan.taps().get(i).finish(out);
-        }
-        out.flush();
-        if (failure != null) {
-            throw new UsageError(failure.tsharkMessage(), BatchCommand.EXIT_FILE_OR_FILTER);
-        }
-        if (dissection.bugCount() > 0) {
-            for (String bug : dissection.bugReports()) {
-                err.println(BatchCommand.PREFIX + "dissector bug: " + bug);
-            }
+        for (String bug : pipeline.bugReports()) {
+            err.println(BatchCommand.PREFIX + "dissector bug: " + bug);
         }
         return BatchCommand.EXIT_OK;
     }
 
-    /**
-     * Hands the dissection the Decryption Secrets Blocks read so far (pcapng keeps them between
-     * packets; those before the first packet are known at open), so TLS sessions after them decrypt.
-     */
-    private void forwardSecrets(Dissection dissection, CaptureReader reader) {
-        List<dev.dorsal.engine.capture.DecryptionSecrets> secrets = reader.decryptionSecrets();
-        while (secretsForwarded < secrets.size()) {
-            dissection.addDecryptionSecrets(secrets.get(secretsForwarded++));
+    /** Opens the -w file before anything is printed, as tshark does; null without -w. */
+    private Saver openSaver(CaptureReader reader) throws UsageError {
+        if (plan.save() == null) {
+            return null;
+        }
+        try {
+            return new Saver(plan.save(), reader, out);
+        } catch (CaptureWriteException e) {
+            closeQuietly(reader);
+            throw new UsageError(e.tsharkMessage(), BatchCommand.EXIT_FILE_OR_FILTER);
         }
     }
 
-    /** Tells frame dissection the pcapng section and interface names, when they change. */
-    private void updateContext(Dissection dissection, CaptureReader reader, RawFrame raw) {
+    private static void closeQuietly(CaptureReader reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // the write failure is the one to report
+        }
+    }
+
+    /** The pcapng section frame dissection shows (1-based), 0 for pcap. */
+    private static int section(CaptureReader reader, RawFrame raw) {
+        if (reader.format() != CaptureFormat.PCAPNG) {
+            return 0;
+        }
         List<InterfaceInfo> interfaces = reader.interfaces();
         int id = raw.interfaceId();
-        int section = id >= 0 && id < interfaces.size() ? interfaces.get(id).section() + 1 : 0;
-        if (reader.format() != dev.dorsal.engine.capture.CaptureFormat.PCAPNG) {
-            section = 0;
-        }
-        if (interfaces.size() == contextInterfaces && section == contextSection) {
-            return;
-        }
+        return id >= 0 && id < interfaces.size() ? interfaces.get(id).section() + 1 : 0;
+    }
+
+    private static List<String> names(List<InterfaceInfo> interfaces) {
         List<String> names = new ArrayList<>(interfaces.size());
         for (InterfaceInfo i : interfaces) {
             names.add(i.name());
         }
-        dissection.setCaptureContext(section, names);
-        contextInterfaces = interfaces.size();
-        contextSection = section;
+        return names;
+    }
+
+    /**
+     * Writes the displayed frames of a file being read, as {@code tshark -r in -Y f -w out} does: every
+     * interface and secrets block the reader has met, each before the first frame that could need it.
+     */
+    private static final class Saver implements AutoCloseable {
+        private final CaptureReader reader;
+        private final CaptureFileWriter writer;
+        private int secretsWritten;
+
+        Saver(Plan.Save save, CaptureReader reader, PrintStream stdout) throws CaptureWriteException {
+            this.reader = reader;
+            this.writer = save.toStdout()
+                    ? CaptureFileWriter.open(stdout, "-", save.format(), reader.interfaces(), SectionInfo.DORSAL)
+                    : CaptureFileWriter.open(Path.of(save.path()), save.format(), reader.interfaces());
+            catchUp();
+        }
+
+        void write(RawFrame raw) throws IOException {
+            catchUp();
+            writer.write(raw);
+        }
+
+        /** Declares interfaces and writes secrets the reader found since the last frame. */
+        private void catchUp() throws CaptureWriteException {
+            try {
+                List<InterfaceInfo> ifs = reader.interfaces();
+                while (writer.interfaces().size() < ifs.size()) {
+                    writer.addInterface(ifs.get(writer.interfaces().size()));
+                }
+                var secrets = reader.decryptionSecrets();
+                for (; secretsWritten < secrets.size(); secretsWritten++) {
+                    writer.writeSecrets(secrets.get(secretsWritten));
+                }
+            } catch (CaptureWriteException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new CaptureWriteException(CaptureWriteException.Kind.WRITE_ERROR, "-", e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
+        }
     }
 }

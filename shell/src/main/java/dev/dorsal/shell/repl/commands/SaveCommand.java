@@ -6,7 +6,8 @@ import dev.dorsal.shell.repl.Args;
 import dev.dorsal.shell.repl.Command;
 import dev.dorsal.shell.repl.CommandException;
 import dev.dorsal.shell.repl.Shell;
-import dev.dorsal.shell.session.CaptureWriter;
+import dev.dorsal.engine.capture.CaptureFileWriter;
+import dev.dorsal.engine.capture.CaptureFormat;
 import dev.dorsal.shell.session.LoadedCapture;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,10 +41,13 @@ public final class SaveCommand implements Command {
         LoadedCapture c = shell.capture();
         FrameIndex index = c.index(shell.progress(), shell.cancel());
         boolean nanos = index.interfaces().stream().anyMatch(i -> i.tsResolutionDigits() > 6);
-        boolean pcapng = target.toString().endsWith(".pcapng") || CaptureWriter.needsPcapng(index.interfaces());
+        // pcap holds one link type: several interfaces of different types need pcapng.
+        boolean pcapng = target.toString().endsWith(".pcapng")
+                || index.interfaces().stream().map(i -> i.linkType()).distinct().count() > 1;
+        CaptureFormat format = pcapng ? CaptureFormat.PCAPNG : nanos ? CaptureFormat.PCAP_NSEC : CaptureFormat.PCAP;
         long written = 0;
-        try (OutputStream os = Files.newOutputStream(target);
-                CaptureWriter w = new CaptureWriter(os, pcapng, index.interfaces(), nanos)) {
+        // The engine's writer, the one -w uses: the same file for the same frames.
+        try (CaptureFileWriter w = CaptureFileWriter.open(target, format, index.interfaces())) {
             for (long n = 1; n <= index.size(); n++) {
                 if (n % 4096 == 0) {
                     shell.cancel().check();

@@ -1,0 +1,97 @@
+package dev.dorsal.shell.cli;
+
+import dev.dorsal.engine.capture.RawFrame;
+import dev.dorsal.engine.dissect.DissectedPacket;
+import dev.dorsal.engine.dissect.Dissection;
+import dev.dorsal.engine.output.PacketFormatter;
+import dev.dorsal.engine.registry.Registry;
+import dev.dorsal.engine.stats.Tap;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The per-packet work every source shares (a file or a live device): dissect, feed the -z taps,
+ * apply -Y, print. Frames come in capture order; the source saves the ones {@link #accept} passes.
+ */
+final class PacketPipeline {
+    private final Plan plan;
+    private final Dissection dissection;
+    private final OutputSink sink;
+    private final PrintStream out;
+    private final PacketFormatter formatter;
+    private int contextInterfaces = -1;
+    private int contextSection = -1;
+
+    PacketPipeline(Plan plan, Registry registry, PrintStream out) {
+        this.plan = plan;
+        this.dissection = new Dissection(registry);
+        this.out = out;
+        this.sink = new OutputSink(out);
+        this.formatter = plan.formatter();
+        if (formatter != null) {
+            formatter.begin(sink.buffer());
+        }
+    }
+
+    /** Tells frame dissection the pcapng section (1-based, 0 for pcap) and interface names, when they change. */
+    void context(int section, List<String> interfaceNames) {
+        if (interfaceNames.size() == contextInterfaces && section == contextSection) {
+            return;
+        }
+        dissection.setCaptureContext(section, interfaceNames);
+        contextInterfaces = interfaceNames.size();
+        contextSection = section;
+    }
+
+    /** Hands the dissection decryption secrets (a pcapng DSB) for the sessions that follow. */
+    void addDecryptionSecrets(dev.dorsal.engine.capture.DecryptionSecrets secrets) {
+        dissection.addDecryptionSecrets(secrets);
+    }
+
+    /** Dissects and prints one frame; true when it passed the display filter (and so is displayed and saved). */
+    boolean accept(RawFrame raw) {
+        DissectedPacket p = dissection.dissect(raw, plan.options());
+        for (Tap t : plan.taps()) {
+            t.packet(p); // taps see every packet read, displayed or not, as in tshark
+        }
+        if (plan.scripts() != null) {
+            plan.scripts().host.tap(p); // so do the scripts' Listeners
+        }
+        if (plan.filter() != null && !plan.filter().matches(p)) {
+            return false;
+        }
+        dissection.markDisplayed(p);
+        if (formatter != null) {
+            formatter.packet(p, sink.buffer());
+            sink.maybeFlush();
+        }
+        return true;
+    }
+
+    /** Writes out what is buffered: live capture calls this after each packet so lines appear as they arrive. */
+    void flush() {
+        sink.flush();
+    }
+
+    /** Ends the output and prints the statistics (in the reverse of their command-line order, as tshark). */
+    void finish() {
+        if (formatter != null) {
+            formatter.end(sink.buffer());
+        }
+        sink.flush();
+        if (plan.scripts() != null) {
+            plan.scripts().host.draw();
+            out.flush();
+        }
+        // tshark prints the statistics in the reverse of their command-line order.
+        for (int i = plan.taps().size() - 1; i >= 0; i--) {
+            plan.taps().get(i).finish(out);
+        }
+        out.flush();
+    }
+
+    /** Dissector bugs seen (never a user's mistake), one line each for stderr. */
+    List<String> bugReports() {
+        return dissection.bugCount() > 0 ? dissection.bugReports() : List.of();
+    }
+}
