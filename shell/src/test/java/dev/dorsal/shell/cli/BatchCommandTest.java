@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dorsal.engine.capture.CaptureReader;
 import dev.dorsal.engine.capture.Captures;
 import dev.dorsal.engine.capture.RawFrame;
-import dev.dorsal.shell.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.dorsal.shell.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,27 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI's handling of user mistakes and damaged files: tshark's messages and exit codes, no stack traces. */
 class BatchCommandTest {
-    private record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.isEmpty() ? List.of() : Arrays.asList(out.split("\n"));
-        }
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static Path capture(String name) throws Exception {
         return Path.of(BatchCommandTest.class.getResource("/corpus/captures/" + name).toURI());
     }
 
     @Test
     void missingFileIsExitTwoWithTsharksSentence() {
-        Result r = run("-r", "/no/such/dir/x.pcap");
+        CliRun r = CliRun.run("-r", "/no/such/dir/x.pcap");
         assertEquals(2, r.exit());
         assertEquals("dorsal: The file \"/no/such/dir/x.pcap\" doesn't exist.\n", r.err());
         assertEquals("", r.out());
@@ -47,7 +30,7 @@ class BatchCommandTest {
 
     @Test
     void unknownFieldsAreListedAndExitOne() throws Exception {
-        Result r = run("-r", capture("dns_udp.pcap").toString(), "-T", "fields", "-e", "no.such.field", "-e",
+        CliRun r = CliRun.run("-r", capture("dns_udp.pcap").toString(), "-T", "fields", "-e", "no.such.field", "-e",
                 "also.bogus");
         assertEquals(1, r.exit());
         // tshark lists the invalid fields last first.
@@ -57,10 +40,10 @@ class BatchCommandTest {
     @Test
     void fieldsOptionsNeedEachOther() throws Exception {
         String file = capture("dns_udp.pcap").toString();
-        Result noFormat = run("-r", file, "-e", "_ws.col.Info");
+        CliRun noFormat = CliRun.run("-r", file, "-e", "_ws.col.Info");
         assertEquals(1, noFormat.exit());
         assertTrue(noFormat.err().contains("Output fields were specified with \"-e\""), noFormat.err());
-        Result noFields = run("-r", file, "-T", "fields");
+        CliRun noFields = CliRun.run("-r", file, "-T", "fields");
         assertEquals(1, noFields.exit());
         assertEquals("dorsal: \"-Tfields\" was specified, but no fields were specified with \"-e\".\n", noFields.err());
     }
@@ -68,33 +51,33 @@ class BatchCommandTest {
     @Test
     void badOptionValuesAreUsageErrors() throws Exception {
         String file = capture("dns_udp.pcap").toString();
-        Result e = run("-r", file, "-T", "fields", "-e", "_ws.col.Info", "-E", "escape=y");
+        CliRun e = CliRun.run("-r", file, "-T", "fields", "-e", "_ws.col.Info", "-E", "escape=y");
         assertEquals(1, e.exit());
         assertTrue(e.err().startsWith("dorsal: \"escape\" is not a valid field output option=value pair.\n"
                 + "TShark: The available options for field output \"E\" are:\n"), e.err());
-        Result t = run("-r", file, "-T", "pdmlx");
+        CliRun t = CliRun.run("-r", file, "-T", "pdmlx");
         assertEquals(1, t.exit());
         assertTrue(t.err().startsWith("dorsal: Invalid -T parameter \"pdmlx\""), t.err());
-        Result o = run("-r", file, "-o", "no.such.pref:1");
+        CliRun o = CliRun.run("-r", file, "-o", "no.such.pref:1");
         assertEquals(1, o.exit());
         assertEquals("dorsal: -o flag \"no.such.pref:1\" specifies unknown preference\n", o.err());
-        Result c = run("-r", file, "-c", "0");
+        CliRun c = CliRun.run("-r", file, "-c", "0");
         assertEquals(1, c.exit());
         assertEquals("dorsal: The specified packet count is zero\n", c.err());
-        Result time = run("-r", file, "-t", "x");
+        CliRun time = CliRun.run("-r", file, "-t", "x");
         assertEquals(1, time.exit());
         assertTrue(time.err().startsWith("dorsal: Invalid time stamp type \"x\""), time.err());
-        Result unknown = run("-r", file, "--frobnicate");
+        CliRun unknown = CliRun.run("-r", file, "--frobnicate");
         assertEquals(1, unknown.exit());
         assertTrue(!unknown.err().contains("\tat "), unknown.err());
     }
 
     @Test
     void helpAndVersion() {
-        Result h = run("-h");
+        CliRun h = CliRun.run("-h");
         assertEquals(0, h.exit());
         assertTrue(h.out().contains("-r, --read-file"), h.out());
-        Result v = run("-v");
+        CliRun v = CliRun.run("-v");
         assertEquals(0, v.exit());
         assertTrue(v.out().startsWith("Dorsal "), v.out());
     }
@@ -102,8 +85,8 @@ class BatchCommandTest {
     @Test
     void packetCountStopsAfterNPackets() throws Exception {
         String file = capture("dns_udp.pcap").toString();
-        List<String> all = run("-r", file).lines();
-        Result three = run("-r", file, "-c", "3");
+        List<String> all = CliRun.run("-r", file).lines();
+        CliRun three = CliRun.run("-r", file, "-c", "3");
         assertEquals(0, three.exit());
         assertEquals(all.subList(0, 3), three.lines());
     }
@@ -113,7 +96,7 @@ class BatchCommandTest {
         Path file = capture("dns_udp.pcap");
         List<String> oracle = Files.readAllLines(Path.of(BatchCommandTest.class
                 .getResource("/corpus/oracle/captures/dns_udp.pcap.fields.tsv").toURI()));
-        Result r = run("-r", file.toString(), "-T", "fields", "-E", "header=y", "-E", "separator=,", "-E", "quote=d",
+        CliRun r = CliRun.run("-r", file.toString(), "-T", "fields", "-E", "header=y", "-E", "separator=,", "-E", "quote=d",
                 "-e", "_ws.col.No.", "-e", "_ws.col.Length");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.lines();
@@ -140,8 +123,8 @@ class BatchCommandTest {
         byte[] bytes = Files.readAllBytes(file);
         Path cutFile = dir.resolve("cut.pcap");
         Files.write(cutFile, Arrays.copyOf(bytes, (int) cut));
-        List<String> full = run("-r", file.toString()).lines();
-        Result r = run("-r", cutFile.toString());
+        List<String> full = CliRun.run("-r", file.toString()).lines();
+        CliRun r = CliRun.run("-r", cutFile.toString());
         assertEquals(2, r.exit());
         assertEquals(full.subList(0, 4), r.lines());
         assertEquals("dorsal: The file \"" + cutFile + "\" appears to have been cut short in the middle of a packet.\n",
@@ -151,15 +134,15 @@ class BatchCommandTest {
     @Test
     void displayFilterKeepsMatchingPacketsOnly() throws Exception {
         String file = capture("dns_udp.pcap").toString();
-        List<String> all = run("-r", file).lines();
-        Result r = run("-r", file, "-Y", "frame.number == 2 || frame.number == 4");
+        List<String> all = CliRun.run("-r", file).lines();
+        CliRun r = CliRun.run("-r", file, "-Y", "frame.number == 2 || frame.number == 4");
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of(all.get(1), all.get(3)), r.lines());
     }
 
     @Test
     void badDisplayFilterIsExitTwoWithTheCompilersMessage() throws Exception {
-        Result r = run("-r", capture("dns_udp.pcap").toString(), "-Y", "frame.number ==");
+        CliRun r = CliRun.run("-r", capture("dns_udp.pcap").toString(), "-Y", "frame.number ==");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("dorsal: "), r.err());
         assertTrue(!r.err().contains("\tat "), r.err());
@@ -169,7 +152,7 @@ class BatchCommandTest {
     @Test
     void onlyProtocolsExpandsThoseAndKeepsTheTopLineOfTheOthers() throws Exception {
         String file = capture("dns_udp.pcap").toString();
-        List<String> verbose = run("-r", file, "-V", "-c", "1").lines();
+        List<String> verbose = CliRun.run("-r", file, "-V", "-c", "1").lines();
         // Expected from the full tree: every top-level line, and the Ethernet subtree under its own.
         List<String> expected = new java.util.ArrayList<>();
         boolean inEth = false;
@@ -181,7 +164,7 @@ class BatchCommandTest {
                 expected.add(l);
             }
         }
-        Result r = run("-r", file, "-O", "eth", "-c", "1");
+        CliRun r = CliRun.run("-r", file, "-O", "eth", "-c", "1");
         assertEquals(0, r.exit(), r.err());
         assertEquals(expected, r.lines());
     }
@@ -193,7 +176,7 @@ class BatchCommandTest {
         try (CaptureReader reader = Captures.open(file)) {
             frame = reader.next().data();
         }
-        Result r = run("-r", file.toString(), "-x", "-c", "1");
+        CliRun r = CliRun.run("-r", file.toString(), "-x", "-c", "1");
         assertEquals(0, r.exit(), r.err());
         StringBuilder hex = new StringBuilder();
         for (String line : r.lines()) {
@@ -207,19 +190,19 @@ class BatchCommandTest {
     @Test
     void statisticsPrintAfterThePacketsInReverseOrder() throws Exception {
         String file = capture("dns_udp.pcap").toString();
-        Result conv = run("-r", file, "-q", "-z", "conv,udp");
-        Result phs = run("-r", file, "-q", "-z", "io,phs");
-        Result both = run("-r", file, "-q", "-z", "conv,udp", "-z", "io,phs");
+        CliRun conv = CliRun.run("-r", file, "-q", "-z", "conv,udp");
+        CliRun phs = CliRun.run("-r", file, "-q", "-z", "io,phs");
+        CliRun both = CliRun.run("-r", file, "-q", "-z", "conv,udp", "-z", "io,phs");
         assertEquals(0, both.exit(), both.err());
         assertTrue(!conv.out().isEmpty() && !phs.out().isEmpty());
         assertEquals(phs.out() + conv.out(), both.out());
-        Result withPackets = run("-r", file, "-z", "conv,udp");
-        assertEquals(run("-r", file).out() + conv.out(), withPackets.out());
+        CliRun withPackets = CliRun.run("-r", file, "-z", "conv,udp");
+        assertEquals(CliRun.run("-r", file).out() + conv.out(), withPackets.out());
     }
 
     @Test
     void unknownStatisticIsAUsageError() throws Exception {
-        Result r = run("-r", capture("dns_udp.pcap").toString(), "-z", "bogus,stat");
+        CliRun r = CliRun.run("-r", capture("dns_udp.pcap").toString(), "-z", "bogus,stat");
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("dorsal: Invalid -z argument \"bogus,stat\""), r.err());
     }

@@ -7,10 +7,10 @@ import dev.dorsal.engine.capture.CaptureFormat;
 import dev.dorsal.engine.capture.CaptureReader;
 import dev.dorsal.engine.capture.Captures;
 import dev.dorsal.engine.capture.RawFrame;
+import dev.dorsal.shell.CliRun;
 import dev.dorsal.shell.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -28,22 +28,12 @@ class CaptureOptionsTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {}
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static String capture(String name) throws Exception {
         return Path.of(CaptureOptionsTest.class.getResource("/corpus/captures/" + name).toURI()).toString();
     }
 
     private static void usage(String expected, String... args) {
-        Result r = run(args);
+        CliRun r = CliRun.run(args);
         assertEquals("dorsal: " + expected + "\n", r.err(), String.join(" ", args));
         assertEquals(1, r.exit(), String.join(" ", args));
         assertEquals("", r.out());
@@ -89,7 +79,7 @@ class CaptureOptionsTest {
 
     @Test
     void unknownFileTypeListsTheOnesThereAre() throws Exception {
-        Result r = run("-r", capture("dns_udp.pcap"), "-w", dir.resolve("x").toString(), "-F", "foo");
+        CliRun r = CliRun.run("-r", capture("dns_udp.pcap"), "-w", dir.resolve("x").toString(), "-F", "foo");
         assertEquals(1, r.exit());
         assertEquals("""
                 dorsal: "foo" isn't a valid capture file type
@@ -104,14 +94,14 @@ class CaptureOptionsTest {
     void filesThatCannotBeWrittenAreExitTwo() throws Exception {
         String file = capture("dns_udp.pcap");
         Path missing = dir.resolve("no/such/x.pcapng");
-        Result r = run("-r", file, "-w", missing.toString());
+        CliRun r = CliRun.run("-r", file, "-w", missing.toString());
         assertEquals(2, r.exit());
         assertEquals("dorsal: The path to the file \"" + missing + "\" doesn't exist.\n", r.err());
-        Result d = run("-r", file, "-w", dir.toString());
+        CliRun d = CliRun.run("-r", file, "-w", dir.toString());
         assertEquals(2, d.exit());
         assertEquals("dorsal: \"" + dir + "\" is a directory (folder), not a file.\n", d.err());
         Path ldap = Path.of(CaptureOptionsTest.class.getResource("/write/inputs/ldap.pcapng").toURI());
-        Result pcap = run("-r", ldap.toString(), "-F", "pcap", "-w", dir.resolve("l.pcap").toString());
+        CliRun pcap = CliRun.run("-r", ldap.toString(), "-F", "pcap", "-w", dir.resolve("l.pcap").toString());
         assertEquals(2, pcap.exit());
         assertEquals("dorsal: The capture file being read can't be written as a \"pcap\" file.\n", pcap.err());
     }
@@ -119,7 +109,7 @@ class CaptureOptionsTest {
     @Test
     void writingPrintsOnlyWithPAndStopsWithAutostopPackets() throws Exception {
         Path out = dir.resolve("dns.pcap");
-        Result r = run("-r", capture("dns_udp.pcap"), "-Y", "dns.flags.response == 1", "-a", "packets:3", "-P",
+        CliRun r = CliRun.run("-r", capture("dns_udp.pcap"), "-Y", "dns.flags.response == 1", "-a", "packets:3", "-P",
                 "-F", "pcap", "-w", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(3, r.out().lines().count(), r.out());
@@ -132,7 +122,7 @@ class CaptureOptionsTest {
             }
             assertEquals(3, frames.size());
         }
-        Result quiet = run("-r", capture("dns_udp.pcap"), "-w", dir.resolve("all.pcapng").toString());
+        CliRun quiet = CliRun.run("-r", capture("dns_udp.pcap"), "-w", dir.resolve("all.pcapng").toString());
         assertEquals("", quiet.out() + quiet.err(), "without -P nothing is printed");
         assertEquals(CaptureFormat.PCAPNG, Captures.open(dir.resolve("all.pcapng")).format());
     }

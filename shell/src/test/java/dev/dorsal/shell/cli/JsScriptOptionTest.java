@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dorsal.shell.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.dorsal.shell.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,24 +16,14 @@ class JsScriptOptionTest {
     private static final Path RESP = Path.of("../scripts/dissectors/resp.js");
     private static final Path REDIS = Path.of("../scripts/src/test/resources/captures/redis.pcap");
 
-    private record Result(int exit, String out, String err) {}
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void aScriptDissectsItsPortForOneRunOnly() {
-        Result with = run("-r", REDIS.toString(), "-X", "js_script:" + RESP, "-T", "fields", "-e", "frame.number",
+        CliRun with = CliRun.run("-r", REDIS.toString(), "-X", "js_script:" + RESP, "-T", "fields", "-e", "frame.number",
                 "-e", "resp.string", "-Y", "resp.string");
         assertEquals(0, with.exit(), with.err());
         assertTrue(with.out().contains("6\tPONG\n"), with.out());
         // The registry is shared by every run of this JVM: the script's port entry is gone afterwards.
-        Result without = run("-r", REDIS.toString(), "-c", "6");
+        CliRun without = CliRun.run("-r", REDIS.toString(), "-c", "6");
         assertEquals(0, without.exit(), without.err());
         assertFalse(without.out().contains("RESP"), without.out());
     }
@@ -45,7 +32,7 @@ class JsScriptOptionTest {
     void aBrokenScriptIsReportedWithItsLineAndTheRunGoesOn(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.js");
         Files.writeString(bad, "const p = new Proto('bad', 'Bad');\nthis is not javascript\n");
-        Result r = run("-r", REDIS.toString(), "-X", "js_script:" + bad, "-c", "2");
+        CliRun r = CliRun.run("-r", REDIS.toString(), "-X", "js_script:" + bad, "-c", "2");
         assertEquals(0, r.exit());
         assertTrue(r.err().contains("bad.js") && r.err().contains(":2"), r.err());
         assertEquals(2, r.out().lines().count());
@@ -53,10 +40,10 @@ class JsScriptOptionTest {
 
     @Test
     void missingScriptsAndLuaAreClearUsageErrors() {
-        Result missing = run("-r", REDIS.toString(), "-X", "js_script:/no/such.js");
+        CliRun missing = CliRun.run("-r", REDIS.toString(), "-X", "js_script:/no/such.js");
         assertEquals(1, missing.exit());
         assertEquals("dorsal: -X js_script: the script \"/no/such.js\" doesn't exist.\n", missing.err());
-        Result lua = run("-r", REDIS.toString(), "-X", "lua_script:x.lua");
+        CliRun lua = CliRun.run("-r", REDIS.toString(), "-X", "lua_script:x.lua");
         assertEquals(1, lua.exit());
         assertTrue(lua.err().contains("Dorsal runs JavaScript, not Lua"), lua.err());
     }

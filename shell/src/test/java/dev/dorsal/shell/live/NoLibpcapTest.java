@@ -3,10 +3,7 @@ package dev.dorsal.shell.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.dorsal.shell.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.dorsal.shell.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -27,23 +24,13 @@ class NoLibpcapTest {
             Install it (Debian and Ubuntu: apt-get install libpcap0.8; Fedora: dnf install libpcap) and try again.
             """;
 
-    private record Result(int exit, String out, String err) {}
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void listingAndCapturingSayWhatIsMissing() {
-        Result list = run("-D");
+        CliRun list = CliRun.run("-D");
         assertEquals(2, list.exit());
         assertEquals(MISSING, list.err());
         assertEquals("", list.out());
-        Result capture = run("-i", "lo", "-c", "1");
+        CliRun capture = CliRun.run("-i", "lo", "-c", "1");
         assertEquals(2, capture.exit());
         assertEquals(MISSING, capture.err(), "no stack trace, nothing else");
     }
@@ -51,7 +38,7 @@ class NoLibpcapTest {
     @Test
     void readingFilesNeedsNoLibpcap() throws Exception {
         String file = Path.of(NoLibpcapTest.class.getResource("/corpus/captures/dns_udp.pcap").toURI()).toString();
-        Result r = run("-r", file, "-c", "2");
+        CliRun r = CliRun.run("-r", file, "-c", "2");
         assertEquals(0, r.exit(), r.err());
         assertEquals(2, r.out().lines().count());
         assertFalse(r.err().contains("libpcap"));
