@@ -49,6 +49,7 @@ final class HttpDissector {
     /** Dissects every complete message in {@code tvb}; over TLS the full URI says https. */
     static int dissectStream(Tvb tvb, PacketInfo pinfo, ProtoItem tree, boolean tls) {
         HttpConversations.Conversation conv = HttpConversations.of(pinfo);
+        int ownLayer = pinfo.layerNames().size() - 1;
         int offset = 0;
         while (tvb.reportedLength() - offset > 0) {
             int len = message(tvb, offset, pinfo, tree, conv, tls);
@@ -57,6 +58,11 @@ final class HttpDissector {
             }
             offset += len;
             pinfo.columns().fenceInfo();
+        }
+        if (offset == 0 && pinfo.desegmentLength() != 0 && pinfo.desegmentOffset() == 0) {
+            // Nothing of this segment was a whole message yet: tshark does not count HTTP among the
+            // frame's protocols there (frame.protocols), though it did write the Info column.
+            pinfo.removeLayers(ownLayer);
         }
         return tvb.length();
     }
