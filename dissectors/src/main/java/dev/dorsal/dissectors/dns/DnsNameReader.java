@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.dns;
 
+import dev.dorsal.dissectors.text.FormatText;
 import dev.dorsal.engine.spi.MalformedException;
 import dev.dorsal.engine.spi.Tvb;
 
@@ -122,7 +123,7 @@ final class DnsNameReader {
             name = special;
         } else {
             nameLength = bufLen;
-            name = wantText ? DnsText.format(buf, 0, bufLen) : null;
+            name = wantText ? FormatText.format(buf, 0, bufLen) : null;
         }
     }
 

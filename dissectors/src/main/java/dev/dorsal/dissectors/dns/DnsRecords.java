@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.dns;
 
+import dev.dorsal.dissectors.text.FormatText;
 import dev.dorsal.engine.spi.AddressFormat;
 import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
@@ -470,6 +471,6 @@ final class DnsRecords {
         if (!tvb.has(off, len)) {
             tvb.bytes(off, len);
         }
-        return DnsText.format(tvb.backingArray(), tvb.start() + off, len);
+        return FormatText.format(tvb.backingArray(), tvb.start() + off, len);
     }
 }
