@@ -106,6 +106,30 @@ public final class Dissection {
         return capture.get(key);
     }
 
+    /**
+     * Starts the timing of a capture whose first frames another reader dissects (a split of a file):
+     * frame.time_relative counts from {@code firstNanos}, the file's first frame.
+     */
+    public void resumeAt(long firstNanos) {
+        this.firstNanos = firstNanos;
+        this.prevCapturedNanos = firstNanos;
+    }
+
+    /**
+     * Counts a frame that this dissection does not dissect (another reader does) for the timing of
+     * the frames after it: frame.time_delta, and frame.time_delta_displayed when {@code displayed}.
+     */
+    public void pass(RawFrame raw, boolean displayed) {
+        long ts = raw.timestampNanos();
+        if (firstNanos == Long.MIN_VALUE) {
+            firstNanos = ts;
+        }
+        prevCapturedNanos = ts;
+        if (displayed) {
+            prevDisplayedNanos = ts;
+        }
+    }
+
     /** Records that {@code packet} was displayed, for frame.time_delta_displayed of later frames. */
     public void markDisplayed(DissectedPacket packet) {
         prevDisplayedNanos = packet.frame().timestampNanos();

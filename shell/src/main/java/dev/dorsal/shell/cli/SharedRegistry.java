@@ -1,36 +1,21 @@
 package dev.dorsal.shell.cli;
 
+import dev.dorsal.engine.registry.ProcessRegistry;
 import dev.dorsal.engine.registry.Registry;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The one registry of this JVM. Field definitions are static constants bound to the registry that
- * registered them, so a second {@code Registry.loadDefault()} in the same process fails; every run
- * of the CLI (and every test) shares this one, and {@link #withPreferences} undoes a run's
+ * The one registry of this JVM ({@link ProcessRegistry}): every run of the CLI (and every test)
+ * shares it, and {@link #withPreferences} undoes a run's
  * {@code -o} settings when it ends.
  */
 public final class SharedRegistry {
-    private static Registry registry;
-    /** Why loading failed; a second attempt would only fail on fields the first one bound. */
-    private static RuntimeException failure;
-
     private SharedRegistry() {}
 
-    /** The registry with every provider on the class path, loaded on first use; a failure is kept and rethrown. */
-    public static synchronized Registry get() {
-        if (failure != null) {
-            throw failure;
-        }
-        if (registry == null) {
-            try {
-                registry = Registry.loadDefault();
-            } catch (RuntimeException e) {
-                failure = e;
-                throw e;
-            }
-        }
-        return registry;
+    /** The registry with every provider on the class path, loaded on first use ({@link ProcessRegistry}). */
+    public static Registry get() {
+        return ProcessRegistry.get();
     }
 
     /** Remembers preference values so that {@link Overrides#close()} puts them back. */
