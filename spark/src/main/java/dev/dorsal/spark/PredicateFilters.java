@@ -64,7 +64,7 @@ final class PredicateFilters {
                     }
                     values.add(v);
                 }
-                yield values.isEmpty() ? null : col.name() + " in {" + String.join(" ", values) + "}";
+                yield values.isEmpty() ? null : col.name() + " in {" + String.join(", ", values) + "}";
             }
             case "CONTAINS" -> {
                 FieldColumn col = column(c[0], columns, occurrence);

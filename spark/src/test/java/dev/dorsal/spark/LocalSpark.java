@@ -20,6 +20,8 @@ final class LocalSpark {
     static final Path CORPUS = Path.of("..", "shell", "src", "test", "resources", "corpus", "captures");
 
     private static SparkSession spark;
+    /** The CLI's exit code 2 after a cut-short file still comes with every intact frame printed. */
+    private static final java.util.regex.Pattern CUT_SHORT = java.util.regex.Pattern.compile("cut short|corrupt|damaged");
 
     private LocalSpark() {}
 
@@ -69,7 +71,7 @@ final class LocalSpark {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        if (rc != 0) {
+        if (rc != 0 && !(rc == 2 && CUT_SHORT.matcher(err.toString(StandardCharsets.UTF_8)).find())) {
             throw new AssertionError("dorsal " + args + " exited " + rc + ": " + err.toString(StandardCharsets.UTF_8));
         }
         String text = out.toString(StandardCharsets.UTF_8);

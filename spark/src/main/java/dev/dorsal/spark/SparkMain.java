@@ -1,0 +1,177 @@
+package dev.dorsal.spark;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./dorsal spark}: the data source from the command line, in local mode by default. It prints
+ * what {@code dorsal -r FILE -Y FILTER -T fields -e ...} prints, with the work spread over Spark's
+ * tasks (and over many files); {@code --sql} runs a query over the rows (table {@code packets}), and
+ * {@code -w} writes the selected frames as pcap files.
+ */
+@Command(name = "dorsal spark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Read captures with Spark (format \"dorsal\"): -T fields rows, a SQL query over them, or frames written back.")
+public final class SparkMain implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "capture files, folders or globs (local paths or any Hadoop file system URL)")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "-r", paramLabel = "FILE", description = "a capture to read (as a FILE argument)")
+    List<String> readFiles = new ArrayList<>();
+
+    @Option(names = "-e", paramLabel = "FIELD", description = "a field to print (default: tshark's summary columns)")
+    List<String> fields = new ArrayList<>();
+
+    @Option(names = "-Y", paramLabel = "FILTER", description = "display filter, applied inside the readers")
+    String filter;
+
+    @Option(names = "--level", paramLabel = "packet|flow", description = "flow: regroup packets by conversation, so "
+            + "streams, reassembly, TLS and HTTP hold across splits (default: packet)")
+    String level = "packet";
+
+    @Option(names = "--split-size", paramLabel = "SIZE", description = "packet level: bytes per split (default 128m)")
+    String splitSize;
+
+    @Option(names = "--flow-partitions", paramLabel = "N", description = "flow level: groups per file (default: Spark's parallelism)")
+    String flowPartitions;
+
+    @Option(names = "--keylog", paramLabel = "FILE", description = "TLS key log (SSLKEYLOGFILE) for decryption")
+    String keylog;
+
+    @Option(names = "-X", paramLabel = "js_script:FILE", description = "a JavaScript dissector, shipped to every task")
+    List<String> scripts = new ArrayList<>();
+
+    @Option(names = "--sql", paramLabel = "QUERY", description = "a Spark SQL query over the rows, table `packets` "
+            + "(quote dotted names: `ip.src`)")
+    String sql;
+
+    @Option(names = "-w", paramLabel = "DIR", description = "write the selected frames as pcap into DIR (one file per task)")
+    String writeDir;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]; spark-submit sets its own)")
+    String master;
+
+    private final PrintStream out;
+
+    SparkMain(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        CommandLine cl = new CommandLine(new SparkMain(out));
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            // The user's mistakes (a bad filter, field or file) come back as messages, not stack traces.
+            line.getErr().println(message(e));
+            return 2;
+        });
+        int rc = cl.execute(args);
+        out.flush();
+        System.exit(rc);
+    }
+
+    @Override
+    public Integer call() {
+        List<String> paths = new ArrayList<>(readFiles);
+        paths.addAll(files);
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("dorsal spark: no capture given (FILE or -r FILE)");
+        }
+        SparkSession.Builder b = SparkSession.builder().appName("dorsal spark").config("spark.ui.showConsoleProgress", "false");
+        if (master != null || !System.getProperties().containsKey("spark.master")) {
+            b = b.master(master != null ? master : "local[*]");
+        }
+        boolean own = SparkSession.getActiveSession().isEmpty(); // stop only a session this command started
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        try {
+            boolean writing = writeDir != null;
+            List<String> columns = fields.isEmpty() ? ReadOptions.DEFAULT_FIELDS : fields;
+            // The file and frame number order the rows; a column asked for twice is read once.
+            java.util.Set<String> read = new java.util.LinkedHashSet<>(List.of("dorsal.file", "frame.number"));
+            read.addAll(columns);
+            if (writing) {
+                read.addAll(List.of("dorsal.data", "dorsal.linktype", "dorsal.ts_nanos", "dorsal.orig_len"));
+            }
+            DataFrameReader r = spark.read().format("dorsal").option("fields", String.join(",", read))
+                    .option("level", level);
+            if (!writing) {
+                r = r.option("values", "text").option("occurrence", "a");
+            }
+            r = filter != null ? r.option("filter", filter) : r;
+            r = splitSize != null ? r.option("splitSize", splitSize) : r;
+            r = flowPartitions != null ? r.option("flowPartitions", flowPartitions) : r;
+            r = keylog != null ? r.option("keylog", keylog) : r;
+            List<String> js = new ArrayList<>();
+            for (String x : scripts) {
+                if (!x.startsWith("js_script:")) {
+                    throw new IllegalArgumentException("dorsal spark: -X " + x + ": Dorsal knows js_script:FILE");
+                }
+                js.add(x.substring("js_script:".length()));
+            }
+            r = js.isEmpty() ? r : r.option("scripts", String.join(",", js));
+            Dataset<Row> df = r.load(paths.toArray(String[]::new));
+            // Frames in file order, as the CLI prints them, whatever the level.
+            Dataset<Row> ordered = df.orderBy(df.col("`dorsal.file`"),
+                    writing ? df.col("`frame.number`") : df.col("`frame.number`").cast("long"));
+            if (writing) {
+                ordered.write().format("dorsal").mode("append").save(writeDir);
+                return 0;
+            }
+            Dataset<Row> rows = ordered.select(columns.stream().map(c -> df.col("`" + c + "`")).toArray(
+                    org.apache.spark.sql.Column[]::new));
+            if (sql != null) {
+                rows.createOrReplaceTempView("packets");
+                rows = spark.sql(sql);
+            }
+            print(rows);
+            return 0;
+        } finally {
+            if (own) {
+                spark.stop();
+            }
+        }
+    }
+
+    private void print(Dataset<Row> rows) {
+        Iterator<Row> it = rows.toLocalIterator();
+        StringBuilder sb = new StringBuilder();
+        while (it.hasNext()) {
+            Row row = it.next();
+            sb.setLength(0);
+            for (int i = 0; i < row.length(); i++) {
+                if (i > 0) {
+                    sb.append('\t');
+                }
+                if (!row.isNullAt(i)) {
+                    sb.append(row.get(i));
+                }
+            }
+            out.println(sb);
+        }
+        out.flush();
+    }
+
+    /** The first line a user needs: Spark wraps our messages in its own exceptions. */
+    static String message(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && m.contains("dorsal")) {
+                return m.substring(m.indexOf("dorsal"));
+            }
+        }
+        return "dorsal spark: " + e;
+    }
+}
