@@ -54,11 +54,14 @@ final class DorsalScanBuilder implements ScanBuilder, SupportsPushDownRequiredCo
     public Predicate[] pushPredicates(Predicate[] predicates) {
         Map<String, FieldColumn> byName = new LinkedHashMap<>();
         all.forEach(c -> byName.putIfAbsent(c.name(), c));
-        for (Predicate p : predicates) {
-            String f = PredicateFilters.translate(p, byName, options.occurrence());
-            if (f != null && compiles(f)) {
-                pushed.add(p);
-                pushedFilters.add(f);
+        // One script load for all predicates: their fields may be the scripts' own.
+        try (var scripts = ScriptGate.enter(options.scripts(), ProcessRegistry.get(), true)) {
+            for (Predicate p : predicates) {
+                String f = PredicateFilters.translate(p, byName, options.occurrence());
+                if (f != null && compiles(f)) {
+                    pushed.add(p);
+                    pushedFilters.add(f);
+                }
             }
         }
         return predicates; // every one is still evaluated by Spark: a translation may keep extra rows
@@ -84,9 +87,9 @@ final class DorsalScanBuilder implements ScanBuilder, SupportsPushDownRequiredCo
         return new DorsalScan(options, required, filter, conf);
     }
 
-    /** A pushed filter that would not compile is left to Spark alone. */
-    private boolean compiles(String filter) {
-        try (var scripts = ScriptGate.enter(options.scripts(), ProcessRegistry.get(), true)) {
+    /** A pushed filter that would not compile is left to Spark alone (the scripts are loaded). */
+    private static boolean compiles(String filter) {
+        try {
             DisplayFilter.compile(filter, ProcessRegistry.get().fields());
             return true;
         } catch (FilterException e) {

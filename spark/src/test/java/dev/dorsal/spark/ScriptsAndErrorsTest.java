@@ -36,6 +36,18 @@ class ScriptsAndErrorsTest {
     }
 
     @Test
+    void predicatesOnAScriptsFieldsArePushedDown() {
+        Dataset<Row> df = LocalSpark.spark().read().format("dorsal").option("fields", "frame.number,syslog.level")
+                .option("scripts", SYSLOG_JS.toString()).load(SYSLOG.toString())
+                .filter(org.apache.spark.sql.functions.col("`syslog.level`").leq(3));
+        String plan = df.queryExecution().executedPlan().toString();
+        assertTrue(plan.contains("(syslog.level <= 3)"), plan);
+        List<String> numbers = df.orderBy("`frame.number`").collectAsList().stream().map(r -> Long.toString(r.getLong(0))).toList();
+        assertEquals(LocalSpark.cli(SYSLOG, "syslog.level <= 3", List.of("frame.number"), "-X", "js_script:" + SYSLOG_JS),
+                numbers);
+    }
+
+    @Test
     void aBrokenScriptIsReportedWithItsLine() throws Exception {
         Path broken = dir.resolve("broken.js");
         Files.writeString(broken, "const p = new Proto(\"brk\", \"Broken\");\nthis is not javascript;\n");
