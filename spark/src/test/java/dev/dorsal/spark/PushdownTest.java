@@ -92,4 +92,15 @@ class PushdownTest {
         check(HTTP, field("tcp.dstport").notEqual(80).or(field("tcp.len").gt(1000)), null, "tcp.len >",
                 "(tcp.dstport && !(tcp.dstport == 80)) || tcp.len > 1000");
     }
+
+    @Test
+    void onlyTheColumnsAQueryReadsAreDissected() {
+        Dataset<Row> df = read(HTTP).select(field("tcp.dstport"));
+        String plan = scan(df);
+        String scanned = plan.substring(plan.indexOf("BatchScan"));
+        assertTrue(scanned.contains("[tcp.dstport#"), plan);
+        assertFalse(scanned.contains("dns.qry.name#") || scanned.contains("ip.src#"), plan);
+        assertEquals(LocalSpark.cli(HTTP, null, List.of("tcp.dstport")), df.collectAsList().stream()
+                .map(r -> r.isNullAt(0) ? "" : Integer.toString(r.getInt(0))).toList());
+    }
 }
