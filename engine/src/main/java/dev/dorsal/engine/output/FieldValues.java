@@ -49,6 +49,30 @@ public final class FieldValues {
         return null;
     }
 
+    /**
+     * Routes every node of the tree whose field name is a key of {@code byName} to {@code visitor},
+     * with that key's value, in tree order: one walk serves every requested field (as -T fields
+     * collects its columns).
+     */
+    public static <T> void forEachNamed(PacketTree tree, java.util.Map<String, T> byName,
+            java.util.function.BiConsumer<T, ProtoItem> visitor) {
+        if (byName.isEmpty()) {
+            return;
+        }
+        ProtoItem top = tree.root();
+        ProtoItem n = top.firstChild();
+        while (n != null) {
+            FieldDef f = n.field();
+            if (f != null) {
+                T target = byName.get(f.abbrev());
+                if (target != null) {
+                    visitor.accept(target, n);
+                }
+            }
+            n = nextInOrder(top, n);
+        }
+    }
+
     /** Calls {@code visitor} for every node below {@code top} (not {@code top} itself), in tree order. */
     public static void forEach(ProtoItem top, Consumer<ProtoItem> visitor) {
         ProtoItem n = top.firstChild();

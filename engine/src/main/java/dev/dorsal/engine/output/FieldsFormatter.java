@@ -2,8 +2,6 @@ package dev.dorsal.engine.output;
 
 import dev.dorsal.engine.dissect.DissectedPacket;
 import dev.dorsal.engine.registry.FieldRegistry;
-import dev.dorsal.engine.spi.FieldDef;
-import dev.dorsal.engine.spi.ProtoItem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -122,24 +120,12 @@ public final class FieldsFormatter implements PacketFormatter {
                 values[i].add(columns[i].text(p, time, resolveMac));
             }
         }
-        if (byName.isEmpty()) {
-            return;
-        }
-        ProtoItem top = p.tree().root();
-        ProtoItem n = top.firstChild();
-        while (n != null) {
-            FieldDef f = n.field();
-            if (f != null) {
-                int[] cols = byName.get(f.abbrev());
-                if (cols != null) {
-                    String text = FieldFormat.fieldsText(n);
-                    for (int c : cols) {
-                        values[c].add(text);
-                    }
-                }
+        FieldValues.forEachNamed(p.tree(), byName, (cols, n) -> {
+            String text = FieldFormat.fieldsText(n);
+            for (int c : cols) {
+                values[c].add(text);
             }
-            n = FieldValues.nextInOrder(top, n);
-        }
+        });
     }
 
     /**

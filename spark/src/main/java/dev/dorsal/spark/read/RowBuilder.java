@@ -6,7 +6,6 @@ import dev.dorsal.engine.output.Column;
 import dev.dorsal.engine.output.FieldFormat;
 import dev.dorsal.engine.output.FieldValues;
 import dev.dorsal.engine.output.TimeFormat;
-import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.spark.ColumnKind;
 import dev.dorsal.spark.FieldColumn;
@@ -144,22 +143,10 @@ public final class RowBuilder {
         for (List<ProtoItem> l : found) {
             l.clear();
         }
-        if (byName.isEmpty()) {
-            return;
-        }
-        ProtoItem top = p.tree().root();
-        ProtoItem n = top.firstChild();
-        while (n != null) {
-            FieldDef f = n.field();
-            if (f != null) {
-                int[] cols = byName.get(f.abbrev());
-                if (cols != null) {
-                    for (int c : cols) {
-                        found.get(c).add(n);
-                    }
-                }
+        FieldValues.forEachNamed(p.tree(), byName, (cols, n) -> {
+            for (int c : cols) {
+                found.get(c).add(n);
             }
-            n = FieldValues.nextInOrder(top, n);
-        }
+        });
     }
 }
