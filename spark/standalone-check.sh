@@ -62,4 +62,18 @@ for level in packet flow; do
     echo "$level level on the standalone cluster: DIFFERS from the CLI"; diff "$home/cli.txt" "$home/spark.txt" | head || true; fail=1
   fi
 done
+# A JavaScript dissector shipped to the executors (-X js_script:, as the CLI loads it).
+js=scripts/dissectors/syslog.js
+syslog=scripts/src/test/resources/captures/syslog.pcap
+jsfields=(-e frame.number -e syslog.facility -e syslog.level -e syslog.msg -e _ws.col.Info)
+if submit -X "js_script:$js" "${jsfields[@]}" "$syslog" > "$home/spark.txt" 2> "$home/submit.log"; then
+  ./dorsal -r "$syslog" -X "js_script:$js" -T fields "${jsfields[@]}" > "$home/cli.txt"
+  if cmp -s "$home/cli.txt" "$home/spark.txt"; then
+    echo "JavaScript dissector on the standalone cluster: same as the CLI ($(wc -l < "$home/cli.txt") lines)"
+  else
+    echo "JavaScript dissector on the standalone cluster: DIFFERS from the CLI"; fail=1
+  fi
+else
+  tail -n 20 "$home/submit.log"; fail=1
+fi
 exit $fail
