@@ -62,10 +62,16 @@ class SplitsTest {
      * sees chains of plausible headers and may resynchronise falsely), in both byte orders.
      */
     private static byte[] decoyPcap(ByteOrder order, int frames, long seed) {
+        return decoyPcap(order, frames, seed, false);
+    }
+
+    /** As {@link #decoyPcap(ByteOrder, int, long)}, with nanosecond timestamps when {@code nanos}. */
+    private static byte[] decoyPcap(ByteOrder order, int frames, long seed, boolean nanos) {
+        int fractions = nanos ? 1_000_000_000 : 1_000_000;
         Random random = new Random(seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer h = ByteBuffer.allocate(24).order(order);
-        h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        h.putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
         out.writeBytes(h.array());
         long secs = 1_700_000_000L;
         for (int i = 0; i < frames; i++) {
@@ -74,11 +80,11 @@ class SplitsTest {
             // A fake chain: headers whose lengths point at further fake headers inside this packet.
             while (p.remaining() >= 16 + 8) {
                 int fake = Math.min(p.remaining() - 16, random.nextInt(24));
-                p.putInt((int) secs).putInt(random.nextInt(1_000_000)).putInt(fake).putInt(fake);
+                p.putInt((int) secs).putInt(random.nextInt(fractions)).putInt(fake).putInt(fake);
                 p.position(p.position() + fake);
             }
             ByteBuffer r = ByteBuffer.allocate(16).order(order);
-            r.putInt((int) secs).putInt(random.nextInt(1_000_000)).putInt(len).putInt(len + random.nextInt(3));
+            r.putInt((int) secs).putInt(random.nextInt(fractions)).putInt(len).putInt(len + random.nextInt(3));
             out.writeBytes(r.array());
             out.writeBytes(p.array());
             secs += random.nextInt(2);
@@ -96,6 +102,15 @@ class SplitsTest {
             assertEquals(400, expected.size());
             assertEquals(expected, spark(f, splitSize), order + " split " + splitSize);
         }
+    }
+
+    @Test
+    void nanosecondPcapIsSplitToo() throws IOException {
+        Path f = dir.resolve("decoy-nsec.pcap");
+        Files.write(f, decoyPcap(ByteOrder.BIG_ENDIAN, 300, 7, true));
+        List<String> expected = whole(f);
+        assertEquals(300, expected.size());
+        assertEquals(expected, spark(f, "500"));
     }
 
     @Test
