@@ -19,29 +19,31 @@ final class TlsJce {
     private static final ThreadLocal<Map<String, Object>> CACHE = ThreadLocal.withInitial(HashMap::new);
 
     static Cipher cipher(String transformation) throws GeneralSecurityException {
-        Object o = CACHE.get().get("cipher:" + transformation);
-        if (o == null) {
-            o = Cipher.getInstance(transformation);
-            CACHE.get().put("cipher:" + transformation, o);
-        }
-        return (Cipher) o;
+        return cached("cipher:" + transformation, () -> Cipher.getInstance(transformation));
     }
 
     static Mac mac(String algorithm) throws GeneralSecurityException {
-        Object o = CACHE.get().get("mac:" + algorithm);
-        if (o == null) {
-            o = Mac.getInstance(algorithm);
-            CACHE.get().put("mac:" + algorithm, o);
-        }
-        return (Mac) o;
+        return cached("mac:" + algorithm, () -> Mac.getInstance(algorithm));
     }
 
     static KDF kdf(String algorithm) throws GeneralSecurityException {
-        Object o = CACHE.get().get("kdf:" + algorithm);
+        return cached("kdf:" + algorithm, () -> KDF.getInstance(algorithm));
+    }
+
+    /** Makes a JCE object; lookups by name are slow enough to keep one per thread. */
+    @FunctionalInterface
+    private interface Factory<T> {
+        T create() throws GeneralSecurityException;
+    }
+
+    @SuppressWarnings("unchecked") // each key names one type of object
+    private static <T> T cached(String key, Factory<T> factory) throws GeneralSecurityException {
+        Map<String, Object> cache = CACHE.get();
+        Object o = cache.get(key);
         if (o == null) {
-            o = KDF.getInstance(algorithm);
-            CACHE.get().put("kdf:" + algorithm, o);
+            o = factory.create();
+            cache.put(key, o);
         }
-        return (KDF) o;
+        return (T) o;
     }
 }

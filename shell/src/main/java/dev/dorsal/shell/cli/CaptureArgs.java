@@ -48,15 +48,26 @@ final class CaptureArgs {
 
     private CaptureArgs() {}
 
+    /** The key of a {@code -a}/{@code -b} setting {@code key:value} (all of it when there is no colon). */
+    private static String key(String setting) {
+        int colon = setting.indexOf(':');
+        return colon < 0 ? setting : setting.substring(0, colon);
+    }
+
+    /** The value of a {@code key:value} setting, empty when there is no colon. */
+    private static String value(String setting) {
+        int colon = setting.indexOf(':');
+        return colon < 0 ? "" : setting.substring(colon + 1);
+    }
+
     static Autostop autostop(List<String> args) throws UsageError {
         double duration = -1;
         long filesize = 0;
         long files = 0;
         long packets = 0;
         for (String a : args) {
-            int colon = a.indexOf(':');
-            String key = colon < 0 ? a : a.substring(0, colon);
-            String value = colon < 0 ? "" : a.substring(colon + 1);
+            String key = key(a);
+            String value = value(a);
             switch (key) {
                 case "duration" -> duration = nonNegativeDouble(value, "autostop duration");
                 case "filesize" -> filesize = positive(value, "autostop filesize");
@@ -78,9 +89,8 @@ final class CaptureArgs {
         long packets = 0;
         long interval = 0;
         for (String a : args) {
-            int colon = a.indexOf(':');
-            String key = colon < 0 ? a : a.substring(0, colon);
-            String value = colon < 0 ? "" : a.substring(colon + 1);
+            String key = key(a);
+            String value = value(a);
             // tshark ignores keys it does not know; the mode is still on, so the check below speaks.
             switch (key) {
                 case "filesize" -> filesize = positive(value, "ring buffer filesize");
