@@ -90,6 +90,20 @@ class TypedColumnsTest {
         assertEquals(LocalSpark.cli(f, null, List.of("frame.number", "tcp.port")), actual);
     }
 
+    @Test
+    void textModeEscapesAsTheCliTypedStringsKeepTheirCharacters() {
+        Path f = Path.of("..", "dissectors", "src", "test", "resources", "dns", "dns_crafted_strings.pcap.gz");
+        List<String> fields = List.of("frame.number", "dns.hinfo.cpu", "_ws.col.Info");
+        Dataset<Row> text = LocalSpark.spark().read().format("dorsal").option("fields", String.join(",", fields))
+                .option("values", "text").option("occurrence", "a").load(f.toString());
+        List<String> expected = LocalSpark.cli(f, null, fields);
+        assertEquals(expected, LocalSpark.lines(text));
+        Row typed = LocalSpark.spark().read().format("dorsal").option("fields", String.join(",", fields))
+                .load(f.toString()).filter("`frame.number` = 25").first();
+        org.junit.jupiter.api.Assertions.assertTrue(typed.getString(2).contains("a\nb"), typed.getString(2));
+        assertEquals(expected.get(24).split("\t", -1)[2].replace("\\n", "\n"), typed.getString(2));
+    }
+
     /** A typed value as -T fields prints it, for the kinds these fields have. */
     private static String text(Object v) {
         return switch (v) {

@@ -81,7 +81,8 @@ final class CaptureRowReader implements PartitionReader<InternalRow> {
                 dissection.resumeAt(frames.firstNanos(plan.conf()));
                 dissection.pass(frames.previous(), filter == null);
             }
-            this.rows = new RowBuilder(plan.columns(), plan.options().occurrence(), split.path());
+            this.rows = new RowBuilder(plan.columns(), plan.options().occurrence(), split.path(),
+                    plan.options().text());
         } catch (IOException e) {
             gate.close();
             throw new UncheckedIOException("dorsal: " + split + ": " + e.getMessage(), e);

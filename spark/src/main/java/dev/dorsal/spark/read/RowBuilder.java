@@ -31,10 +31,16 @@ public final class RowBuilder {
     private final FieldColumn[] columns;
     private final char occurrence;
     private final String file;
+    private final boolean text;
     private final Map<String, int[]> byName = new HashMap<>();
     private final List<List<ProtoItem>> found = new ArrayList<>();
 
-    public RowBuilder(List<FieldColumn> columns, char occurrence, String file) {
+    /**
+     * @param text true for {@code values=text}: every value as -T fields prints it, with its escapes
+     *             for CR, LF and TAB (typed strings keep those characters)
+     */
+    public RowBuilder(List<FieldColumn> columns, char occurrence, String file, boolean text) {
+        this.text = text;
         this.columns = columns.toArray(FieldColumn[]::new);
         this.occurrence = occurrence;
         this.file = file;
@@ -55,7 +61,7 @@ public final class RowBuilder {
         for (int i = 0; i < columns.length; i++) {
             FieldColumn c = columns[i];
             values[i] = switch (c.kind()) {
-                case SUMMARY -> UTF8String.fromString(Column.ofField(c.name()).text(p, TimeFormat.RELATIVE, true));
+                case SUMMARY -> UTF8String.fromString(escaped(Column.ofField(c.name()).text(p, TimeFormat.RELATIVE, true)));
                 case RAW -> raw(RawColumn.of(c.name()), raw);
                 case FIELD -> field(c, found.get(i));
             };
@@ -78,7 +84,7 @@ public final class RowBuilder {
             return null;
         }
         if (c.valueType() == FieldColumn.ValueType.TEXT) {
-            return UTF8String.fromString(text(items));
+            return UTF8String.fromString(joined(items));
         }
         return switch (occurrence) {
             case 'f' -> value(c.valueType(), items.get(0));
@@ -93,8 +99,8 @@ public final class RowBuilder {
         };
     }
 
-    /** Text mode: the occurrences as -T fields prints them (joined by ',' for all). */
-    private String text(List<ProtoItem> items) {
+    /** A text-valued column: the occurrences as -T fields prints them (joined by ',' for all). */
+    private String joined(List<ProtoItem> items) {
         return switch (occurrence) {
             case 'f' -> escaped(FieldFormat.fieldsText(items.get(0)));
             case 'l' -> escaped(FieldFormat.fieldsText(items.get(items.size() - 1)));
@@ -111,9 +117,9 @@ public final class RowBuilder {
         };
     }
 
-    /** tshark's escapes for CR, LF and TAB in -T fields values. */
-    private static String escaped(String s) {
-        if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\t') < 0) {
+    /** tshark's escapes for CR, LF and TAB in -T fields values (text mode only). */
+    private String escaped(String s) {
+        if (!text || s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\t') < 0) {
             return s;
         }
         return s.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
