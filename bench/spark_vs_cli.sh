@@ -44,3 +44,12 @@ for c in "${cases[@]}"; do
   echo "| $name | dorsal CLI | $cw | $cc | $cm | $(awk -v p="$packets" -v w="$cw" 'BEGIN{printf "%.0f", p / w}') | | |"
   echo "| $name | dorsal spark ($level, $master) | $sw | $sc | $sm | $(awk -v p="$packets" -v w="$sw" 'BEGIN{printf "%.0f", p / w}') | $(awk -v p="$packets" -v w="$sw" -v b="$bw" 'BEGIN{printf "%.0f", p / (w - b)}') | $same |"
 done
+# The data source alone, without printing a million rows through the driver: count and total length.
+# shellcheck disable=SC2016
+read -r cw cc cm < <(measure /tmp/bench_cli.txt sh -c "./dorsal -r '$cap' -T fields -e frame.len | awk '{n++; s+=\$1} END {printf \"%d\\t%d\\n\", n, s}'")
+# shellcheck disable=SC2016
+read -r sw sc sm < <(measure /tmp/bench_spark.txt ./dorsal spark --master "$master" -r "$cap" -e frame.len \
+  --sql 'SELECT count(*), sum(`frame.len`) FROM packets')
+same=$(cmp -s /tmp/bench_cli.txt /tmp/bench_spark.txt && echo "yes ($(cat /tmp/bench_cli.txt | tr '\t' ' '))" || echo NO)
+echo "| count+sum | dorsal CLI + awk | $cw | $cc | $cm | $(awk -v p="$packets" -v w="$cw" 'BEGIN{printf "%.0f", p / w}') | | |"
+echo "| count+sum | dorsal spark (packet, $master, --sql) | $sw | $sc | $sm | $(awk -v p="$packets" -v w="$sw" 'BEGIN{printf "%.0f", p / w}') | $(awk -v p="$packets" -v w="$sw" -v b="$bw" 'BEGIN{printf "%.0f", p / (w - b)}') | $same |"

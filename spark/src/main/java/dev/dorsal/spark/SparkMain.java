@@ -51,8 +51,8 @@ public final class SparkMain implements Callable<Integer> {
     @Option(names = "-X", paramLabel = "js_script:FILE", description = "a JavaScript dissector, shipped to every task")
     List<String> scripts = new ArrayList<>();
 
-    @Option(names = "--sql", paramLabel = "QUERY", description = "a Spark SQL query over the rows, table `packets` "
-            + "(quote dotted names: `ip.src`)")
+    @Option(names = "--sql", paramLabel = "QUERY", description = "a Spark SQL query over the rows, table `packets`, "
+            + "with typed columns (quote dotted names: `ip.src`)")
     String sql;
 
     @Option(names = "-w", paramLabel = "DIR", description = "write the selected frames as pcap into DIR (one file per task)")
@@ -106,7 +106,9 @@ public final class SparkMain implements Callable<Integer> {
             }
             DataFrameReader r = spark.read().format("dorsal").option("fields", String.join(",", read))
                     .option("level", level);
-            if (!writing) {
+            // Printed rows are -T fields text; a SQL query gets typed columns (sums, comparisons) instead.
+            boolean text = !writing && sql == null;
+            if (text) {
                 r = r.option("values", "text").option("occurrence", "a");
             }
             r = filter != null ? r.option("filter", filter) : r;
@@ -129,7 +131,7 @@ public final class SparkMain implements Callable<Integer> {
             Dataset<Row> ordered = df;
             if (level.equalsIgnoreCase("flow")) {
                 ordered = df.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()).orderBy(
-                        df.col("`dorsal.file`"), writing ? df.col("`frame.number`") : df.col("`frame.number`").cast("long"));
+                        df.col("`dorsal.file`"), text ? df.col("`frame.number`").cast("long") : df.col("`frame.number`"));
             }
             if (writing) {
                 ordered.write().format("dorsal").mode("append").save(writeDir);

@@ -35,4 +35,13 @@ class SparkMainTest {
             assertEquals(LocalSpark.cli(f, "tls || http", fields), run(args.toArray(String[]::new)), level);
         }
     }
+
+    @Test
+    void sqlRunsOverTypedColumns() {
+        Path f = LocalSpark.CORPUS.resolve("http_get.pcap");
+        List<String> lengths = LocalSpark.cli(f, null, List.of("frame.len"));
+        long total = lengths.stream().mapToLong(Long::parseLong).sum();
+        assertEquals(List.of(lengths.size() + "\t" + total), run("-r", f.toString(), "-e", "frame.len",
+                "--sql", "SELECT count(*), sum(`frame.len`) FROM packets"));
+    }
 }
