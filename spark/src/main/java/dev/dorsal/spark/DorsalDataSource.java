@@ -71,7 +71,8 @@ public final class DorsalDataSource implements TableProvider, DataSourceRegister
         try (var scripts = ScriptGate.enter(read.scripts(), ProcessRegistry.get(), true)) {
             List<FieldColumn> out = new ArrayList<>();
             for (String name : read.fields()) {
-                out.add(FieldColumn.of(name, ProcessRegistry.get().fields(), read.text()));
+                FieldColumn c = FieldColumn.of(name, ProcessRegistry.get().fields(), read.text());
+                out.add(read.underscores() ? c.named(FieldColumn.underscored(name)) : c);
             }
             return out;
         }
@@ -80,7 +81,7 @@ public final class DorsalDataSource implements TableProvider, DataSourceRegister
     static StructType schema(List<FieldColumn> columns, char occurrence) {
         StructType s = new StructType();
         for (FieldColumn c : columns) {
-            s = s.add(new StructField(c.name(), c.dataType(occurrence), true,
+            s = s.add(new StructField(c.column(), c.dataType(occurrence), true,
                     org.apache.spark.sql.types.Metadata.empty()));
         }
         return s;

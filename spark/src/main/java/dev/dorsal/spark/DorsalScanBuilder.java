@@ -39,7 +39,7 @@ final class DorsalScanBuilder implements ScanBuilder, SupportsPushDownRequiredCo
     @Override
     public void pruneColumns(StructType requiredSchema) {
         Map<String, FieldColumn> byName = new LinkedHashMap<>();
-        all.forEach(c -> byName.putIfAbsent(c.name(), c));
+        all.forEach(c -> byName.putIfAbsent(c.column(), c));
         List<FieldColumn> kept = new ArrayList<>();
         for (StructField f : requiredSchema.fields()) {
             FieldColumn c = byName.get(f.name());
@@ -53,7 +53,7 @@ final class DorsalScanBuilder implements ScanBuilder, SupportsPushDownRequiredCo
     @Override
     public Predicate[] pushPredicates(Predicate[] predicates) {
         Map<String, FieldColumn> byName = new LinkedHashMap<>();
-        all.forEach(c -> byName.putIfAbsent(c.name(), c));
+        all.forEach(c -> byName.putIfAbsent(c.column(), c));
         // One script load for all predicates: their fields may be the scripts' own.
         try (var scripts = ScriptGate.enter(options.scripts(), ProcessRegistry.get(), true)) {
             for (Predicate p : predicates) {

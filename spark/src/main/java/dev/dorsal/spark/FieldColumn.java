@@ -16,8 +16,10 @@ import org.apache.spark.sql.types.DecimalType;
  * for unsigned 64-bit), times are {@code timestamp} (absolute) or exact {@code decimal(20,9)}
  * seconds (relative), bytes are {@code binary}, addresses and strings {@code string}. A name
  * registered with several types, a protocol and {@code _ws.col.*} are strings in tshark's text.
+ * {@code name} is the field's Wireshark name, {@code column} the Spark column's (the same name, or
+ * with underscores for dots under {@code columnNames=underscore}).
  */
-public record FieldColumn(String name, ColumnKind kind, ValueType valueType) implements Serializable {
+public record FieldColumn(String name, String column, ColumnKind kind, ValueType valueType) implements Serializable {
 
     /** How a value is converted; decided on the driver, so executors agree with the schema. */
     public enum ValueType {
@@ -30,18 +32,18 @@ public record FieldColumn(String name, ColumnKind kind, ValueType valueType) imp
     /** The column for {@code name}; throws IllegalArgumentException naming an unknown field. */
     public static FieldColumn of(String name, FieldRegistry registry, boolean text) {
         if (Column.ofField(name) != null) {
-            return new FieldColumn(name, ColumnKind.SUMMARY, ValueType.TEXT);
+            return new FieldColumn(name, name, ColumnKind.SUMMARY, ValueType.TEXT);
         }
         RawColumn raw = RawColumn.of(name);
         if (raw != null) {
-            return new FieldColumn(name, ColumnKind.RAW, null);
+            return new FieldColumn(name, name, ColumnKind.RAW, null);
         }
         List<FieldDef> defs = registry.lookup(name);
         if (defs.isEmpty()) {
             throw new IllegalArgumentException("dorsal: Some fields aren't valid: " + name);
         }
         if (text) {
-            return new FieldColumn(name, ColumnKind.FIELD, ValueType.TEXT);
+            return new FieldColumn(name, name, ColumnKind.FIELD, ValueType.TEXT);
         }
         ValueType t = valueType(defs.get(0).type());
         for (FieldDef d : defs) {
@@ -49,7 +51,17 @@ public record FieldColumn(String name, ColumnKind kind, ValueType valueType) imp
                 t = ValueType.TEXT; // registered twice with different types: only the text is common
             }
         }
-        return new FieldColumn(name, ColumnKind.FIELD, t);
+        return new FieldColumn(name, name, ColumnKind.FIELD, t);
+    }
+
+    /** The same column under another Spark name. */
+    public FieldColumn named(String newColumn) {
+        return new FieldColumn(name, newColumn, kind, valueType);
+    }
+
+    /** A Wireshark name as a column name without dots ({@code ip.src} becomes {@code ip_src}). */
+    public static String underscored(String name) {
+        return name.replace('.', '_');
     }
 
     static ValueType valueType(FieldType t) {

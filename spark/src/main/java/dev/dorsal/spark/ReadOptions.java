@@ -20,9 +20,10 @@ import java.util.Map;
  * @param flowGroups  groups per file in flow mode; 0 means Spark's default parallelism
  * @param keyLog      the text of an NSS key log (SSLKEYLOGFILE) for TLS decryption, or null
  * @param scripts     JavaScript dissectors, as (file name, source) pairs
+ * @param underscores true for {@code columnNames=underscore}: columns named without dots ({@code ip_src})
  */
 public record ReadOptions(List<String> paths, List<String> fields, String filter, char occurrence, boolean text,
-        boolean flowLevel, long splitBytes, int flowGroups, String keyLog, List<Script> scripts)
+        boolean flowLevel, long splitBytes, int flowGroups, String keyLog, List<Script> scripts, boolean underscores)
         implements Serializable {
 
     /** One JavaScript dissector shipped by value. */
@@ -66,6 +67,12 @@ public record ReadOptions(List<String> paths, List<String> fields, String filter
         long split = options.containsKey("splitsize") ? bytes("splitSize", options.get("splitsize")) : DEFAULT_SPLIT_BYTES;
         int groups = options.containsKey("flowpartitions")
                 ? positiveInt("flowPartitions", options.get("flowpartitions")) : 0;
+        boolean underscores = switch (options.getOrDefault("columnnames", "wireshark").toLowerCase(Locale.ROOT)) {
+            case "wireshark" -> false;
+            case "underscore" -> true;
+            default -> throw new IllegalArgumentException("dorsal: option columnNames must be wireshark or underscore, not \""
+                    + options.get("columnnames") + "\"");
+        };
         String keyLog = options.containsKey("keylog") ? readText.read(options.get("keylog")) : null;
         List<Script> scripts = new ArrayList<>();
         if (options.containsKey("scripts")) {
@@ -74,7 +81,7 @@ public record ReadOptions(List<String> paths, List<String> fields, String filter
             }
         }
         return new ReadOptions(paths, List.copyOf(fields), filter, occurrence, text, flow, split, groups, keyLog,
-                List.copyOf(scripts));
+                List.copyOf(scripts), underscores);
     }
 
     /** Reads a small text file (a key log, a script) named in an option. */

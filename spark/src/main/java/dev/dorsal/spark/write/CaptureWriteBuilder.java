@@ -72,7 +72,7 @@ public final class CaptureWriteBuilder implements WriteBuilder, SupportsTruncate
             int ts = index(schema, RawColumn.TIMESTAMP_NANOS);
             if (data < 0 || link < 0 || ts < 0) {
                 throw new IllegalArgumentException("dorsal: writing captures needs the columns dorsal.data, "
-                        + "dorsal.linktype and dorsal.ts_nanos: read with them in the fields option");
+                        + "dorsal.linktype and dorsal.ts_nanos (or dorsal_data, ...): read with them in the fields option");
             }
             return new FrameColumns(data, link, ts, index(schema, RawColumn.ORIGINAL_LENGTH));
         }
@@ -80,7 +80,9 @@ public final class CaptureWriteBuilder implements WriteBuilder, SupportsTruncate
         private static int index(StructType schema, RawColumn c) {
             String[] names = schema.fieldNames();
             for (int i = 0; i < names.length; i++) {
-                if (names[i].equals(c.column()) && schema.fields()[i].dataType().equals(c.type())) {
+                boolean named = names[i].equals(c.column())
+                        || names[i].equals(dev.dorsal.spark.FieldColumn.underscored(c.column()));
+                if (named && schema.fields()[i].dataType().equals(c.type())) {
                     return i;
                 }
             }
