@@ -137,6 +137,26 @@ class SplitsTest {
     }
 
     @Test
+    void aCorruptRecordEndsTheFileAsInTheCli() throws IOException {
+        byte[] all = Files.readAllBytes(LocalSpark.CORPUS.resolve("http_get.pcap"));
+        ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+        int at = 24;
+        for (int i = 1; i < 50; i++) { // to the 50th record's header
+            at += 16 + b.getInt(at + 8);
+        }
+        b.putInt(at + 8, 0x7fff_ffff); // a captured length no reader accepts
+        Path f = dir.resolve("corrupt.pcap");
+        Files.write(f, all);
+        List<String> fields = List.of("frame.number", "ip.src", "tcp.len");
+        List<String> expected = LocalSpark.cli(f, null, fields);
+        assertEquals(49, expected.size());
+        for (String split : List.of("2k", "1m")) {
+            Dataset<Row> df = CorpusRowsTest.reader(f, fields).option("splitSize", split).load(f.toString());
+            assertEquals(expected, LocalSpark.lines(df), "split " + split);
+        }
+    }
+
+    @Test
     void gzipFilesAreReadWhole() throws IOException {
         Path source = LocalSpark.CORPUS.resolve("dns_tcp.pcap");
         Path f = dir.resolve("dns_tcp.pcap.gz");
