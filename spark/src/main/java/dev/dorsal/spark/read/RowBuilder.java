@@ -29,6 +29,9 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 public final class RowBuilder {
     private final FieldColumn[] columns;
+    /** Per column, its summary column or raw column, resolved once rather than per row. */
+    private final Column[] summaries;
+    private final RawColumn[] raws;
     private final char occurrence;
     private final String file;
     private final boolean text;
@@ -42,10 +45,14 @@ public final class RowBuilder {
     public RowBuilder(List<FieldColumn> columns, char occurrence, String file, boolean text) {
         this.text = text;
         this.columns = columns.toArray(FieldColumn[]::new);
+        this.summaries = new Column[this.columns.length];
+        this.raws = new RawColumn[this.columns.length];
         this.occurrence = occurrence;
         this.file = file;
         for (int i = 0; i < this.columns.length; i++) {
             found.add(new ArrayList<>(2));
+            summaries[i] = Column.ofField(this.columns[i].name());
+            raws[i] = RawColumn.of(this.columns[i].name());
             if (this.columns[i].kind() == ColumnKind.FIELD) {
                 int[] old = byName.get(this.columns[i].name());
                 int[] cols = old == null ? new int[] {i} : java.util.Arrays.copyOf(old, old.length + 1);
@@ -61,8 +68,8 @@ public final class RowBuilder {
         for (int i = 0; i < columns.length; i++) {
             FieldColumn c = columns[i];
             values[i] = switch (c.kind()) {
-                case SUMMARY -> UTF8String.fromString(escaped(Column.ofField(c.name()).text(p, TimeFormat.RELATIVE, true)));
-                case RAW -> raw(RawColumn.of(c.name()), raw);
+                case SUMMARY -> UTF8String.fromString(escaped(summaries[i].text(p, TimeFormat.RELATIVE, true)));
+                case RAW -> raw(raws[i], raw);
                 case FIELD -> field(c, found.get(i));
             };
         }
