@@ -14,13 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * One loaded script: its own sandboxed GraalJS context on the shared engine, the protocols, fields
@@ -79,19 +76,7 @@ final class ScriptContext implements Watchdog.Watched {
         this.file = file;
         this.source = source;
         ScriptOptions o = host.options();
-        Context.Builder b = Context.newBuilder("js")
-                .engine(JsEngine.get())
-                .allowHostAccess(o.granted(ScriptPermission.HOST_CLASSES) ? HostAccess.ALL : API_ACCESS)
-                .allowHostClassLookup(o.granted(ScriptPermission.HOST_CLASSES) ? name -> true : name -> false)
-                .allowIO(io(o))
-                .allowCreateThread(o.granted(ScriptPermission.THREADS))
-                .allowCreateProcess(o.granted(ScriptPermission.PROCESSES))
-                .allowNativeAccess(false)
-                .allowEnvironmentAccess(EnvironmentAccess.NONE)
-                .allowPolyglotAccess(PolyglotAccess.NONE)
-                .out(o.out())
-                .err(o.out());
-        this.context = b.build();
+        this.context = Sandbox.context(o, API_ACCESS, o.out()).build();
         boolean ok = false;
         try {
             context.enter();
@@ -119,17 +104,6 @@ final class ScriptContext implements Watchdog.Watched {
                 close();
             }
         }
-    }
-
-    private static IOAccess io(ScriptOptions o) {
-        if (o.granted(ScriptPermission.WRITE_FILES) || o.granted(ScriptPermission.HOST_CLASSES)) {
-            return IOAccess.newBuilder().allowHostFileAccess(true).build();
-        }
-        if (o.granted(ScriptPermission.READ_FILES)) {
-            return IOAccess.newBuilder().fileSystem(org.graalvm.polyglot.io.FileSystem.newReadOnlyFileSystem(
-                    org.graalvm.polyglot.io.FileSystem.newDefaultFileSystem())).build();
-        }
-        return IOAccess.NONE;
     }
 
     private void runTopLevel(Duration limit) {

@@ -3,7 +3,7 @@ package dev.dorsal.shell.query;
 import dev.dorsal.engine.script.JsEngine;
 import dev.dorsal.engine.script.ScriptException;
 import dev.dorsal.engine.script.ScriptOptions;
-import dev.dorsal.engine.script.ScriptPermission;
+import dev.dorsal.engine.script.Sandbox;
 import dev.dorsal.engine.script.Watchdog;
 import dev.dorsal.shell.session.Cancel;
 import dev.dorsal.shell.session.Cancelled;
@@ -21,14 +21,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * Runs JavaScript queries over captures: the shell's {@code js} lines, {@code run SCRIPT.js}, and the
@@ -81,19 +78,7 @@ public final class QueryHost implements Watchdog.Watched, AutoCloseable {
         this.options = session.scriptOptions();
         this.watchdog = new Watchdog(options.callTimeLimit());
         this.api = new QueryApi(this, session, args);
-        Context.Builder b = Context.newBuilder("js")
-                .engine(JsEngine.get())
-                .allowHostAccess(options.granted(ScriptPermission.HOST_CLASSES) ? HostAccess.ALL : ACCESS)
-                .allowHostClassLookup(options.granted(ScriptPermission.HOST_CLASSES) ? name -> true : name -> false)
-                .allowIO(io(options))
-                .allowCreateThread(options.granted(ScriptPermission.THREADS))
-                .allowCreateProcess(options.granted(ScriptPermission.PROCESSES))
-                .allowNativeAccess(false)
-                .allowEnvironmentAccess(EnvironmentAccess.NONE)
-                .allowPolyglotAccess(PolyglotAccess.NONE)
-                .out(out)
-                .err(out);
-        this.context = b.build();
+        this.context = Sandbox.context(options, ACCESS, out).build();
         watchdog.watch(this);
         context.enter();
         try {
@@ -116,17 +101,6 @@ public final class QueryHost implements Watchdog.Watched, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static IOAccess io(ScriptOptions o) {
-        if (o.granted(ScriptPermission.WRITE_FILES) || o.granted(ScriptPermission.HOST_CLASSES)) {
-            return IOAccess.newBuilder().allowHostFileAccess(true).build();
-        }
-        if (o.granted(ScriptPermission.READ_FILES)) {
-            return IOAccess.newBuilder().fileSystem(org.graalvm.polyglot.io.FileSystem.newReadOnlyFileSystem(
-                    org.graalvm.polyglot.io.FileSystem.newDefaultFileSystem())).build();
-        }
-        return IOAccess.NONE;
     }
 
     // ---- running --------------------------------------------------------------------------------
