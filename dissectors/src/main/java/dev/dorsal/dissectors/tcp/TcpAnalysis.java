@@ -104,6 +104,23 @@ final class TcpAnalysis {
     private TcpAnalysis() {}
 
     /**
+     * Learns each side's initial sequence number, which relative numbers count from and a SYN reusing
+     * the ports is told apart by.
+     */
+    static void learnBaseSeq(TcpFlow fwd, TcpFlow rev, int seq, int ack, int flags) {
+        // Relative numbers start at 1 when the SYN was not seen, so they read right without it.
+        if (!fwd.baseSeqSet) {
+            fwd.baseSeq = (flags & TcpFlags.SYN) != 0 ? seq : seq - 1;
+            fwd.baseSeqSet = true;
+        }
+        // The SYN's ACK field may be garbage: learn the other side's ISN from the first real ACK.
+        if (!rev.baseSeqSet && (flags & TcpFlags.ACK) != 0) {
+            rev.baseSeq = ack - 1;
+            rev.baseSeqSet = true;
+        }
+    }
+
+    /**
      * Classifies one segment and updates its connection: {@code fwd} is the sender's direction,
      * {@code window} the raw (unscaled) window, times in nanoseconds since the epoch.
      */
@@ -111,16 +128,7 @@ final class TcpAnalysis {
             int window, long frame, long now, TcpAcked ta) {
         boolean hasAck = (flags & TcpFlags.ACK) != 0;
         boolean synFinRst = (flags & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) != 0;
-        // Relative numbers start at 1 when the SYN was not seen, so they read right without it.
-        if (!fwd.baseSeqSet) {
-            fwd.baseSeq = (flags & TcpFlags.SYN) != 0 ? seq : seq - 1;
-            fwd.baseSeqSet = true;
-        }
-        // The SYN's ACK field may be garbage: learn the other side's ISN from the first real ACK.
-        if (!rev.baseSeqSet && hasAck) {
-            rev.baseSeq = ack - 1;
-            rev.baseSeqSet = true;
-        }
+        learnBaseSeq(fwd, rev, seq, ack, flags);
         if (hasAck) {
             rev.validBytesInFlight = true;
         }

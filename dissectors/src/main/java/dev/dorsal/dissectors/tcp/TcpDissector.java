@@ -139,9 +139,11 @@ public final class TcpDissector implements DissectorProvider {
     private TcpPref timestampsPref;
     private TcpReassembly reassembly;
     private TcpPayload payload;
-    /** Ids of every TCP field but the ports, for {@link #portsAreAllThatIsWanted}. */
+    /** Ids of every TCP field but the ports, for {@link #wanted}. */
     private final java.util.BitSet beyondPorts = new java.util.BitSet();
-    private volatile PortsOnly portsOnly;
+    /** Ids of every TCP field but the ports, the stream index and the protocol node, for {@link #wanted}. */
+    private final java.util.BitSet beyondStream = new java.util.BitSet();
+    private volatile WantedFor wantedFor;
 
     @Override
     public String name() {
@@ -162,6 +164,8 @@ public final class TcpDissector implements DissectorProvider {
                 beyondPorts.set(f.id());
             }
         }
+        beyondStream.or(beyondPorts);
+        beyondStream.clear(STREAM.id());
         // The protocol node's own length (len(tcp), tcp[…] slices) is the header length, read below.
         beyondPorts.set(TCP.field().id());
         List<ExpertDef> experts = new ArrayList<>(EXPERTS);
@@ -216,7 +220,8 @@ public final class TcpDissector implements DissectorProvider {
         hidden(tcp, tcp.add(PORT, tvb, 0, 2));
         hidden(tcp, tcp.add(PORT, tvb, 2, 2));
         pinfo.setPorts("tcp", sport, dport);
-        if (!info && portsAreAllThatIsWanted(pinfo, tree)) {
+        Wanted wanted = info ? Wanted.ALL : wanted(pinfo, tree);
+        if (wanted == Wanted.PORTS) {
             // Nothing else of TCP, and nothing above it, will be read: skip stream tracking altogether.
             return tvb.length();
         }
@@ -248,6 +253,16 @@ public final class TcpDissector implements DissectorProvider {
 
         TcpConversation conv = conversation(pinfo, seg);
         TcpAnalysis.generated(tcp, tcp.addUint(STREAM, tvb, 0, 0, conv.index));
+        if (wanted == Wanted.STREAM && !inError && hlen >= 20 && reported >= hlen && tvb.has(0, reported)) {
+            // Only the stream index is read (-z conv,tcp) and the whole segment is there, so nothing
+            // below can fail: keep the initial sequence numbers a reused port is recognised by and
+            // skip the analysis. A short or cut segment takes the full path, which marks it malformed.
+            if (analyzePref.on()) {
+                TcpAnalysis.learnBaseSeq(seg.fwd, seg.rev, seg.rawSeq, seg.rawAck, seg.flags);
+            }
+            tcp.setLength(hlen);
+            return tvb.length();
+        }
         TcpAnalysis.generated(tcp, tcp.addUint(COMPLETENESS, tvb, 0, 0, conv.completeness));
         if (!seg.freshConversation) {
             conv.updateCompleteness(seg.flags, seg.segLen);
@@ -398,24 +413,32 @@ public final class TcpDissector implements DissectorProvider {
         return tvb.length();
     }
 
-    /**
-     * True when the consumer reads no TCP field but the ports and nothing above TCP (e.g. {@code -e
-     * tcp.srcport}, {@code -Y "tcp.port == 443"}). Decided once per interest set, which consumers reuse.
-     */
-    private boolean portsAreAllThatIsWanted(PacketInfo pinfo, ProtoItem tree) {
-        java.util.BitSet interest = tree.tree().interest();
-        if (interest == null || pinfo.transportPayloadWanted()) {
-            return false;
-        }
-        PortsOnly cached = portsOnly;
-        if (cached == null || cached.interest != interest) {
-            cached = new PortsOnly(interest, !interest.intersects(beyondPorts));
-            portsOnly = cached;
-        }
-        return cached.portsOnly;
+    /** How much of TCP the consumer reads, when it shows no Info column. */
+    private enum Wanted {
+        /** The ports and nothing above TCP ({@code -e tcp.srcport}, {@code -Y "tcp.port == 443"}). */
+        PORTS,
+        /** The ports and the stream index, nothing above TCP ({@code -z conv,tcp}). */
+        STREAM,
+        ALL
     }
 
-    private record PortsOnly(java.util.BitSet interest, boolean portsOnly) {}
+    /** Decided once per interest set, which consumers reuse for every packet. */
+    private Wanted wanted(PacketInfo pinfo, ProtoItem tree) {
+        java.util.BitSet interest = tree.tree().interest();
+        if (interest == null || pinfo.transportPayloadWanted()) {
+            return Wanted.ALL;
+        }
+        WantedFor cached = wantedFor;
+        if (cached == null || cached.interest != interest) {
+            Wanted w = !interest.intersects(beyondPorts) ? Wanted.PORTS
+                    : !interest.intersects(beyondStream) ? Wanted.STREAM : Wanted.ALL;
+            cached = new WantedFor(interest, w);
+            wantedFor = cached;
+        }
+        return cached.wanted;
+    }
+
+    private record WantedFor(java.util.BitSet interest, Wanted wanted) {}
 
     /** Finds or starts the connection, handling ports reused by a SYN (or SYN/ACK) with a new ISN. */
     private static TcpConversation conversation(PacketInfo pinfo, TcpSegment seg) {
