@@ -10,7 +10,7 @@ import java.io.IOException;
  * {@code n} bytes exist, so a record is parsed only once it is complete and a short answer means the
  * file ends inside it. Getters are only valid inside the range last granted by {@code request}.
  */
-sealed interface ByteSource extends Closeable permits MappedSource, StreamSource {
+sealed interface ByteSource extends Closeable permits MappedSource, StreamSource, WindowedFileSource {
 
     /** Absolute offset of the window start in the (decompressed) file. */
     long position();

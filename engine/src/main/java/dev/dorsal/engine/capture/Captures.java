@@ -27,8 +27,7 @@ public final class Captures {
 
     private static final int GZIP_MAGIC = 0x1f8b;
     private static final int STREAM_BUFFER = 1 << 16;
-    private static final int BIG_FILE_BUFFER = 1 << 20;
-    /** Files up to this size are memory-mapped; larger ones are streamed (see {@link #open(Path, SpillFile)}). */
+    /** Files up to this size are mapped whole; larger ones through a sliding window (see {@link #open(Path, SpillFile)}). */
     static final long MAP_LIMIT = Long.getLong("dorsal.capture.mapLimit", 256L << 20);
 
     private Captures() {}
@@ -45,6 +44,11 @@ public final class Captures {
 
     /** Opens {@code path}; when it has to be streamed and {@code spill} is set, a plain copy is written there. */
     static AbstractReader open(Path path, SpillFile spill) throws CaptureFileException {
+        return open(path, spill, MAP_LIMIT, WindowedFileSource.WINDOW);
+    }
+
+    /** As {@link #open(Path, SpillFile)}, mapping whole only files up to {@code mapLimit} bytes. */
+    static AbstractReader open(Path path, SpillFile spill, long mapLimit, long window) throws CaptureFileException {
         String name = path.toString();
         if (Files.isDirectory(path)) {
             throw new CaptureFileException(CaptureFileException.Kind.IS_DIRECTORY, name, null, -1);
@@ -70,12 +74,11 @@ public final class Captures {
             if (head.position() == 2 && (head.getShort(0) & 0xFFFF) == GZIP_MAGIC) {
                 return gzip(Channels.newInputStream(ch), name, spill);
             }
-            if (ch.size() > MAP_LIMIT && spill == null) {
+            if (ch.size() > mapLimit && spill == null) {
                 // Mapped pages of a big file count in the process's resident set as they are touched;
-                // a sequential pass streams it instead, so memory stays flat however big the file is.
-                // An index (spill set) needs the mapping for random access, so it always maps.
-                return detect(new StreamSource(new BufferedInputStream(Channels.newInputStream(ch), BIG_FILE_BUFFER),
-                        null), name, false);
+                // a sequential pass maps one window at a time instead, so memory stays flat however
+                // big the file is. An index (spill set) needs the whole mapping for random access.
+                return detect(new WindowedFileSource(ch, window), name, false);
             }
             Arena arena = Arena.ofShared();
             MemorySegment segment;

@@ -9,13 +9,15 @@ package dev.dorsal.engine.spi;
 public final class Columns {
     private final boolean enabled;
     private String protocol = "";
-    private final StringBuilder info = new StringBuilder(64);
+    /** Null when disabled: a pass that reads no column (fields, filters, -z) builds one per packet. */
+    private final StringBuilder info;
     private int fence;
     private String src;
     private String dst;
 
     public Columns(boolean enabled) {
         this.enabled = enabled;
+        this.info = enabled ? new StringBuilder(64) : null;
     }
 
     public boolean enabled() { return enabled; }
@@ -80,10 +82,12 @@ public final class Columns {
 
     /** Fences the current Info text (col_set_fence). */
     public void fenceInfo() {
-        fence = info.length();
+        if (enabled) {
+            fence = info.length();
+        }
     }
 
-    public String info() { return info.toString(); }
+    public String info() { return enabled ? info.toString() : ""; }
 
     public void setSource(String s) { src = s; }
     public void setDestination(String d) { dst = d; }
