@@ -19,7 +19,6 @@ import java.util.List;
  */
 public final class JsonFormatter implements PacketFormatter {
     /** The engine's malformed-packet protocol, whose object also repeats its name inside (as tshark does). */
-    private static final String MALFORMED = "_ws.malformed";
 
     private final FieldsFormatter fields;
     private boolean first = true;
@@ -85,11 +84,6 @@ public final class JsonFormatter implements PacketFormatter {
         boolean any = false;
         for (ProtoItem c = parent.firstChild(); c != null; c = c.next()) {
             any = member(c, level, out, any);
-        }
-        FieldDef f = parent.field();
-        if (f != null && f.type() == FieldType.PROTOCOL && f.abbrev().equals(MALFORMED)) {
-            any = open(out, level, any, f.abbrev());
-            JsonText.quote(out, f.name());
         }
         out.append('\n');
         JsonText.indent(out, level - 1);

@@ -84,13 +84,12 @@ public final class ProtoItem {
 
     private ProtoItem addRead(FieldDef f, Tvb t, int off, int len, boolean le) {
         FieldType type = f.type();
+        // Checked first, wanted or not: a short packet fails here exactly as it would with a full tree,
+        // and, as with tshark's proto_tree_add_item, before the item that cannot be read exists.
+        if (len > 0 && type != FieldType.NONE && type != FieldType.PROTOCOL && !t.has(off, len)) {
+            t.bytes(off, len);
+        }
         if (skip(f)) {
-            // Still read, so a short packet fails here exactly as it would with a full tree.
-            if (len > 0 && type != FieldType.NONE && type != FieldType.PROTOCOL) {
-                if (!t.has(off, len)) {
-                    t.bytes(off, len);
-                }
-            }
             return this;
         }
         ProtoItem item = child(f, t, off, len, layer);
@@ -201,6 +200,7 @@ public final class ProtoItem {
         if (!tree.detailed() && !tree.wants(e.field()) && !tree.wants(CoreFields.EXPERT)
                 && !tree.wants(CoreFields.EXPERT_MESSAGE) && !tree.wants(CoreFields.EXPERT_SEVERITY)
                 && !tree.wants(CoreFields.EXPERT_GROUP)) {
+            addHiddenMalformed(e);
             return this;
         }
         ProtoItem wrapper = child(CoreFields.EXPERT, tvb, offset, 0, layer);
@@ -218,7 +218,16 @@ public final class ProtoItem {
         ProtoItem grp = wrapper.child(CoreFields.EXPERT_GROUP, tvb, offset, 0, layer);
         grp.num = e.group().code;
         grp.flags |= GENERATED;
+        addHiddenMalformed(e);
         return wrapper;
+    }
+
+    /** As Wireshark does, an expert of the Malformed group makes {@code _ws.malformed} match, hidden. */
+    private void addHiddenMalformed(ExpertDef e) {
+        FieldDef malformed = CoreFields.MALFORMED_PROTO.field();
+        if (e.group() == ExpertDef.Group.MALFORMED && tree.wants(malformed)) {
+            child(malformed, tvb, offset, 0, layer).flags |= HIDDEN;
+        }
     }
 
     public ProtoItem expert(ExpertDef e) {
