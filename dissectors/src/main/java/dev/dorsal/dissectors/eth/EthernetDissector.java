@@ -44,15 +44,18 @@ public final class EthernetDissector implements DissectorProvider {
     static final FieldDef DST = FieldDef.ether("eth.dst", "Destination");
     static final FieldDef DST_RESOLVED = FieldDef.string("eth.dst_resolved", "Destination (resolved)");
     static final FieldDef DST_OUI = FieldDef.uint24("eth.dst.oui", "Destination OUI");
+    static final FieldDef DST_OUI_RESOLVED = FieldDef.string("eth.dst.oui_resolved", "Destination OUI (resolved)");
     static final FieldDef SRC = FieldDef.ether("eth.src", "Source");
     static final FieldDef SRC_RESOLVED = FieldDef.string("eth.src_resolved", "Source (resolved)");
     static final FieldDef SRC_OUI = FieldDef.uint24("eth.src.oui", "Source OUI");
+    static final FieldDef SRC_OUI_RESOLVED = FieldDef.string("eth.src.oui_resolved", "Source OUI (resolved)");
     static final FieldDef LEN = FieldDef.uint16("eth.len", "Length");
     static final FieldDef TYPE = FieldDef.uint16("eth.type", "Type").hex().vals(EtherTypes.NAMES);
     static final FieldDef INVALID_LENTYPE = FieldDef.uint16("eth.invalid_lentype", "Invalid length/type").hexDec();
     static final FieldDef ADDR = FieldDef.ether("eth.addr", "Address");
     static final FieldDef ADDR_RESOLVED = FieldDef.string("eth.addr_resolved", "Address (resolved)");
     static final FieldDef ADDR_OUI = FieldDef.uint24("eth.addr.oui", "Address OUI");
+    static final FieldDef ADDR_OUI_RESOLVED = FieldDef.string("eth.addr.oui_resolved", "Address OUI (resolved)");
     static final FieldDef PADDING = FieldDef.bytes("eth.padding", "Padding");
     static final FieldDef TRAILER = FieldDef.bytes("eth.trailer", "Trailer");
     static final FieldDef FCS = FieldDef.uint32("eth.fcs", "Frame check sequence").hex();
@@ -65,8 +68,8 @@ public final class EthernetDissector implements DissectorProvider {
     static final FieldDef ANY_LG = FieldDef.bool("eth.lg", "LG bit", 24, 0x020000).tfs(LG);
     static final FieldDef ANY_IG = FieldDef.bool("eth.ig", "IG bit", 24, 0x010000).tfs(IG);
 
-    static final List<FieldDef> FIELDS = List.of(DST, DST_RESOLVED, DST_OUI, SRC, SRC_RESOLVED, SRC_OUI, LEN, TYPE,
-            INVALID_LENTYPE, ADDR, ADDR_RESOLVED, ADDR_OUI, PADDING, TRAILER, FCS, FCS_STATUS, DST_LG, DST_IG, SRC_LG,
+    static final List<FieldDef> FIELDS = List.of(DST, DST_RESOLVED, DST_OUI, DST_OUI_RESOLVED, SRC, SRC_RESOLVED,
+            SRC_OUI, SRC_OUI_RESOLVED, LEN, TYPE, INVALID_LENTYPE, ADDR, ADDR_RESOLVED, ADDR_OUI, ADDR_OUI_RESOLVED, PADDING, TRAILER, FCS, FCS_STATUS, DST_LG, DST_IG, SRC_LG,
             SRC_IG, ANY_LG, ANY_IG);
 
     static final ExpertDef SRC_NOT_GROUP = new ExpertDef("eth.src_not_group",
@@ -172,13 +175,13 @@ public final class EthernetDissector implements DissectorProvider {
     }
 
     private static void addAddresses(Tvb tvb, ProtoItem eth, long src, long dst, boolean checkSourceGroup) {
-        address(tvb, eth, 0, dst, DST, DST_RESOLVED, DST_OUI, DST_LG, DST_IG, false);
-        address(tvb, eth, 6, src, SRC, SRC_RESOLVED, SRC_OUI, SRC_LG, SRC_IG, checkSourceGroup);
+        address(tvb, eth, 0, dst, DST, DST_RESOLVED, DST_OUI, DST_OUI_RESOLVED, DST_LG, DST_IG, false);
+        address(tvb, eth, 6, src, SRC, SRC_RESOLVED, SRC_OUI, SRC_OUI_RESOLVED, SRC_LG, SRC_IG, checkSourceGroup);
     }
 
     /** One address with its subtree: the address, its hidden name and OUI copies, and the LG/IG bits. */
     private static void address(Tvb tvb, ProtoItem eth, int off, long mac, FieldDef field, FieldDef resolved,
-            FieldDef oui, FieldDef lg, FieldDef ig, boolean checkGroup) {
+            FieldDef oui, FieldDef ouiResolved, FieldDef lg, FieldDef ig, boolean checkGroup) {
         ProtoItem item = eth.addUint(field, tvb, off, 6, mac);
         if (checkGroup && (mac & 0x010000000000L) != 0) {
             item.expert(SRC_NOT_GROUP);
@@ -188,9 +191,17 @@ public final class EthernetDissector implements DissectorProvider {
         int prefix = (int) (mac >>> 24);
         hidden(item, item.addString(resolved, tvb, off, 6, name), true);
         hidden(item, item.addUint(oui, tvb, off, 3, prefix), true);
+        boolean vendors = item.tree().wants(ouiResolved) || item.tree().wants(ADDR_OUI_RESOLVED);
+        String vendor = vendors ? EtherNames.vendor(prefix) : null;
+        if (vendor != null) {
+            hidden(item, item.addString(ouiResolved, tvb, off, 3, vendor), true);
+        }
         item.addUint(ADDR, tvb, off, 6, mac);
         hidden(item, item.addString(ADDR_RESOLVED, tvb, off, 6, name), true);
         hidden(item, item.addUint(ADDR_OUI, tvb, off, 3, prefix), true);
+        if (vendor != null) {
+            hidden(item, item.addString(ADDR_OUI_RESOLVED, tvb, off, 3, vendor), true);
+        }
         Items.add(item, lg, tvb, off, 3);
         hidden(item, Items.add(item, ANY_LG, tvb, off, 3), false);
         Items.add(item, ig, tvb, off, 3);

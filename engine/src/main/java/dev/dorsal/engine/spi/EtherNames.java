@@ -2,19 +2,30 @@ package dev.dorsal.engine.spi;
 
 /**
  * Names tshark shows for MAC addresses with its default name resolution (-N m): well-known
- * addresses by name, and "OUI-name_xx:xx:xx" for vendor prefixes Dorsal knows. Dorsal ships no
- * vendor database (see docs/compat.md), so most unicast addresses print as plain hex.
+ * addresses and ranges by name, and "Vendor_xx:xx:xx" for vendor prefixes, from the Wireshark
+ * installation's data files when there is one ({@link MacNameTable}). Without them, only
+ * {@code Broadcast} and the all-zero prefix ({@code 00:00:00_…}) are named (see docs/compat.md).
  */
 public final class EtherNames {
+    private static final long BROADCAST = 0xffffffffffffL;
+
     private EtherNames() {}
 
     /** The resolved name of {@code mac} (48 bits), or its plain colon-hex text when there is none. */
     public static String resolve(long mac) {
-        if (mac == 0xffffffffffffL) {
+        // The two addresses of every loopback capture: named without loading the tables.
+        if (mac == BROADCAST) {
             return "Broadcast";
         }
-        int oui = (int) (mac >>> 24);
-        if (oui == 0) {
+        if (mac == 0) {
+            return "00:00:00_00:00:00";
+        }
+        MacNameTable table = MacNameTable.get();
+        if (!table.isEmpty()) {
+            String name = table.name(mac);
+            return name != null ? name : AddressFormat.ether(mac);
+        }
+        if ((mac >>> 24) == 0) {
             // Wireshark's vendor table names the all-zero OUI "00:00:00".
             return "00:00:00_" + AddressFormat.ether(mac).substring(9);
         }
@@ -24,5 +35,10 @@ public final class EtherNames {
     /** {@code resolved (raw)}, the form tree labels use: {@code Broadcast (ff:ff:ff:ff:ff:ff)}. */
     public static String withRaw(long mac) {
         return resolve(mac) + " (" + AddressFormat.ether(mac) + ")";
+    }
+
+    /** The full name of the vendor owning the 24-bit prefix {@code oui}, or null when unknown. */
+    public static String vendor(int oui) {
+        return MacNameTable.get().vendor(oui);
     }
 }
