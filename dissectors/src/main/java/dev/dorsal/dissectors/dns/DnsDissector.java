@@ -91,14 +91,15 @@ final class DnsDissector {
         boolean tcp = msgStart > 0;
         Columns cols = pinfo.columns();
         boolean detailed = parent.tree().detailed();
+        // The columns are DNS's before the first read: a message too short for its ID is "DNS [Malformed]".
+        cols.setProtocol("DNS");
+        cols.clearInfo();
         int id = tvb.u16(msgStart);
         int flags = tvb.u16(msgStart + 2);
         boolean response = (flags & F_RESPONSE) != 0;
         int opcode = (flags >> 11) & 0xf;
         int rcode = flags & 0xf;
 
-        cols.setProtocol("DNS");
-        cols.clearInfo();
         if (cols.enabled()) {
             StringBuilder info = new StringBuilder(64);
             info.append(opcodeName(opcode));
@@ -124,14 +125,15 @@ final class DnsDissector {
         addFlags(dns, tvb, msgStart + 2, flags, detailed);
 
         boolean update = opcode == OPCODE_UPDATE;
-        int quest = tvb.u16(msgStart + 4);
-        int ans = tvb.u16(msgStart + 6);
-        int auth = tvb.u16(msgStart + 8);
-        int add = tvb.u16(msgStart + 10);
+        // Each count is shown before the next is read, so a header cut short keeps the counts it has.
         dns.add(update ? COUNT_ZONES : COUNT_QUERIES, tvb, msgStart + 4, 2);
+        int quest = tvb.u16(msgStart + 4);
         dns.add(update ? COUNT_PREREQ : COUNT_ANSWERS, tvb, msgStart + 6, 2);
+        int ans = tvb.u16(msgStart + 6);
         dns.add(update ? COUNT_UPDATES : COUNT_AUTH, tvb, msgStart + 8, 2);
+        int auth = tvb.u16(msgStart + 8);
         dns.add(COUNT_ADD, tvb, msgStart + 10, 2);
+        int add = tvb.u16(msgStart + 10);
 
         DnsMessage msg = new DnsMessage(tvb, msgStart, pinfo, dns);
         int off = msgStart + HEADER_LEN;
@@ -177,9 +179,12 @@ final class DnsDissector {
         if (detailed) {
             StringBuilder sb = new StringBuilder(48).append("Flags: 0x");
             hex4(sb, flags);
-            sb.append(' ').append(opcodeName((flags >> 11) & 0xf));
+            // Unlike Info, the flags summary names unknown codes without their number.
+            String op = DnsValues.OPCODES.name((flags >> 11) & 0xf);
+            sb.append(' ').append(op != null ? op : "Unknown operation");
             if (response) {
-                sb.append(" response, ").append(rcodeName(flags & 0xf));
+                String rc = DnsValues.RCODES.name(flags & 0xf);
+                sb.append(" response, ").append(rc != null ? rc : "Unknown error");
             }
             f.setText(sb.toString());
         }

@@ -257,7 +257,8 @@ public final class Ipv4Dissector implements DissectorProvider {
         Items.add(flags, FLAGS_DF, tvb, 6, 1);
         Items.add(flags, FLAGS_MF, tvb, 6, 1);
         int fragOffset = (off & OFFSET_MASK) * 8;
-        ProtoItem fo = ip.addUint(FRAG_OFFSET, tvb, 6, 2, fragOffset);
+        // The field holds the header's 13-bit count of 8-byte units (filters compare that); the label shows bytes.
+        ProtoItem fo = ip.addUint(FRAG_OFFSET, tvb, 6, 2, off & OFFSET_MASK);
         if (detailed) {
             fo.setText(BitLabel.of(off, OFFSET_MASK, 16) + " = Fragment Offset: " + fragOffset);
         }

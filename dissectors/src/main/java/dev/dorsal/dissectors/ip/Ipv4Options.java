@@ -212,19 +212,19 @@ final class Ipv4Options {
             Kind kind = kind(opt);
             String name = kind != null ? kind.name : "Unknown (0x" + hex2(opt) + ")";
             if (length == 0) {
-                options.expert(LEN_INVALID, name + " (length byte past end of options)");
+                invalid(options, tvb, offset, 1, name + " (length byte past end of options)");
                 return;
             }
             int optlen = tvb.u8(offset + 1);
             length--;
             if (optlen < 2) {
-                options.expert(LEN_INVALID, name + " (with too-short option length = " + optlen + " byte"
+                invalid(options, tvb, offset, 2, name + " (with too-short option length = " + optlen + " byte"
                         + (optlen == 1 ? "" : "s") + ")");
                 return;
             }
             if (optlen - 2 > length) {
-                options.expert(LEN_INVALID, name + " (option length = " + optlen + " byte" + (optlen == 1 ? "" : "s")
-                        + " says option goes past end of options)");
+                invalid(options, tvb, offset, length + 2, name + " (option length = " + optlen + " byte"
+                        + (optlen == 1 ? "" : "s") + " says option goes past end of options)");
                 return;
             }
             if (kind == null) {
@@ -447,5 +447,10 @@ final class Ipv4Options {
 
     private static String hex2(int v) {
         return (v < 16 ? "0" : "") + Integer.toHexString(v);
+    }
+
+    /** A bad option length: a line saying so, with the expert under it (tshark's expert item). */
+    private static void invalid(ProtoItem options, Tvb tvb, int offset, int length, String message) {
+        options.addText(tvb, offset, length, message).expert(LEN_INVALID, message);
     }
 }

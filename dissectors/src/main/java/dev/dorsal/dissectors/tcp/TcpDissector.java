@@ -317,11 +317,11 @@ public final class TcpDissector implements DissectorProvider {
                 sb.append(" Ack=").append(ackShown);
             }
             sb.append(" Win=").append(seg.window & 0xffffffffL);
+            // In Info before the rest of the header is read: a header cut short still shows these.
+            cols.appendInfo(sb.toString());
+            sb.setLength(0);
         }
         if (hlen < 20) {
-            if (sb != null) {
-                cols.appendInfo(sb.toString());
-            }
             bogusHeader(tcp, tvb, hlen, cols);
             return tvb.length();
         }
@@ -366,7 +366,9 @@ public final class TcpDissector implements DissectorProvider {
             if (seg.haveSegLen) {
                 sb.append(" Len=").append(seg.segLen);
             }
-            cols.appendInfo(sb.toString());
+            if (!sb.isEmpty()) {
+                cols.appendInfo(sb.toString());
+            }
         }
 
         ProtoItem options = null;

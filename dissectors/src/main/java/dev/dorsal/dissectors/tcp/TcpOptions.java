@@ -149,7 +149,12 @@ final class TcpOptions {
 
     /** Everything one option's decoder needs. */
     private record Ctx(Tvb tvb, ProtoItem options, TcpSegment seg, Columns cols, boolean detailed,
-            TcpMptcp.Connections mptcp) {
+            TcpMptcp.Connections mptcp, boolean listNames) {
+        /** For an option cut by the capture: tshark lists an option's name only once it was read whole. */
+        Ctx unlisted() {
+            return new Ctx(tvb, options, seg, cols, detailed, mptcp, false);
+        }
+
         boolean info() {
             return cols.enabled();
         }
@@ -162,7 +167,7 @@ final class TcpOptions {
 
         /** Appends ", name" to the Options line. */
         void listed(String name) {
-            if (detailed) {
+            if (detailed && listNames) {
                 options.appendText(", " + name);
             }
         }
@@ -174,7 +179,7 @@ final class TcpOptions {
      */
     static void dissect(Tvb tvb, int start, int length, ProtoItem options, TcpSegment seg, Columns cols,
             boolean detailed, TcpMptcp.Connections mptcp) {
-        Ctx c = new Ctx(tvb, options, seg, cols, detailed, mptcp);
+        Ctx c = new Ctx(tvb, options, seg, cols, detailed, mptcp, true);
         int end = start + length;
         int off = start;
         int nops = 0;
@@ -215,7 +220,7 @@ final class TcpOptions {
                         + " bytes says option goes past end of options)");
                 break;
             }
-            decode(c, kind, off, len);
+            decode(tvb.has(off, len) ? c : c.unlisted(), kind, off, len);
             off += len;
         }
         if (seg.has(TcpFlags.SYN) && !seg.sawMss) {
@@ -267,9 +272,20 @@ final class TcpOptions {
         };
     }
 
+    /**
+     * An option's own node. tshark registers each option as a protocol, whose node may run past the
+     * captured bytes: a cut option still shows its Kind and Length before the read that fails.
+     */
+    static ProtoItem node(ProtoItem options, FieldDef f, Tvb tvb, int off, int len) {
+        if (tvb.has(off, len)) {
+            return options.add(f, tvb, off, len);
+        }
+        return options.addBytes(f, tvb, off, len, tvb.bytes(off, tvb.remaining(off)));
+    }
+
     /** A one-byte option (EOL, NOP): the item and its kind. */
     private static void simple(Ctx c, FieldDef f, int off, String name) {
-        ProtoItem item = c.options.add(f, c.tvb, off, 1);
+        ProtoItem item = node(c.options, f, c.tvb, off, 1);
         label(c, item, f.name());
         item.add(KIND, c.tvb, off, 1);
         c.listed(name);
@@ -277,7 +293,7 @@ final class TcpOptions {
 
     /** The option's node with its Kind and Length children. */
     private static ProtoItem header(Ctx c, FieldDef f, int off, int len) {
-        ProtoItem item = c.options.add(f, c.tvb, off, len);
+        ProtoItem item = node(c.options, f, c.tvb, off, len);
         label(c, item, f.name());
         item.add(KIND, c.tvb, off, 1);
         item.add(LEN, c.tvb, off + 1, 1);
@@ -384,7 +400,7 @@ final class TcpOptions {
 
     /** A fixed-length option: its node, Kind, Length; null when the length is wrong (then nothing more is read). */
     private static ProtoItem fixed(Ctx c, FieldDef f, int off, int len, int expected, String name) {
-        ProtoItem item = c.options.add(f, c.tvb, off, len);
+        ProtoItem item = node(c.options, f, c.tvb, off, len);
         label(c, item, f.name());
         item.add(KIND, c.tvb, off, 1);
         c.listed(name);
@@ -403,7 +419,7 @@ final class TcpOptions {
 
     private static void mss(Ctx c, int off, int len) {
         c.seg.sawMss = true;
-        ProtoItem item = c.options.add(OPT_MSS, c.tvb, off, len);
+        ProtoItem item = node(c.options, OPT_MSS, c.tvb, off, len);
         label(c, item, OPT_MSS.name());
         if (!c.seg.has(TcpFlags.SYN)) {
             item.expert(E_MSS_PRESENT);

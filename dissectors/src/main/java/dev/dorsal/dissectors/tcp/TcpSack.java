@@ -14,7 +14,7 @@ final class TcpSack {
     private TcpSack() {}
 
     static void dissect(Tvb tvb, int off, int len, ProtoItem options, TcpSegment seg, Columns cols, boolean detailed) {
-        ProtoItem item = options.add(TcpOptions.OPT_SACK, tvb, off, len);
+        ProtoItem item = TcpOptions.node(options, TcpOptions.OPT_SACK, tvb, off, len);
         if (detailed && item != options) {
             item.setText("TCP Option - SACK");
         }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Writes tshark 4.0.17's outputs for the captures in this directory to ../oracle/fuzz/, in the layout
+# of the corpus oracle (../oracle/README.md): FILE.summary.txt, FILE.verbose.txt and FILE.fields.tsv
+# (with the field list below), so the shell's differential tests compare Dorsal with them.
+#
+# The captures are single frames kept from a differential sweep on inputs that are not in the corpus
+# (randpkt's random bytes behind real headers, and corpus captures cut by a snap length), each one
+# where Dorsal and tshark once disagreed, plus ip_option_lengths.pcap (IPv4 options whose lengths
+# run short or past the header, written by hand). They were converted to pcap (editcap -F pcap) and
+# their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
+# of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.
+#
+# usage: make_oracle.sh     (needs tshark 4.0.17: apt-get install tshark)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+out="$here/../oracle/fuzz"
+mkdir -p "$out"
+export TZ=UTC LC_ALL=C WIRESHARK_CONFIG_DIR="$(mktemp -d)"
+trap 'rm -rf "$WIRESHARK_CONFIG_DIR"' EXIT
+fields=(frame.number frame.len frame.protocols eth.type ip.len ip.flags ip.frag_offset ip.proto ip.version
+  ipv6.plen ipv6.nxt tcp.srcport tcp.dstport tcp.stream tcp.seq tcp.len tcp.hdr_len tcp.flags tcp.option_kind
+  tcp.option_len udp.length udp.stream icmp.type icmp.code dns.flags.opcode dns.count.queries dns.count.answers
+  dns.qry.name tls.record.content_type tls.record.version tls.handshake.type http.request.method
+  http.response.code _ws.malformed _ws.expert _ws.col.Protocol _ws.col.Info)
+cd "$here"
+for f in *.pcap *.pcapng; do
+  [ -f "$f" ] || continue
+  tshark -r "$f" > "$out/$f.summary.txt" 2>/dev/null
+  tshark -r "$f" -V > "$out/$f.verbose.txt" 2>/dev/null
+  args=(); for x in "${fields[@]}"; do args+=(-e "$x"); done
+  tshark -r "$f" -T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, "${args[@]}" \
+    > "$out/$f.fields.tsv" 2>/dev/null
+done
+echo "wrote $(ls "$out" | wc -l) files to $out"
