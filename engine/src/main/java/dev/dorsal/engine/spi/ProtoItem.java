@@ -86,8 +86,13 @@ public final class ProtoItem {
         FieldType type = f.type();
         // Checked first, wanted or not: a short packet fails here exactly as it would with a full tree,
         // and, as with tshark's proto_tree_add_item, before the item that cannot be read exists.
-        if (len > 0 && type != FieldType.NONE && type != FieldType.PROTOCOL && !t.has(off, len)) {
-            t.bytes(off, len);
+        if (len > 0 && !t.has(off, len)) {
+            // A text or protocol node holds no value: like tshark's, it may run past the captured
+            // bytes (a TLS record, a TCP option cut by the snap length) as long as the packet has them.
+            boolean valueless = type == FieldType.NONE || type == FieldType.PROTOCOL;
+            if (!valueless || (long) off + len > t.reportedLength()) {
+                t.bytes(off, len);
+            }
         }
         if (skip(f)) {
             return this;
@@ -118,16 +123,7 @@ public final class ProtoItem {
                 int nul = s.indexOf('\0');
                 item.obj = nul >= 0 ? s.substring(0, nul) : s;
             }
-            case IPv6, GUID, EUI64, BYTES, UINT_BYTES, OID -> {
-                if (len > 0) {
-                    t.bytes(off, len); // bounds check; value read lazily from the tvb
-                }
-            }
-            default -> {
-                if (len > 0) {
-                    t.bytes(off, len);
-                }
-            }
+            default -> { } // bytes-like values are read lazily from the tvb; the bounds were checked above
         }
         return item;
     }
