@@ -79,6 +79,9 @@ public final class ArpDissector implements DissectorProvider {
         // As tshark: a message that ends early shows as a short or malformed "ARP" with empty Info.
         pinfo.columns().setProtocol("ARP");
         pinfo.columns().clearInfo();
+        if (tvb.length() == 0) {
+            tvb.u8(0); // nothing at all: no ARP node either (tshark's item "to the end" fails first)
+        }
         // Each header field is shown as it is read, so a short header shows the fields present.
         ProtoItem arp = tree.addProtocol(PROTO, tvb, 0, tvb.length());
         int hrd = tvb.u16(0);

@@ -92,7 +92,7 @@ final class HttpDissector {
             // Not a message start: header lines (the rest of a message whose start was lost) are still
             // shown as HTTP; anything else is claimed without a trace, as tshark does on HTTP ports.
             if (colon(tvb, offset, firstLen) < 0) {
-                return notHttp(m, offset);
+                return notHttp(m, offset, parent);
             }
         } else {
             m.type = kind.type();
@@ -148,6 +148,9 @@ final class HttpDissector {
             off = next;
         }
         HttpConversations.Exchange ex = record(m, request, h, pinfo);
+        if (state == State.HEADERS && off < tvb.reportedLength() && !tvb.has(off, 1)) {
+            tvb.u8(off); // the headers go on past the captured bytes: as tshark, end here marked truncated
+        }
         int datalen = bodyLength(tvb, off, m.type, code, h);
         if (datalen > 0) {
             off += body(m, tvb, off, datalen, parent, h);
@@ -158,9 +161,28 @@ final class HttpDissector {
         return off - offset;
     }
 
-    /** Data that does not start an HTTP message: claimed but not shown, as tshark does on HTTP ports. */
-    private static int notHttp(HttpMessage m, int offset) {
-        return m.tvb.reportedLength() - offset;
+    /**
+     * Data that does not start an HTTP message. Before any HTTP on the connection it is claimed but not
+     * shown, as tshark does on HTTP ports; after some, it is the "Continuation" of what came before
+     * (a body whose headers the capture cut, say), shown as the body's data.
+     */
+    private static int notHttp(HttpMessage m, int offset, ProtoItem parent) {
+        int length = m.tvb.reportedLength() - offset;
+        if (m.conv.requestMethod == null && m.conv.responseCode == 0) {
+            if (offset == 0) {
+                // tshark does not count HTTP among the frame's protocols for it either.
+                m.pinfo.removeLayers(m.pinfo.layerNames().size() - 1);
+            }
+            return length;
+        }
+        Columns cols = m.pinfo.columns();
+        cols.setProtocol("HTTP");
+        cols.setInfo("Continuation");
+        m.tree = parent.addProtocol(PROTO, m.tvb, offset, m.tvb.length() - offset);
+        Tvb entity = m.tvb.slice(offset, length);
+        HttpBody.fileData(m, entity);
+        HttpBody.dispatch(m, entity, parent, new HttpHeaders.Parsed());
+        return length;
     }
 
     private static boolean printable(int c) {

@@ -186,6 +186,11 @@ final class TlsRecordDissector {
             lengthItem.expert(RECORD_LENGTH_INVALID,
                     "TLSCiphertext length MUST NOT exceed 2^14 + " + (version == TlsSession.TLS13 ? 256 : 2048));
         }
+        if (!tvb.has(body, length)) {
+            // Cut by the capture: as in tshark, the record shows its header and nothing of what it
+            // holds (no Info, no version learnt from a partial hello); this read marks it truncated.
+            tvb.bytes(body, length);
+        }
 
         // With keys, the record is dissected from its plaintext ("Decrypted TLS"); in TLS 1.3 the real
         // content type is inside it.

@@ -27,7 +27,7 @@ class HttpSplitTest {
     private static final byte[] LENGTH_RESPONSE = ("HTTP/1.1 200 OK\r\nServer: t\r\nContent-Type: text/html\r\n"
             + "Content-Length: 26\r\n\r\n<html>\r\n<p>hi</p>\r\n</html>").getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CHUNKED_RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-            + "Transfer-Encoding: chunked\r\n\r\n7\r\n{\"a\": 1\r\nc;x=y\r\n, \"b\": [true]\r\n1\r\n}\r\n0\r\n\r\n")
+            + "Transfer-Encoding: chunked\r\n\r\n7\r\n{\"a\": 1\r\nd;x=y\r\n, \"b\": [true]\r\n1\r\n}\r\n0\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1);
 
     @Test
