@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.dns;
 
+import dev.dorsal.dissectors.tcp.TcpPdus;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
@@ -26,23 +27,9 @@ final class DnsTcp {
     private DnsTcp() {}
 
     static int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
-        int off = 0;
-        int reported = tvb.reportedLength();
-        while (off < reported) {
-            int captured = tvb.remaining(off);
-            if (captured < 2 && pinfo.canDesegment()) {
-                pinfo.setDesegment(off, PacketInfo.ONE_MORE_SEGMENT);
-                return tvb.length();
-            }
-            int pduLen = tvb.u16(off) + 2;
-            if (captured < pduLen && pinfo.canDesegment()) {
-                pinfo.setDesegment(off, pduLen - captured);
-                return tvb.length();
-            }
-            Tvb pdu = pduLen <= reported - off ? tvb.slice(off, pduLen) : tvb.slice(off).withReportedLength(pduLen);
-            pinfo.call(PDU, pdu, tree);
-            off += pduLen;
-        }
-        return tvb.length();
+        // TCP's PDU loop (tshark's tcp_dissect_pdus): it asks for the missing bytes of a split message
+        // and writes [PDU Size: N] into the TCP tree for each message, as tshark shows.
+        return TcpPdus.dissect(tvb, pinfo, tree, true, 2, (t, off, p) -> t.u16(off) + 2,
+                (pdu, p, t) -> p.call(PDU, pdu, t));
     }
 }

@@ -88,10 +88,12 @@ final class Ipv6Options {
             typeItem(tvb, off, opt);
             ProtoItem lenItem = Items.add(opt, LENGTH, tvb, off + 1, 1);
             int value = off + 2;
-            if (value + len > end) {
+            if (value + len > end && name != null) {
                 lenItem.expert(INVALID_LENGTH);
                 return;
             }
+            // An unknown option's payload is shown as long as its length says, as tshark does, even
+            // past the end of the header.
             switch (type) {
                 case 0x01 -> {
                     ProtoItem p = Items.add(opt, PADN, tvb, value, len);

@@ -88,7 +88,7 @@ public final class Ipv6RoutingDissector extends ExtensionHeader implements Disse
         ProtoItem rt = out[0];
         int type = tvb.u8(2);
         if (rt.tree().detailed()) {
-            rt.appendText(" (" + TYPES.nameOr(type, "Unknown") + ")");
+            rt.appendText(" (" + TYPES.nameOr(type, "Unknown type " + type) + ")");
         }
         ProtoItem typeItem = Items.add(rt, TYPE, tvb, 2, 1);
         int segLeft = tvb.u8(3);
