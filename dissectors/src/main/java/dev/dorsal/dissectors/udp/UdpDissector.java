@@ -244,6 +244,9 @@ public final class UdpDissector implements DissectorProvider {
             reported = ulen - 8;
         }
         int len = Math.min(captured, reported);
+        if (captured == 0) {
+            tvb.u8(8); // tshark's payload item runs "to the end", which fails when nothing is left
+        }
         ProtoItem payload = udp.add(PAYLOAD, tvb, 8, captured);
         if (payload != udp && tree.tree().detailed()) {
             payload.setText("UDP payload (" + len + (len == 1 ? " byte)" : " bytes)"));
