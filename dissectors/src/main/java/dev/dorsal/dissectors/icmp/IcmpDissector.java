@@ -148,7 +148,7 @@ public final class IcmpDissector implements DissectorProvider {
                     query(tvb, pinfo, tree, icmp, type, ttl);
             case IcmpValues.UNREACH, IcmpValues.TIME_EXCEEDED, IcmpValues.PARAM_PROBLEM, IcmpValues.SOURCE_QUENCH,
                     IcmpValues.REDIRECT -> error(tvb, pinfo, icmp, type, code);
-            case IcmpValues.ROUTER_ADVERT -> routerAdvertisement(tvb, icmp, code);
+            case IcmpValues.ROUTER_ADVERT -> routerAdvertisement(tvb, pinfo, icmp, code);
             default -> { }
         }
         return tvb.length();
@@ -294,7 +294,7 @@ public final class IcmpDissector implements DissectorProvider {
         }
     }
 
-    private static void routerAdvertisement(Tvb tvb, ProtoItem icmp, int code) {
+    private void routerAdvertisement(Tvb tvb, PacketInfo pinfo, ProtoItem icmp, int code) {
         int count = tvb.u8(4);
         int entrySize = tvb.u8(5);
         Items.add(icmp, NUM_ADDRS, tvb, 4, 1);
@@ -305,6 +305,13 @@ public final class IcmpDissector implements DissectorProvider {
             lt.setText("Lifetime: " + lifetime + " (" + TimeText.seconds(lifetime) + ")");
         }
         int off = 8;
+        if (entrySize != 2) {
+            // Entries of another size are not read (RFC 1256 sets 2 words): the rest is data, as in tshark.
+            if (tvb.reportedLength() > off) {
+                pinfo.call(dataHandle, tvb.slice(off), icmp);
+            }
+            return;
+        }
         for (int i = 0; i < count; i++) {
             Items.add(icmp, ROUTER_ADDRESS, tvb, off, 4);
             Items.add(icmp, PREF_LEVEL, tvb, off + 4, 4);
