@@ -13,14 +13,16 @@ import dev.dorsal.engine.spi.Tvb;
  *
  * <p>Never loops forever: a pointer to itself or more than {@value #MAX_POINTERS} pointers give the name
  * {@code <Name contains a pointer that loops>}, and a name longer than 253 characters is shown as
- * {@code <Name too long>} (its bytes are still walked). Extended (0x40) and reserved (0x80) label types,
- * and names running off the message, throw as tshark does. The empty name is {@code <Root>}.
+ * {@code <Name too long>} (its bytes are still walked). An unknown extended label (0x40) ends the name as
+ * {@code <Unknown extended label>}; binary (0x41) and reserved (0x80) labels, and names running off the
+ * message, throw as tshark does. The empty name is {@code <Root>}.
  * One reader is reused for every name of a message; read the results right after {@link #read}.
  */
 final class DnsNameReader {
     static final String ROOT = "<Root>";
     static final String LOOPS = "<Name contains a pointer that loops>";
     static final String TOO_LONG = "<Name too long>";
+    static final String EXTENDED = "<Unknown extended label>";
     /** Characters a name may have, the first label counting one extra as tshark's buffer does. */
     private static final int MAX_CHARS = 255;
     private static final int MAX_POINTERS = 255;
@@ -99,6 +101,13 @@ final class DnsNameReader {
                         break;
                     }
                     off = target;
+                }
+                case 0x40 -> {
+                    if (len == 0x41) {
+                        throw new MalformedException("DNS binary label (RFC 2673) not supported");
+                    }
+                    // An unknown extended label (RFC 6891 §4.2) ends the name, as in tshark.
+                    special = EXTENDED;
                 }
                 default -> throw new MalformedException("DNS label type 0x" + Integer.toHexString(len & 0xc0));
             }
