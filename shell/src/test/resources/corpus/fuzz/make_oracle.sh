@@ -7,7 +7,8 @@
 # (randpkt's random bytes behind real headers, and corpus captures cut by a snap length), each one
 # where Dorsal and tshark once disagreed, plus hand-made ones: ip_option_lengths.pcap (IPv4 options
 # whose lengths run short or past the header), icmp_router_advertisements.pcap (entry sizes, codes,
-# a short list) and udp_snap_at_payload.pcap (dns_udp.pcap cut by editcap -s 42). They were converted to pcap (editcap -F pcap) and
+# a short list), dns_extended_labels_crafted.pcap (extended and binary labels, first or after one) and
+# udp_snap_at_payload.pcap (dns_udp.pcap cut by editcap -s 42). They were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.
 #

@@ -106,7 +106,11 @@ final class DnsNameReader {
                     if (len == 0x41) {
                         throw new MalformedException("DNS binary label (RFC 2673) not supported");
                     }
-                    // An unknown extended label (RFC 6891 §4.2) ends the name, as in tshark.
+                    // An unknown extended label (RFC 6891 §4.2) ends the name, as in tshark, which also
+                    // refuses a name of that label alone (under its 2-byte minimum).
+                    if (usedLen < 0 && off - start < 2) {
+                        throw new MalformedException("DNS name is only an extended label");
+                    }
                     special = EXTENDED;
                 }
                 default -> throw new MalformedException("DNS label type 0x" + Integer.toHexString(len & 0xc0));
