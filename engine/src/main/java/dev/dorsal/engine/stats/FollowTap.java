@@ -32,6 +32,9 @@ final class FollowTap implements Tap {
     private final FollowArgs args;
     private final List<FollowRecord> records = new ArrayList<>();
     private final TcpFollowStream tcp;
+    private final String streamField;
+    private final String srcPortField;
+    private final String dstPortField;
     private Address client;
     private int clientPort;
     private Address server;
@@ -41,6 +44,9 @@ final class FollowTap implements Tap {
 
     FollowTap(FollowArgs args) {
         this.args = args;
+        this.streamField = args.transport() + ".stream";
+        this.srcPortField = args.proto() + ".srcport";
+        this.dstPortField = args.proto() + ".dstport";
         this.tcp = args.proto().equals("tcp") ? new TcpFollowStream(this::keep) : null;
     }
 
@@ -62,8 +68,11 @@ final class FollowTap implements Tap {
         String proto = args.proto();
         Layers.eachOverIp(p, proto, hop -> {
             ProtoItem n = hop.node();
-            int sport = (int) Layers.num(n, proto + ".srcport", -1);
-            int dport = (int) Layers.num(n, proto + ".dstport", -1);
+            if (args.addr() == null && Layers.num(n, streamField, -1) != args.stream()) {
+                return; // another stream: most packets, so decided before anything else is looked up
+            }
+            int sport = (int) Layers.num(n, srcPortField, -1);
+            int dport = (int) Layers.num(n, dstPortField, -1);
             if (!selected(n, hop.src(), sport, hop.dst(), dport)) {
                 return;
             }
@@ -103,7 +112,7 @@ final class FollowTap implements Tap {
 
     private boolean selected(ProtoItem n, Address src, int sport, Address dst, int dport) {
         if (args.addr() == null) {
-            return Layers.num(n, args.transport() + ".stream", -1) == args.stream();
+            return Layers.num(n, streamField, -1) == args.stream();
         }
         Address[] a = args.addr();
         int[] port = args.port();
