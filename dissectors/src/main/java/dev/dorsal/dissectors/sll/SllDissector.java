@@ -59,6 +59,8 @@ public final class SllDissector implements DissectorProvider {
             ETYPE, TRAILER, IFINDEX);
 
     private static final int ARPHRD_ETHER = 1;
+    /** The loopback device (what "tcpdump -i any" records for lo): its address is shown as Ethernet too. */
+    private static final int ARPHRD_LOOPBACK = 772;
     private static final int ARPHRD_IPGRE = 778;
     private static final int ARPHRD_NETLINK = 824;
 
@@ -139,7 +141,7 @@ public final class SllDissector implements DissectorProvider {
             return;
         }
         int n = Math.min(halen, 8);
-        if (hatype == ARPHRD_ETHER && halen == 6) {
+        if ((hatype == ARPHRD_ETHER || hatype == ARPHRD_LOOPBACK) && halen == 6) {
             long mac = tvb.u48(off);
             sll.addUint(SRC_ETH, tvb, off, 6, mac);
             pinfo.setDlAddresses(Address.ether(mac), Address.NONE);

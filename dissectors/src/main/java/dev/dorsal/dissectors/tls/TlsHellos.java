@@ -135,7 +135,8 @@ final class TlsHellos {
             hs.addString(JA3_FULL, tvb, offset, 0, ja3).setGenerated();
             hs.addString(JA3, tvb, offset, 0, Ja3.md5(ja3)).setGenerated();
         }
-        if (ctx.wants(JA4) || ctx.wants(JA4_R)) {
+        // Not a field of tshark 4.0.17: only when asked for, never in a full tree (JSON shows hidden fields).
+        if (ctx.tree.asked(JA4) || ctx.tree.asked(JA4_R)) {
             hs.addString(JA4, tvb, offset, 0, Ja4.fingerprint(facts)).setGenerated().setHidden();
             hs.addString(JA4_R, tvb, offset, 0, Ja4.raw(facts)).setGenerated().setHidden();
         }

@@ -170,10 +170,13 @@ public final class UdpDissector implements DissectorProvider {
         if (ulen == 8) {
             return tvb.length();
         }
-        addTimestamps(udp, tvb, pinfo, conv, detailed);
+        if (!inError) {
+            addTimestamps(udp, tvb, pinfo, conv, detailed);
+        }
         // An ICMP error quotes only the start of the datagram: nothing to hand on when no payload is there.
+        // What is quoted goes to the top of the tree, as tshark shows it, not under the ICMP error.
         if (!inError || tvb.remaining(8) > 0) {
-            dispatch(tvb, pinfo, tree, udp, srcPort, dstPort, ulen);
+            dispatch(tvb, pinfo, inError ? tree.tree().root() : tree, udp, srcPort, dstPort, ulen);
         }
         return tvb.length();
     }

@@ -129,9 +129,22 @@ public final class FieldsFormatter implements PacketFormatter {
     }
 
     /**
-     * The value with tshark's escapes for CR, LF and TAB. A quote character inside a quoted value is
+     * The value with tshark's escapes for CR, LF, TAB, BS and FF (BEL, VT and ESC stay raw, as there). A quote character inside a quoted value is
      * written as it is: tshark 4.0.17 prints {@code ""Time To Live" only 1"}.
      */
+    /** {@code s} with tshark's -T fields escapes (see {@link #appendValue}); {@code s} itself when it needs none. */
+    public static String escaped(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+                StringBuilder sb = new StringBuilder(n + 8);
+                appendValue(sb, s, '"');
+                return sb.toString();
+            }
+        }
+        return s;
+    }
+
     private static void appendValue(StringBuilder out, String s, char quote) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
@@ -139,6 +152,8 @@ public final class FieldsFormatter implements PacketFormatter {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
                 default -> out.append(c);
             }
         }

@@ -47,6 +47,15 @@ public final class PacketTree {
     }
 
     /**
+     * True when the consumer named {@code f} itself (a filter, -e, a tap), detailed or not: for fields
+     * tshark 4.0.17 does not have, which must not appear in its full-tree outputs (-V, JSON).
+     */
+    public boolean asked(FieldDef f) {
+        int id = f.id();
+        return interest != null && id >= 0 && interest.get(id);
+    }
+
+    /**
      * The ids of the wanted fields when not detailed (null: every field). The same set object for every
      * packet of one consumer, so dissectors may cache decisions made from it by identity. Do not modify.
      */

@@ -237,9 +237,7 @@ public final class BatchCommand {
             detailed = true;
         }
         DissectionOptions options;
-        if (detailed) {
-            options = DissectionOptions.FULL;
-        } else {
+        {
             BitSet interest = new BitSet();
             if (formatter instanceof FieldsFormatter || formatter instanceof JsonFormatter) {
                 for (String f : o.fields) {
@@ -270,7 +268,10 @@ public final class BatchCommand {
                 interest.or(scripts.interest());
             }
             boolean allFields = scripts != null && scripts.host.wantsAllFields();
-            options = new DissectionOptions(false, allFields ? null : interest, columns);
+            // A detailed tree holds every field anyway; the interest still says which ones were asked
+            // for, so fields tshark 4.0.17 lacks (JA4) appear for a filter without entering -V or JSON.
+            options = detailed ? new DissectionOptions(true, allFields ? null : interest, true)
+                    : new DissectionOptions(false, allFields ? null : interest, columns);
         }
         return new Plan(o.readFile, formatter, options, filter, count, taps, save, live, stop, scripts);
     }

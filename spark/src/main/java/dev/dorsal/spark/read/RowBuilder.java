@@ -124,12 +124,9 @@ public final class RowBuilder {
         };
     }
 
-    /** tshark's escapes for CR, LF and TAB in -T fields values (text mode only). */
+    /** tshark's escapes in -T fields values (text mode only), as the CLI writes them. */
     private String escaped(String s) {
-        if (!text || s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\t') < 0) {
-            return s;
-        }
-        return s.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+        return text ? dev.dorsal.engine.output.FieldsFormatter.escaped(s) : s;
     }
 
     private static Object value(FieldColumn.ValueType type, ProtoItem item) {
