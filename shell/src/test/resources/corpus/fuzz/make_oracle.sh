@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Writes tshark 4.0.17's outputs for the captures in this directory to ../oracle/fuzz/, in the layout
-# of the corpus oracle (../oracle/README.md): FILE.summary.txt, FILE.verbose.txt and FILE.fields.tsv
-# (with the field list below), so the shell's differential tests compare Dorsal with them.
+# of the corpus oracle (../oracle/README.md): FILE.summary.txt, FILE.verbose.txt, FILE.json and
+# FILE.fields.tsv (with the field list below), with the key log STEM.keys and the options in STEM.args
+# (one per line) when there are, so the shell's differential tests compare Dorsal with them.
 #
-# The captures are single frames kept from a differential sweep on inputs that are not in the corpus
-# (randpkt's random bytes behind real headers, and corpus captures cut by a snap length), each one
-# where Dorsal and tshark once disagreed, plus hand-made ones: ip_option_lengths.pcap (IPv4 options
-# whose lengths run short or past the header), icmp_router_advertisements.pcap (entry sizes, codes,
+# The captures are frames kept from differential sweeps on inputs that are not in the corpus
+# (randpkt's random bytes behind real headers, corpus captures cut by a snap length, and new loopback
+# recordings of curl, openssl, python servers and "tcpdump -i any": icmp_quoted_udp, sll*_lo_src,
+# http_ctrl, ja4_json with its key log), each one where Dorsal and tshark once disagreed, plus hand-made ones: ip_option_lengths.pcap (IPv4 options
+# whose lengths run short or past the header), icmp_quoted_dns_crafted.pcap (a DNS query quoted by
+# a port unreachable), icmp_router_advertisements.pcap (entry sizes, codes,
 # a short list), dns_extended_labels_crafted.pcap (extended and binary labels, first or after one) and
 # udp_snap_at_payload.pcap (dns_udp.pcap cut by editcap -s 42). They were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
@@ -23,14 +26,17 @@ fields=(frame.number frame.len frame.protocols eth.type ip.len ip.flags ip.frag_
   ipv6.plen ipv6.nxt tcp.srcport tcp.dstport tcp.stream tcp.seq tcp.len tcp.hdr_len tcp.flags tcp.option_kind
   tcp.option_len udp.length udp.stream icmp.type icmp.code dns.flags.opcode dns.count.queries dns.count.answers
   dns.qry.name tls.record.content_type tls.record.version tls.handshake.type http.request.method
-  http.response.code _ws.malformed _ws.expert _ws.col.Protocol _ws.col.Info)
+  http.response.code http.file_data tls.handshake.ja3 _ws.malformed _ws.expert _ws.col.Protocol _ws.col.Info)
 cd "$here"
 for f in *.pcap *.pcapng; do
   [ -f "$f" ] || continue
-  tshark -r "$f" > "$out/$f.summary.txt" 2>/dev/null
-  tshark -r "$f" -V > "$out/$f.verbose.txt" 2>/dev/null
+  keys=(); [ -f "${f%.*}.keys" ] && keys=(-o "tls.keylog_file:${f%.*}.keys")
+  [ -f "${f%.*}.args" ] && mapfile -t -O "${#keys[@]}" keys < "${f%.*}.args"
+  tshark -r "$f" "${keys[@]}" > "$out/$f.summary.txt" 2>/dev/null
+  tshark -r "$f" -V "${keys[@]}" > "$out/$f.verbose.txt" 2>/dev/null
+  tshark -r "$f" -T json "${keys[@]}" > "$out/$f.json" 2>/dev/null
   args=(); for x in "${fields[@]}"; do args+=(-e "$x"); done
-  tshark -r "$f" -T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, "${args[@]}" \
+  tshark -r "$f" "${keys[@]}" -T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, "${args[@]}" \
     > "$out/$f.fields.tsv" 2>/dev/null
 done
 echo "wrote $(ls "$out" | wc -l) files to $out"

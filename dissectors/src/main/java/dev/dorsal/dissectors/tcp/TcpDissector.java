@@ -257,9 +257,7 @@ public final class TcpDissector implements DissectorProvider {
             // Only the stream index is read (-z conv,tcp) and the whole segment is there, so nothing
             // below can fail: keep the initial sequence numbers a reused port is recognised by and
             // skip the analysis. A short or cut segment takes the full path, which marks it malformed.
-            if (analyzePref.on()) {
-                TcpAnalysis.learnBaseSeq(seg.fwd, seg.rev, seg.rawSeq, seg.rawAck, seg.flags);
-            }
+            TcpAnalysis.learnBaseSeq(seg.fwd, seg.rev, seg.rawSeq, seg.rawAck, seg.flags);
             tcp.setLength(hlen);
             return tvb.length();
         }
@@ -293,6 +291,10 @@ public final class TcpDissector implements DissectorProvider {
                             seg.ack = seg.rawAck - seg.rev.baseSeq;
                         }
                     }
+                } else {
+                    // Without the analysis the initial numbers are still learnt: a SYN reusing the ports
+                    // with a new one starts a new stream either way, as in tshark.
+                    TcpAnalysis.learnBaseSeq(seg.fwd, seg.rev, seg.rawSeq, seg.rawAck, seg.flags);
                 }
                 if (!seg.has(TcpFlags.SYN) && seg.fwd.winScale >= 0) {
                     seg.window = seg.rawWindow << seg.fwd.winScale;
@@ -302,14 +304,21 @@ public final class TcpDissector implements DissectorProvider {
 
         long seqShown = seg.seq & 0xffffffffL;
         long ackShown = seg.ack & 0xffffffffL;
+        // The labels and raw lines follow the preferences, even where a short segment kept absolute numbers.
+        seg.relative = analyzePref.on() && relativePref.on();
         if (detailed) {
             tcp.appendText(", Seq: " + seqShown);
         }
+        // Relative numbers need the analysis (tshark's preference says so); the raw ones are shown beside them.
+        boolean relative = seg.relative;
         ProtoItem seqItem = tcp.addUint(SEQ, tvb, 4, 4, seqShown);
-        if (detailed && relativePref.on()) {
+        if (detailed && relative) {
             seqItem.appendText(RELATIVE_SEQ);
         }
-        tcp.add(SEQ_RAW, tvb, 4, 4);
+        ProtoItem seqRaw = tcp.add(SEQ_RAW, tvb, 4, 4);
+        if (!relative && seqRaw != tcp) {
+            seqRaw.setHidden(); // the number above is already the raw one
+        }
         StringBuilder sb = info ? new StringBuilder(96) : null;
         if (sb != null) {
             sb.append(" [").append(TcpFlags.names(seg.flags)).append("] Seq=").append(seqShown);
@@ -339,7 +348,7 @@ public final class TcpDissector implements DissectorProvider {
             ProtoItem next = tcp.addUint(NXTSEQ, tvb, 0, 0, nxtseq & 0xffffffffL);
             if (next != tcp) {
                 next.setGenerated();
-                if (detailed) {
+                if (detailed && relative) {
                     next.appendText(RELATIVE_SEQ);
                 }
             }
@@ -477,10 +486,10 @@ public final class TcpDissector implements DissectorProvider {
     private static void addAck(ProtoItem tcp, Tvb tvb, TcpSegment seg, long ackShown, boolean detailed) {
         if (seg.has(TcpFlags.ACK)) {
             ProtoItem ack = tcp.addUint(ACK, tvb, 8, 4, ackShown);
-            if (detailed && ack != tcp) {
+            if (detailed && ack != tcp && seg.relative) {
                 ack.appendText(RELATIVE_ACK);
             }
-            if (seg.has(TcpFlags.SYN)) {
+            if (seg.has(TcpFlags.SYN) && seg.relative) {
                 // A SYN/ACK acknowledging more than the SYN accepts its data (TCP Fast Open, RFC 7413).
                 if (ackShown > 1) {
                     ack.expert(E_TFO_ACK);
@@ -494,7 +503,10 @@ public final class TcpDissector implements DissectorProvider {
                 ack.expert(E_ACK_NONZERO);
             }
         }
-        tcp.add(ACK_RAW, tvb, 8, 4);
+        ProtoItem ackRaw = tcp.add(ACK_RAW, tvb, 8, 4);
+        if (!seg.relative && seg.has(TcpFlags.ACK) && ackRaw != tcp) {
+            ackRaw.setHidden(); // the number above is already the raw one
+        }
     }
 
     private static void addHeaderLength(ProtoItem tcp, Tvb tvb, int hlen, boolean detailed) {

@@ -24,7 +24,9 @@ final class TcpSack {
             options.appendText(", SACK");
         }
         TcpFlow peer = seg.rev;
-        int base = peer != null && peer.baseSeqSet ? peer.baseSeq : 0;
+        // Edges are shown relative when the numbers are (tcp.relative_sequence_numbers), else raw.
+        int base = seg.relative && peer != null && peer.baseSeqSet ? peer.baseSeq : 0;
+        String suffix = seg.relative ? " (relative)" : "";
         StringBuilder label = detailed ? new StringBuilder("TCP Option - SACK") : null;
         int blocks = 0;
         int firstLeft = 0;
@@ -45,7 +47,7 @@ final class TcpSack {
             int le = (int) tvb.u32(at) - base;
             ProtoItem leItem = item.addUint(TcpOptions.SACK_LE, tvb, at, 4, le & 0xffffffffL);
             if (detailed && leItem != item) {
-                leItem.setText("left edge = " + Integer.toUnsignedString(le) + " (relative)");
+                leItem.setText("left edge = " + Integer.toUnsignedString(le) + suffix);
             }
             left -= 4;
             if (left < 4) {
@@ -56,7 +58,7 @@ final class TcpSack {
             left -= 4;
             ProtoItem reItem = item.addUint(TcpOptions.SACK_RE, tvb, at + 4, 4, re & 0xffffffffL);
             if (detailed && reItem != item) {
-                reItem.setText("right edge = " + Integer.toUnsignedString(re) + " (relative)");
+                reItem.setText("right edge = " + Integer.toUnsignedString(re) + suffix);
             }
             if (cols.enabled()) {
                 cols.appendInfo(" SLE=" + Integer.toUnsignedString(le) + " SRE=" + Integer.toUnsignedString(re));
@@ -93,10 +95,10 @@ final class TcpSack {
             ProtoItem dre = item.addUint(TcpOptions.DSACK_RE, tvb, off + 6, 4, firstRight & 0xffffffffL);
             if (detailed) {
                 if (dle != item) {
-                    dle.setGenerated().setText("D-SACK Left Edge = " + Integer.toUnsignedString(firstLeft) + " (relative)");
+                    dle.setGenerated().setText("D-SACK Left Edge = " + Integer.toUnsignedString(firstLeft) + suffix);
                 }
                 if (dre != item) {
-                    dre.setGenerated().setText("D-SACK Right Edge = " + Integer.toUnsignedString(firstRight) + " (relative)");
+                    dre.setGenerated().setText("D-SACK Right Edge = " + Integer.toUnsignedString(firstRight) + suffix);
                 }
             } else {
                 TcpAnalysis.generated(item, dle);

@@ -28,6 +28,8 @@ final class TcpSegment {
     final TcpAcked ta = new TcpAcked();
     /** This segment started its connection. */
     boolean freshConversation;
+    /** Sequence and acknowledgment numbers are shown relative to the initial ones. */
+    boolean relative;
     /** The capture-wide count of buffered reassembly bytes (see {@link TcpConversations#reassemblyTotal}). */
     long[] reassemblyTotal;
     TcpConversations conversations;

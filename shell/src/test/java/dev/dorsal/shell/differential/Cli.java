@@ -47,6 +47,16 @@ final class Cli {
             args.add("-o");
             args.add("tls.keylog_file:" + c.keys());
         }
+        // STEM.args beside a capture: more options (one per line) that its oracle was made with.
+        String file = c.capture().getFileName().toString();
+        java.nio.file.Path extra = c.capture().resolveSibling(file.substring(0, file.lastIndexOf('.')) + ".args");
+        if (java.nio.file.Files.isRegularFile(extra)) {
+            try {
+                java.nio.file.Files.readAllLines(extra).stream().filter(l -> !l.isBlank()).forEach(args::add);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return args;
     }
 
