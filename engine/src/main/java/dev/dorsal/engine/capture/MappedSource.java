@@ -2,8 +2,6 @@ package dev.dorsal.engine.capture;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 
 /**
  * Reads a memory-mapped file through a {@link MemorySegment}, so offsets are longs and files may
@@ -11,10 +9,6 @@ import java.nio.ByteOrder;
  */
 final class MappedSource implements ByteSource {
 
-    private static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final MemorySegment segment;
     private final long size;
@@ -46,22 +40,22 @@ final class MappedSource implements ByteSource {
 
     @Override
     public int u8(int rel) {
-        return segment.get(ValueLayout.JAVA_BYTE, pos + rel) & 0xFF;
+        return SegmentReads.u8(segment, pos + rel);
     }
 
     @Override
     public int u16(int rel, boolean bigEndian) {
-        return segment.get(bigEndian ? SHORT_BE : SHORT_LE, pos + rel) & 0xFFFF;
+        return SegmentReads.u16(segment, pos + rel, bigEndian);
     }
 
     @Override
     public int u32(int rel, boolean bigEndian) {
-        return segment.get(bigEndian ? INT_BE : INT_LE, pos + rel);
+        return SegmentReads.u32(segment, pos + rel, bigEndian);
     }
 
     @Override
     public void copy(int rel, byte[] dst, int dstOff, int len) {
-        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, pos + rel, dst, dstOff, len);
+        SegmentReads.copy(segment, pos + rel, dst, dstOff, len);
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.dorsal.engine.capture;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
 /**
@@ -17,10 +15,6 @@ final class WindowedFileSource implements ByteSource {
     static final long WINDOW = 16L << 20;
     private static final long PAGE = 1L << 16; // a multiple of every page size map() aligns to
 
-    private static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final FileChannel channel;
     private final long size;
@@ -87,22 +81,22 @@ final class WindowedFileSource implements ByteSource {
 
     @Override
     public int u8(int rel) {
-        return window.get(ValueLayout.JAVA_BYTE, at(rel)) & 0xFF;
+        return SegmentReads.u8(window, at(rel));
     }
 
     @Override
     public int u16(int rel, boolean bigEndian) {
-        return window.get(bigEndian ? SHORT_BE : SHORT_LE, at(rel)) & 0xFFFF;
+        return SegmentReads.u16(window, at(rel), bigEndian);
     }
 
     @Override
     public int u32(int rel, boolean bigEndian) {
-        return window.get(bigEndian ? INT_BE : INT_LE, at(rel));
+        return SegmentReads.u32(window, at(rel), bigEndian);
     }
 
     @Override
     public void copy(int rel, byte[] dst, int dstOff, int len) {
-        MemorySegment.copy(window, ValueLayout.JAVA_BYTE, at(rel), dst, dstOff, len);
+        SegmentReads.copy(window, at(rel), dst, dstOff, len);
     }
 
     @Override

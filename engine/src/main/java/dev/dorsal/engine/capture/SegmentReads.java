@@ -1,0 +1,31 @@
+package dev.dorsal.engine.capture;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/** Unaligned reads from a mapped capture, shared by the whole-file and the sliding-window sources. */
+final class SegmentReads {
+    private static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfShort SHORT_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private SegmentReads() {}
+
+    static int u8(MemorySegment s, long at) {
+        return s.get(ValueLayout.JAVA_BYTE, at) & 0xFF;
+    }
+
+    static int u16(MemorySegment s, long at, boolean bigEndian) {
+        return s.get(bigEndian ? SHORT_BE : SHORT_LE, at) & 0xFFFF;
+    }
+
+    static int u32(MemorySegment s, long at, boolean bigEndian) {
+        return s.get(bigEndian ? INT_BE : INT_LE, at);
+    }
+
+    static void copy(MemorySegment s, long at, byte[] dst, int dstOff, int len) {
+        MemorySegment.copy(s, ValueLayout.JAVA_BYTE, at, dst, dstOff, len);
+    }
+}
