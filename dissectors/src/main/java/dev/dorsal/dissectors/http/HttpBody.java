@@ -209,8 +209,16 @@ final class HttpBody {
 
     /** Adds {@code File Data: N bytes} with the entity as text (up to a NUL, invalid UTF-8 replaced). */
     static void fileData(HttpMessage m, Tvb entity) {
+        fileData(m, entity, true);
+    }
+
+    /**
+     * As {@link #fileData(HttpMessage, Tvb)}; a continuation ({@code failIfCut} false) shows the captured
+     * part of a body the snapshot length cut, as tshark does there.
+     */
+    static void fileData(HttpMessage m, Tvb entity, boolean failIfCut) {
         int n = entity.length();
-        if (n < entity.reportedLength()) {
+        if (failIfCut && n < entity.reportedLength()) {
             entity.bytes(0, entity.reportedLength()); // a body cut by the snapshot length: as tshark, fail here
         }
         boolean wanted = m.detailed || m.tree.tree().wants(FILE_DATA);

@@ -73,8 +73,13 @@ final class HttpDissector {
         Columns cols = pinfo.columns();
         HttpMessage m = new HttpMessage(tvb, pinfo, parent, conv, tls);
         State state = State.FIRST_LINE;
-        if (!tvb.has(offset, 1) || !printable(tvb.u8(offset))) {
+        if (!tvb.has(offset, 1)) {
             return -1;
+        }
+        if (!printable(tvb.u8(offset))) {
+            // Binary after HTTP on this connection (a body whose headers the capture cut): tshark's
+            // Continuation, shown as data without File Data. Before any HTTP it is not HTTP's.
+            return offset == 0 && seenHttp(conv) ? continuation(m, offset, parent, false) : -1;
         }
         long first = HttpText.lineEnd(tvb, offset, false);
         int firstLen;
@@ -168,20 +173,37 @@ final class HttpDissector {
      */
     private static int notHttp(HttpMessage m, int offset, ProtoItem parent) {
         int length = m.tvb.reportedLength() - offset;
-        if (m.conv.requestMethod == null && m.conv.responseCode == 0) {
+        if (!seenHttp(m.conv)) {
             if (offset == 0) {
                 // tshark does not count HTTP among the frame's protocols for it either.
                 m.pinfo.removeLayers(m.pinfo.layerNames().size() - 1);
             }
             return length;
         }
+        return continuation(m, offset, parent, true);
+    }
+
+    /** Whether the connection has carried an HTTP request or response line. */
+    private static boolean seenHttp(HttpConversations.Conversation conv) {
+        return conv.requestMethod != null || conv.responseCode != 0;
+    }
+
+    /** The rest of the segment as the continuation of an earlier message: its data, with File Data when it is text. */
+    private static int continuation(HttpMessage m, int offset, ProtoItem parent, boolean text) {
+        int length = m.tvb.reportedLength() - offset;
         Columns cols = m.pinfo.columns();
         cols.setProtocol("HTTP");
         cols.setInfo("Continuation");
         m.tree = parent.addProtocol(PROTO, m.tvb, offset, m.tvb.length() - offset);
         Tvb entity = m.tvb.slice(offset, length);
-        HttpBody.fileData(m, entity);
+        if (text) {
+            HttpBody.fileData(m, entity, false);
+        }
         HttpBody.dispatch(m, entity, parent, new HttpHeaders.Parsed());
+        if (text && entity.length() < entity.reportedLength()) {
+            // Text cut by the capture is marked truncated after its data, as tshark does (binary is not).
+            entity.bytes(0, entity.reportedLength());
+        }
         return length;
     }
 
