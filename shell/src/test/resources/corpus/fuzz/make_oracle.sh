@@ -7,10 +7,10 @@
 # The captures are frames kept from differential sweeps on inputs that are not in the corpus
 # (randpkt's random bytes behind real headers, corpus captures cut by a snap length, and new loopback
 # recordings of curl, openssl, python servers and "tcpdump -i any": icmp_quoted_udp, sll*_lo_src,
-# http_ctrl, http_snap128_bodies, ja4_json with its key log), each one where Dorsal and tshark once disagreed, plus hand-made ones: ip_option_lengths.pcap (IPv4 options
+# http_ctrl, http_snap128_bodies, mdns_query_response, ja4_json with its key log), each one where Dorsal and tshark once disagreed, plus hand-made ones: ip_option_lengths.pcap (IPv4 options
 # whose lengths run short or past the header), icmp_quoted_dns_crafted.pcap (a DNS query quoted by
 # a port unreachable), http_continuation_{text,binary}.pcap (data after a complete exchange),
-# icmp_router_advertisements.pcap (entry sizes, codes,
+# mdns_qu_cache_flush.pcap (the QU and cache-flush bits set), icmp_router_advertisements.pcap (entry sizes, codes,
 # a short list), dns_extended_labels_crafted.pcap (extended and binary labels, first or after one) and
 # udp_snap_at_payload.pcap (dns_udp.pcap cut by editcap -s 42). They were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables

@@ -29,6 +29,8 @@ import java.util.List;
  */
 final class DnsDissector {
     static final ProtocolDef PROTO = new ProtocolDef("Domain Name System", "DNS", "dns");
+    /** Multicast DNS (RFC 6762) on UDP 5353: DNS's messages and fields, the class's top bit a flag. */
+    static final ProtocolDef MDNS = new ProtocolDef("Multicast Domain Name System", "mDNS", "mdns");
 
     static final int OPCODE_UPDATE = 5;
     private static final int HEADER_LEN = 12;
@@ -73,12 +75,16 @@ final class DnsDissector {
     static final FieldDef COUNT_LABELS = FieldDef.uint16("dns.count.labels", "Label Count");
     static final FieldDef QRY_TYPE = FieldDef.uint16("dns.qry.type", "Type").vals(DnsTypes.DESCRIPTIONS);
     static final FieldDef QRY_CLASS = FieldDef.uint16("dns.qry.class", "Class").hex().vals(DnsValues.CLASSES);
+    static final FieldDef QRY_CLASS_MDNS = FieldDef.uint16("dns.qry.class", "Class").hex().vals(DnsValues.CLASSES)
+            .mask(0x7fff);
+    static final FieldDef QRY_QU = FieldDef.bool("dns.qry.qu", "\"QU\" question", 16, 0x8000)
+            .tfs(dev.dorsal.engine.spi.TrueFalse.TRUE_FALSE);
     static final FieldDef EXTRANEOUS_DATA = FieldDef.bytes("dns.extraneous.data", "Extraneous Data Bytes");
     static final FieldDef EXTRANEOUS_LENGTH = FieldDef.int32("dns.extraneous.length", "Extraneous Data Length");
 
     static final List<FieldDef> FIELDS = List.of(LENGTH, ID, FLAGS, F_QR, F_OPCODE, F_AA, F_TC, F_RD, F_RA, F_Z,
             F_AUTHENTICATED, F_AD, F_CD, F_RCODE, COUNT_QUERIES, COUNT_ZONES, COUNT_ANSWERS, COUNT_PREREQ,
-            COUNT_AUTH, COUNT_UPDATES, COUNT_ADD, QRY_NAME, QRY_NAME_LEN, COUNT_LABELS, QRY_TYPE, QRY_CLASS,
+            COUNT_AUTH, COUNT_UPDATES, COUNT_ADD, QRY_NAME, QRY_NAME_LEN, COUNT_LABELS, QRY_TYPE, QRY_CLASS, QRY_CLASS_MDNS, QRY_QU,
             EXTRANEOUS_DATA, EXTRANEOUS_LENGTH);
 
     private DnsDissector() {}
@@ -88,11 +94,16 @@ final class DnsDissector {
      * where the length prefix is shown first); the protocol item covers all of {@code tvb}.
      */
     static int dissect(Tvb tvb, int msgStart, PacketInfo pinfo, ProtoItem parent) {
+        return dissect(tvb, msgStart, pinfo, parent, false);
+    }
+
+    /** As {@link #dissect(Tvb, int, PacketInfo, ProtoItem)}; {@code mdns} for Multicast DNS (RFC 6762). */
+    static int dissect(Tvb tvb, int msgStart, PacketInfo pinfo, ProtoItem parent, boolean mdns) {
         boolean tcp = msgStart > 0;
         Columns cols = pinfo.columns();
         boolean detailed = parent.tree().detailed();
         // The columns are DNS's before the first read: a message too short for its ID is "DNS [Malformed]".
-        cols.setProtocol("DNS");
+        cols.setProtocol(mdns ? "MDNS" : "DNS");
         cols.clearInfo();
         int id = tvb.u16(msgStart);
         int flags = tvb.u16(msgStart + 2);
@@ -114,8 +125,8 @@ final class DnsDissector {
             cols.setInfo(info.toString());
         }
 
-        ProtoItem dns = parent.addProtocol(PROTO, tvb, 0, tvb.length(),
-                detailed ? "Domain Name System (" + (response ? "response" : "query") + ")" : null);
+        ProtoItem dns = parent.addProtocol(mdns ? MDNS : PROTO, tvb, 0, tvb.length(), detailed
+                ? (mdns ? MDNS : PROTO).name() + " (" + (response ? "response" : "query") + ")" : null);
         DnsTransactions.Match match = DnsTransactions.track(pinfo, id, response);
 
         if (tcp) {
@@ -135,7 +146,7 @@ final class DnsDissector {
         dns.add(COUNT_ADD, tvb, msgStart + 10, 2);
         int add = tvb.u16(msgStart + 10);
 
-        DnsMessage msg = new DnsMessage(tvb, msgStart, pinfo, dns);
+        DnsMessage msg = new DnsMessage(tvb, msgStart, pinfo, dns, mdns);
         int off = msgStart + HEADER_LEN;
         if (quest > 0) {
             off = section(msg, off, quest, update ? "Zone" : "Queries", true);

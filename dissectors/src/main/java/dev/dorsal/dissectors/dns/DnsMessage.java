@@ -23,7 +23,11 @@ final class DnsMessage {
     final boolean wantText;
     final DnsNameReader names = new DnsNameReader();
 
-    DnsMessage(Tvb tvb, int start, PacketInfo pinfo, ProtoItem root) {
+    /** Multicast DNS: a class's top bit is the question's QU or the record's cache-flush flag. */
+    final boolean mdns;
+
+    DnsMessage(Tvb tvb, int start, PacketInfo pinfo, ProtoItem root, boolean mdns) {
+        this.mdns = mdns;
         this.tvb = tvb;
         this.start = start;
         this.pinfo = pinfo;

@@ -20,6 +20,7 @@ import java.util.List;
 public final class DnsProvider implements DissectorProvider {
     private DissectorHandle udpHandle;
     private DissectorHandle tcpHandle;
+    private DissectorHandle mdnsHandle;
 
     @Override
     public String name() {
@@ -29,6 +30,7 @@ public final class DnsProvider implements DissectorProvider {
     @Override
     public void register(Registrar r) {
         r.protocol(DnsDissector.PROTO);
+        r.protocol(DnsDissector.MDNS);
         List<FieldDef> fields = new ArrayList<>();
         fields.addAll(DnsDissector.FIELDS);
         fields.addAll(DnsRecords.FIELDS);
@@ -45,6 +47,7 @@ public final class DnsProvider implements DissectorProvider {
         r.experts(DnsDissector.PROTO, experts);
         udpHandle = r.handle("dns", DnsDissector.PROTO, DnsProvider::dissectUdp);
         tcpHandle = r.handle("dns.tcp", DnsDissector.PROTO, DnsTcp::dissect);
+        mdnsHandle = r.handle("mdns", DnsDissector.MDNS, (tvb, pinfo, tree) -> DnsDissector.dissect(tvb, 0, pinfo, tree, true));
     }
 
     @Override
@@ -52,6 +55,7 @@ public final class DnsProvider implements DissectorProvider {
         t.table("udp.port").add(53, udpHandle);
         t.table("tcp.port").add(53, tcpHandle);
         t.table("tcp.port").add(5353, tcpHandle);
+        t.table("udp.port").add(5353, mdnsHandle);
         t.heuristics("udp").add("dns", DnsDissector.PROTO, DnsHeuristic::dissect, true);
     }
 

@@ -19,6 +19,10 @@ final class DnsRecords {
     static final FieldDef RESP_NAME = FieldDef.string("dns.resp.name", "Name");
     static final FieldDef RESP_TYPE = FieldDef.uint16("dns.resp.type", "Type").vals(DnsTypes.DESCRIPTIONS);
     static final FieldDef RESP_CLASS = FieldDef.uint16("dns.resp.class", "Class").hex().vals(DnsValues.CLASSES);
+    static final FieldDef RESP_CLASS_MDNS = FieldDef.uint16("dns.resp.class", "Class").hex().vals(DnsValues.CLASSES)
+            .mask(0x7fff);
+    static final FieldDef CACHE_FLUSH = FieldDef.bool("dns.resp.cache_flush", "Cache flush", 16, 0x8000)
+            .tfs(dev.dorsal.engine.spi.TrueFalse.TRUE_FALSE);
     static final FieldDef RESP_TTL = FieldDef.uint32("dns.resp.ttl", "Time to live");
     static final FieldDef RESP_LEN = FieldDef.uint16("dns.resp.len", "Data length");
     static final FieldDef SRV_SERVICE = FieldDef.string("dns.srv.service", "Service");
@@ -72,7 +76,7 @@ final class DnsRecords {
     static final FieldDef NAPTR_REPLACEMENT = FieldDef.string("dns.naptr.replacement", "Replacement");
     static final FieldDef DATA = FieldDef.bytes("dns.data", "Data");
 
-    static final List<FieldDef> FIELDS = List.of(RESP_NAME, RESP_TYPE, RESP_CLASS, RESP_TTL, RESP_LEN, SRV_SERVICE,
+    static final List<FieldDef> FIELDS = List.of(RESP_NAME, RESP_TYPE, RESP_CLASS, RESP_CLASS_MDNS, CACHE_FLUSH, RESP_TTL, RESP_LEN, SRV_SERVICE,
             SRV_PROTO, SRV_NAME, SRV_PRIORITY, SRV_WEIGHT, SRV_PORT, SRV_TARGET, A, AAAA, NS, MD, MF, MB, MG, MR, NULL,
             CNAME, DNAME, PTR, SOA_MNAME, SOA_RNAME, SOA_SERIAL, SOA_REFRESH, SOA_RETRY, SOA_EXPIRE, SOA_MINIMUM,
             HINFO_CPU_LENGTH, HINFO_CPU, HINFO_OS_LENGTH, HINFO_OS, MINFO_R, MINFO_E, MX_PREFERENCE, MX_EXCHANGE,
@@ -151,20 +155,24 @@ final class DnsRecords {
         String owner = n.name;
         int nameUsed = n.used;
         int type = tvb.u16(off + nameUsed);
-        int dnsClass = tvb.u16(off + nameUsed + 2);
+        int rawClass = tvb.u16(off + nameUsed + 2);
+        boolean opt = type == DnsTypes.OPT;
+        // mDNS: the top bit of a record's class tells caches to flush what they hold for the name.
+        boolean mdnsClass = msg.mdns && !opt;
+        int dnsClass = mdnsClass ? rawClass & 0x7fff : rawClass;
+        String flush = mdnsClass && (rawClass & 0x8000) != 0 ? ", cache flush" : "";
         int dataLen = tvb.u16(off + nameUsed + 8);
         int data = off + nameUsed + 10;
         int total = nameUsed + 10 + dataLen;
         String typeName = msg.wantText ? DnsTypes.shortName(type) : null;
         if (msg.info) {
-            msg.cols.appendInfo(" " + typeName);
+            msg.cols.appendInfo(" " + typeName + flush);
         }
         msg.ensure(off, total);
-        boolean opt = type == DnsTypes.OPT;
         String label = null;
         if (msg.detailed) {
             label = opt ? owner + ": type " + typeName
-                    : owner + ": type " + typeName + ", class " + DnsValues.className(dnsClass);
+                    : owner + ": type " + typeName + ", class " + DnsValues.className(dnsClass) + flush;
         }
         ProtoItem rr = section.addText(tvb, off, total, label);
         if (opt) {
@@ -191,7 +199,12 @@ final class DnsRecords {
         }
         int p = off + nameUsed;
         rr.add(RESP_TYPE, tvb, p, 2);
-        rr.add(RESP_CLASS, tvb, p + 2, 2);
+        if (msg.mdns) {
+            rr.add(RESP_CLASS_MDNS, tvb, p + 2, 2);
+            rr.add(CACHE_FLUSH, tvb, p + 2, 2);
+        } else {
+            rr.add(RESP_CLASS, tvb, p + 2, 2);
+        }
         long ttl = tvb.u32(p + 4);
         ProtoItem ttlItem = rr.add(RESP_TTL, tvb, p + 4, 4);
         if (msg.detailed) {
