@@ -108,6 +108,8 @@ final class Literals {
                 return ether(s, false);
             case STRING, STRINGZ, UINT_STRING:
                 return s;
+            case OID:
+                return ObjectIdentifiers.encode(s);
             default:
                 return bytes(s);
         }
@@ -116,7 +118,7 @@ final class Literals {
     private static Object string(FieldType t, String s, byte[] raw) throws Numbers.Bad {
         return switch (t) {
             case STRING, STRINGZ, UINT_STRING -> s;
-            case BYTES, UINT_BYTES, PROTOCOL, GUID, OID -> raw;
+            case BYTES, UINT_BYTES, PROTOCOL, GUID -> raw;
             case ABSOLUTE_TIME -> TimeLiterals.absolute(s);
             default -> throw new Numbers.Bad(t.displayName() + " cannot be converted from a string (\"" + s + "\").");
         };

@@ -71,9 +71,10 @@ public final class Types {
         };
     }
 
+    /** An object identifier compares and slices as bytes but, as in tshark 4.0, has no regex match. */
     public static boolean canMatches(FieldType t) {
         return switch (t) {
-            case PROTOCOL, BYTES, UINT_BYTES, ETHER, GUID, OID, STRING, STRINGZ, UINT_STRING -> true;
+            case PROTOCOL, BYTES, UINT_BYTES, ETHER, GUID, STRING, STRINGZ, UINT_STRING -> true;
             default -> false;
         };
     }

@@ -26,6 +26,7 @@ public final class Comparisons {
         }
         return switch (left) {
             case FLOAT, DOUBLE -> doubles(op);
+            case ABSOLUTE_TIME, RELATIVE_TIME -> ordered(op, (a, b) -> nstime((Long) a, (Long) b));
             case IPv4 -> ordered(op, Comparisons::ipv4);
             case IPv6 -> ordered(op, Comparisons::ipv6);
             case STRING, STRINGZ, UINT_STRING -> op == Cmp.EQ ? (a, b) -> a.equals(b)
@@ -41,6 +42,21 @@ public final class Comparisons {
                 yield ordered(op, (a, b) -> bytes(Values.toBytes(left, a), Values.toBytes(left, b)));
             }
         };
+    }
+
+    /**
+     * Times (nanoseconds) compare as tshark 4.0's nstime_cmp does: seconds and nanoseconds apart (both
+     * with the sign of the value), and when the seconds differ, the sign of their difference cut to a
+     * C int. So two times more than 2^31 seconds (68 years) apart compare the wrong way round, e.g. a
+     * TLS random_time in 2096 is less than "Jan 1, 1970"; filters must select the same frames as tshark.
+     */
+    static int nstime(long x, long y) {
+        long xs = x / 1_000_000_000L;
+        long ys = y / 1_000_000_000L;
+        if (xs == ys) {
+            return Long.compare(x % 1_000_000_000L, y % 1_000_000_000L);
+        }
+        return (int) (xs - ys);
     }
 
     /** Byte strings order by length first, then by content (tshark 4.0's rule, so {@code 48:54 > 00:00:00} is false). */

@@ -30,11 +30,16 @@ public final class FieldTests {
         }
     }
 
-    /** How two raw longs of one type compare: signed, unsigned (64-bit), or IPv4 under a prefix. */
-    enum Order { SIGNED, UNSIGNED, IPV4 }
+    /** How two raw longs of one type compare: signed, unsigned (64-bit), IPv4 under a prefix, or as times. */
+    enum Order { SIGNED, UNSIGNED, IPV4, NSTIME }
 
     static Order orderOf(FieldType t) {
-        return t == FieldType.UINT64 ? Order.UNSIGNED : t == FieldType.IPv4 ? Order.IPV4 : Order.SIGNED;
+        return switch (t) {
+            case UINT64 -> Order.UNSIGNED;
+            case IPv4 -> Order.IPV4;
+            case ABSOLUTE_TIME, RELATIVE_TIME -> Order.NSTIME;
+            default -> Order.SIGNED;
+        };
     }
 
     static int compare(Order order, long a, long b) {
@@ -42,6 +47,7 @@ public final class FieldTests {
             case SIGNED -> Long.compare(a, b);
             case UNSIGNED -> Long.compareUnsigned(a, b);
             case IPV4 -> Comparisons.ipv4(a, b);
+            case NSTIME -> Comparisons.nstime(a, b);
         };
     }
 
