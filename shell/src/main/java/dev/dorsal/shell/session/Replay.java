@@ -67,7 +67,7 @@ public final class Replay {
         }
         if (n < next || dissection == null) {
             reset();
-            dissection = new Dissection(registry);
+            dissection = fresh(index);
         }
         long from = next;
         boolean report = n - from > REPORT_FROM; // a bar only when the way to frame n is long
@@ -100,7 +100,7 @@ public final class Replay {
             throws CaptureFileException {
         FrameIndex index = capture.index(progress, cancel);
         reset();
-        dissection = new Dissection(registry);
+        dissection = fresh(index);
         int size = index.size();
         try {
             for (long k = 1; k <= size; k++) {
@@ -119,6 +119,20 @@ public final class Replay {
         } finally {
             progress.done();
         }
+    }
+
+    /**
+     * New dissection state that knows the capture's pcapng Decryption Secrets Blocks, as tshark -r
+     * does. The index has read the whole file, so a block placed after the sessions it serves counts
+     * from frame 1 here (tshark's single pass would take it only from there on); writers such as
+     * {@code editcap --inject-secrets} put it first.
+     */
+    private Dissection fresh(FrameIndex index) {
+        Dissection d = new Dissection(registry);
+        for (var secrets : index.decryptionSecrets()) {
+            d.addDecryptionSecrets(secrets);
+        }
+        return d;
     }
 
     private DissectedPacket step(FrameIndex index, long k, DissectionOptions options, boolean markIfInView) {
