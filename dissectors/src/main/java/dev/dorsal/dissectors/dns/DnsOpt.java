@@ -15,6 +15,9 @@ import java.util.List;
  */
 final class DnsOpt {
     static final FieldDef UDP_PAYLOAD_SIZE = FieldDef.uint16("dns.rr.udp_payload_size", "UDP payload size");
+    /** In mDNS the top bit of the class is the cache-flush flag, so tshark shows the size as a 15-bit field. */
+    static final FieldDef UDP_PAYLOAD_SIZE_MDNS = FieldDef.uint16("dns.rr.udp_payload_size", "UDP payload size")
+            .hex().mask(0x7fff);
     static final FieldDef EXT_RCODE = FieldDef.uint8("dns.resp.ext_rcode", "Higher bits in extended RCODE").hex();
     static final FieldDef EDNS0_VERSION = FieldDef.uint8("dns.resp.edns0_version", "EDNS0 version");
     static final FieldDef Z = FieldDef.uint16("dns.resp.z", "Z").hex();
@@ -44,7 +47,7 @@ final class DnsOpt {
             .vals(DnsValues.EXT_ERRORS);
     static final FieldDef EXT_ERROR_TEXT = FieldDef.string("dns.opt.ext_error.extra_text", "Extra Text");
 
-    static final List<FieldDef> FIELDS = List.of(UDP_PAYLOAD_SIZE, EXT_RCODE, EDNS0_VERSION, Z, Z_DO, Z_RESERVED, OPT,
+    static final List<FieldDef> FIELDS = List.of(UDP_PAYLOAD_SIZE, UDP_PAYLOAD_SIZE_MDNS, EXT_RCODE, EDNS0_VERSION, Z, Z_DO, Z_RESERVED, OPT,
             OPT_CODE, OPT_LEN, OPT_DATA, OPT_DAU, OPT_DHU, OPT_N3U, CLIENT_FAMILY, CLIENT_NETMASK, CLIENT_SCOPE,
             CLIENT_ADDR, CLIENT_ADDR4, CLIENT_ADDR6, COOKIE_CLIENT, COOKIE_SERVER, KEEPALIVE_TIMEOUT, PADDING,
             CHAIN_FQDN, EXT_ERROR_CODE, EXT_ERROR_TEXT);
@@ -69,7 +72,12 @@ final class DnsOpt {
         rr.addString(DnsRecords.RESP_NAME, tvb, off, nameUsed, owner);
         int p = off + nameUsed;
         rr.add(DnsRecords.RESP_TYPE, tvb, p, 2);
-        rr.add(UDP_PAYLOAD_SIZE, tvb, p + 2, 2);
+        if (msg.mdns) {
+            rr.add(UDP_PAYLOAD_SIZE_MDNS, tvb, p + 2, 2);
+            rr.add(DnsRecords.CACHE_FLUSH, tvb, p + 2, 2);
+        } else {
+            rr.add(UDP_PAYLOAD_SIZE, tvb, p + 2, 2);
+        }
         rr.add(EXT_RCODE, tvb, p + 4, 1);
         rr.add(EDNS0_VERSION, tvb, p + 5, 1);
         ProtoItem z = rr.add(Z, tvb, p + 6, 2);

@@ -78,8 +78,15 @@ final class HttpDissector {
         }
         if (!printable(tvb.u8(offset))) {
             // Binary after HTTP on this connection (a body whose headers the capture cut): tshark's
-            // Continuation, shown as data without File Data. Before any HTTP it is not HTTP's.
-            return offset == 0 && seenHttp(conv) ? continuation(m, offset, parent, false) : -1;
+            // Continuation, shown as data without File Data. Before any HTTP it is not HTTP's: claimed
+            // without a trace, and (as for text) not counted among the frame's protocols.
+            if (offset == 0 && seenHttp(conv)) {
+                return continuation(m, offset, parent, false);
+            }
+            if (offset == 0) {
+                pinfo.removeLayers(pinfo.layerNames().size() - 1);
+            }
+            return -1;
         }
         long first = HttpText.lineEnd(tvb, offset, false);
         int firstLen;
@@ -116,7 +123,9 @@ final class HttpDissector {
                 return -1;
             }
         }
-        cols.setProtocol("HTTP");
+        if (kind != null) {
+            cols.setProtocol("HTTP"); // header lines without their start leave the column to TCP, as in tshark
+        }
         state = State.HEADERS;
         m.tree = parent.addProtocol(PROTO, tvb, offset, tvb.length() - offset);
         HttpHeaders.Parsed h = new HttpHeaders.Parsed();

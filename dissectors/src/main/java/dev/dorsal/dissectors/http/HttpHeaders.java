@@ -23,6 +23,8 @@ import java.util.Map;
 final class HttpHeaders {
     static final FieldDef REQUEST_LINE = FieldDef.string("http.request.line", "Request line");
     static final FieldDef RESPONSE_LINE = FieldDef.string("http.response.line", "Response line");
+    /** A header line of a message whose start was not seen (neither request nor response). */
+    static final FieldDef UNKNOWN_HEADER = FieldDef.string("http.unknown_header", "Unknown header");
     static final FieldDef AUTHORIZATION = FieldDef.string("http.authorization", "Authorization");
     static final FieldDef AUTHBASIC = FieldDef.string("http.authbasic", "Credentials");
     static final FieldDef PROXY_AUTHENTICATE = FieldDef.string("http.proxy_authenticate", "Proxy-Authenticate");
@@ -60,7 +62,7 @@ final class HttpHeaders {
     static final FieldDef X_FORWARDED_FOR = FieldDef.string("http.x_forwarded_for", "X-Forwarded-For");
     static final FieldDef HTTP2_SETTINGS = FieldDef.string("http.http2_settings", "HTTP2-Settings");
 
-    static final List<FieldDef> FIELDS = List.of(REQUEST_LINE, RESPONSE_LINE, AUTHORIZATION, AUTHBASIC,
+    static final List<FieldDef> FIELDS = List.of(REQUEST_LINE, RESPONSE_LINE, UNKNOWN_HEADER, AUTHORIZATION, AUTHBASIC,
             PROXY_AUTHENTICATE, PROXY_AUTHORIZATION, WWW_AUTHENTICATE, CONTENT_TYPE, CONTENT_LENGTH_HEADER,
             CONTENT_LENGTH, CONTENT_ENCODING, TRANSFER_ENCODING, UPGRADE, USER_AGENT, HOST, CONNECTION, COOKIE,
             COOKIE_PAIR, ACCEPT, REFERER, ACCEPT_LANGUAGE, ACCEPT_ENCODING, DATE, CACHE_CONTROL, SERVER, LOCATION,
@@ -165,7 +167,17 @@ final class HttpHeaders {
             }
             v++;
         }
+        boolean unknownType = m.type == HttpMessageType.OTHER;
         if (k == null) {
+            if (unknownType) {
+                // tshark keeps the line as shown (escaped) as the value here, not the raw line.
+                ProtoItem it = tree.addString(UNKNOWN_HEADER, tvb, off, len,
+                        lineWanted ? HttpText.format(tvb, off, len) : null);
+                if (m.detailed) {
+                    it.setText(HttpText.label(HttpText.format(tvb, off, len)));
+                }
+                return;
+            }
             visibleLine(m, tvb, off, len, lineWanted);
             return;
         }
@@ -174,9 +186,11 @@ final class HttpHeaders {
         if (m.detailed) {
             item.setText(HttpText.label(HttpText.format(tvb, off, len)));
         }
-        ProtoItem line = tree.addString(m.lineField(), tvb, off, len, lineWanted ? lineText(tvb, off, len) : null);
-        if (line != tree) {
-            line.setHidden();
+        if (!unknownType) { // a known header of a message of unknown type has no line field in tshark
+            ProtoItem line = tree.addString(m.lineField(), tvb, off, len, lineWanted ? lineText(tvb, off, len) : null);
+            if (line != tree) {
+                line.setHidden();
+            }
         }
         switch (k.special) {
             case AUTHORIZATION -> basicAuth(item, tvb, value);

@@ -27,6 +27,10 @@ final class HttpMessage {
 
     /** Where header lines go that have no field of their own: requests (and unknowns) vs responses. */
     FieldDef lineField() {
-        return type == HttpMessageType.RESPONSE ? HttpHeaders.RESPONSE_LINE : HttpHeaders.REQUEST_LINE;
+        return switch (type) {
+            case RESPONSE -> HttpHeaders.RESPONSE_LINE;
+            case OTHER -> HttpHeaders.UNKNOWN_HEADER;
+            default -> HttpHeaders.REQUEST_LINE;
+        };
     }
 }
