@@ -19,6 +19,14 @@ final class Cli {
 
     private static Boolean keylogKnown;
 
+    static {
+        // tshark wrote the oracles with its MAC name tables ("Giga-Byt_b2:de:6e"): these runs use the
+        // entries of those tables that the oracles need (corpus/names, from make_names.py). The other
+        // tests keep names off (the parent pom's DORSAL_WIRESHARK_DATA=none); each test class has its
+        // own JVM (reuseForks=false), and the table loads on the first lookup, after this.
+        System.setProperty("dorsal.wiresharkData", Corpus.root().resolve("names").toString());
+    }
+
     private Cli() {}
 
     static Result run(String... args) {

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs {@code dorsal -T json} over the captures whose JSON oracle is in the test corpus and counts
- * equal packets and lines. Report only for now, like the -V comparison.
+ * equal packets and lines. Gated like the -V comparison: every packet whose layers Dorsal all dissects
+ * must equal tshark's, line for line.
  */
 class JsonDifferentialTest {
-    /** Share of JSON lines that must equal the oracle, for captures whose summary is in scope (report only for now). */
-    static final double IN_SCOPE_MIN_AGREEMENT = 0.0;
+    /** Share of JSON lines that must equal the oracle, for captures whose summary is in scope. */
+    static final double IN_SCOPE_MIN_AGREEMENT = 1.0;
 
     private static final List<Object[]> ROWS = Collections.synchronizedList(new ArrayList<>());
 
@@ -33,12 +34,15 @@ class JsonDifferentialTest {
         args.add("-T");
         args.add("json");
         Cli.Result r = Cli.run(args);
-        TreeDiff.Counts counts = TreeDiff.compare(expected, TreeDiff.jsonPackets(r.outLines()));
+        List<List<String>> actual = TreeDiff.jsonPackets(r.outLines());
+        TreeDiff.Counts counts = TreeDiff.compare(expected, actual);
         ROWS.add(new Object[] {c.name(), inScope, counts});
         if (inScope) {
             assertTrue(counts.lines() == 0 || (double) counts.linesEqual() / counts.lines() >= IN_SCOPE_MIN_AGREEMENT,
                     () -> c.name() + ": " + counts.firstDifference());
         }
+        String unequal = TreeDiff.firstUnequalDissectedPacket(c.name(), expected, actual);
+        assertTrue(unequal == null, () -> c.name() + ": " + unequal);
     }
 
     @AfterAll

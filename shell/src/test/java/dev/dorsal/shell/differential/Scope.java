@@ -14,6 +14,13 @@ final class Scope {
     /** Protocol-column values of packets whose whole summary line is in scope. */
     static final Set<String> SUMMARY_PROTOCOLS = Set.of("ARP", "IPv4", "IPv6", "ICMP", "TCP", "UDP");
 
+    /**
+     * Protocol-column values that only Dorsal's dissectors write: every summary line showing one, in
+     * any capture, must equal tshark's (lines of other protocols depend on dissectors Dorsal lacks).
+     */
+    static final Set<String> DISSECTED_COLUMNS = Set.of("ARP", "IPv4", "IPv6", "ICMP", "ICMPv6", "TCP", "UDP",
+            "DNS", "MDNS", "HTTP", "SSL", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
     /** Layers (frame.protocols entries) of in-scope packets; "data" is undissected payload. */
     static final Set<String> SUMMARY_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6", "icmp", "tcp", "udp",
             "data", "_ws.short", "_ws.malformed");
@@ -94,6 +101,51 @@ final class Scope {
         }
         return true;
     }
+
+    /**
+     * Per packet of the capture: whether the layers carrying it are ones Dorsal dissects, so that its
+     * summary line is Dorsal's own work. From fields.tsv: an Ethernet II frame with an IPv4/IPv6/ARP
+     * ethertype (or another link type), IP protocols Dorsal decodes and no second IP header outside
+     * an ICMP error; and, when the -V oracle exists, every layer of "Protocols in frame" registered
+     * by Dorsal. Empty when there is no fields table.
+     */
+    static List<Boolean> packetsOnDissectedLayers(CorpusCase c, Set<String> dorsalProtocols) {
+        List<String> fields = c.oracleLines("fields.tsv");
+        List<Boolean> out = new ArrayList<>();
+        if (fields == null || fields.isEmpty()) {
+            return out;
+        }
+        List<String> header = List.of(fields.get(0).split("\t", -1));
+        int ethType = header.indexOf("eth.type");
+        int ipProto = header.indexOf("ip.proto");
+        for (String row : fields.subList(1, fields.size())) {
+            String[] cols = row.split("\t", -1);
+            boolean ok = true;
+            if (ethType >= 0 && ethType < cols.length && !cols[ethType].isEmpty()) {
+                ok = ETHERTYPES.contains(cols[ethType]);
+            }
+            if (ok && ipProto >= 0 && ipProto < cols.length && !cols[ipProto].isEmpty()) {
+                String[] protos = cols[ipProto].split(",");
+                for (int i = 0; i < protos.length && ok; i++) {
+                    ok = IP_PROTOCOLS.contains(protos[i]) && (i == 0 || protos[0].equals("1"));
+                }
+            }
+            out.add(ok);
+        }
+        List<List<String>> stacks = protocolStacks(c);
+        for (int i = 0; i < stacks.size() && i < out.size(); i++) {
+            if (!dorsalProtocols.containsAll(stacks.get(i))) {
+                out.set(i, false);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * HTTP responses whose body an image dissector describes in tshark ("(GIF89a)", "(JPEG JFIF image)",
+     * "(PNG)"): Dorsal has no image dissectors and shows the media type (docs/compat.md, HTTP).
+     */
+    static final Pattern IMAGE_INFO = Pattern.compile(".* HTTP [0-9]+ .*\\((GIF8[79]a|JPEG JFIF image|PNG)\\)$");
 
     /** True when every whole summary line of the capture is in scope (see the sets above). */
     static boolean summaryInScope(CorpusCase c) {

@@ -49,9 +49,18 @@ class SummaryDifferentialTest {
         int scopedEqual = 0;
         int scoped = 0;
         String first = null;
+        String firstDissected = null;
+        List<Boolean> dissectedLayers = Scope.packetsOnDissectedLayers(c,
+                dev.dorsal.shell.cli.SharedRegistry.get().fields().protocols().keySet());
         for (int i = 0; i < expected.size(); i++) {
             String a = i < actual.size() ? actual.get(i) : null;
             boolean lineInScope = i < protocols.size() && Scope.SUMMARY_PROTOCOLS.contains(protocols.get(i));
+            if (firstDissected == null && i < protocols.size() && Scope.DISSECTED_COLUMNS.contains(protocols.get(i))
+                    && i < dissectedLayers.size() && dissectedLayers.get(i) && !expected.get(i).equals(a)
+                    && !Scope.IMAGE_INFO.matcher(expected.get(i)).matches()
+                    && !TreeDiff.NOT_DISSECTED.containsKey(c.name() + "#" + (i + 1))) {
+                firstDissected = "line " + (i + 1) + ": expected `" + expected.get(i) + "` got `" + a + "`";
+            }
             if (lineInScope) {
                 scoped++;
             }
@@ -71,6 +80,8 @@ class SummaryDifferentialTest {
             first = "exit code " + r.exitCode() + ": " + r.err().strip();
         }
         ROWS.add(new Row(c.name(), inScope, equal, expected.size(), scopedEqual, scoped, first));
+        String dissectedDifference = firstDissected;
+        assertTrue(dissectedDifference == null, () -> c.name() + ": " + dissectedDifference);
         if (inScope) {
             assertEquals(0, r.exitCode(), () -> c.name() + ": " + r.err());
             assertTrue(expected.isEmpty() || (double) equal / expected.size() >= IN_SCOPE_MIN_AGREEMENT

@@ -70,6 +70,63 @@ final class TreeDiff {
         return prev[a.size()];
     }
 
+    /**
+     * Packets whose layers Dorsal all dissects but which a protocol without a dissector here still
+     * changed in tshark, with the reason (capture#packet).
+     */
+    static final java.util.Map<String, String> NOT_DISSECTED = java.util.Map.of(
+            "ppp/PcapExamples/one_tcp_stream_fin_rst_close_packet.pcap#4",
+            "MySQL on port 3306 asked TCP to reassemble the segment: Dorsal has no MySQL dissector (data)",
+            "ppp/PcapExamples/one_tcp_stream_fin_rst_close_packet.pcap#8",
+            "MySQL on port 3306 asked TCP to reassemble the segment: Dorsal has no MySQL dissector (data)",
+            "ppp/PcapExamples/650HttpResponses.pcap#656",
+            "tshark hands an application/x-fcs body to its RTMPT dissector, which shows nothing: Dorsal has "
+                    + "none and shows the body as Media Type, so Info gets \"(application/x-fcs)\"");
+
+    /**
+     * The first packet that tshark's -V shows with layers Dorsal all registers ("[Protocols in frame:
+     * …]") but whose tree differs, described; null when there is none.
+     */
+    static String firstUnequalDissectedPacket(String capture, List<List<String>> expected, List<List<String>> actual) {
+        java.util.Set<String> known = dev.dorsal.shell.cli.SharedRegistry.get().fields().protocols().keySet();
+        for (int p = 0; p < expected.size(); p++) {
+            List<String> e = expected.get(p);
+            String layers = e.stream().map(TreeDiff::layers).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (layers == null) {
+                continue;
+            }
+            boolean dissected = java.util.Arrays.stream(layers.split(":")).allMatch(known::contains);
+            List<String> a = p < actual.size() ? actual.get(p) : List.of();
+            if (dissected && !e.equals(a) && !NOT_DISSECTED.containsKey(capture + "#" + (p + 1))) {
+                for (int i = 0; i < e.size(); i++) {
+                    String al = i < a.size() ? a.get(i) : null;
+                    if (!e.get(i).equals(al)) {
+                        return "packet " + (p + 1) + " (" + layers + ") line " + (i + 1) + ": expected `"
+                                + e.get(i) + "` got `" + al + "`";
+                    }
+                }
+                return "packet " + (p + 1) + ": " + (a.size() - e.size()) + " lines more than tshark";
+            }
+        }
+        return null;
+    }
+
+    private static final String VERBOSE_LAYERS = "    [Protocols in frame: ";
+    private static final String JSON_LAYERS = "\"frame.protocols\": \"";
+
+    /** The frame's layers from a -V line ({@code [Protocols in frame: …]}) or a JSON one, else null. */
+    private static String layers(String line) {
+        if (line.startsWith(VERBOSE_LAYERS)) {
+            return line.substring(VERBOSE_LAYERS.length(), line.length() - 1);
+        }
+        int at = line.indexOf(JSON_LAYERS);
+        if (at >= 0) {
+            int end = line.indexOf('"', at + JSON_LAYERS.length());
+            return end < 0 ? null : line.substring(at + JSON_LAYERS.length(), end);
+        }
+        return null;
+    }
+
     static Counts compare(List<List<String>> expected, List<List<String>> actual) {
         int packetsEqual = 0;
         long linesEqual = 0;

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs {@code dorsal -V} over every capture that has a -V oracle (tshark made one for captures with
- * fewer than 100 packets) and counts equal packets and lines. Report only for now: the detail trees
- * depend on every dissector's labels, so the gate is raised as they land.
+ * fewer than 100 packets) and counts equal packets and lines. Gated: every packet whose layers
+ * ("Protocols in frame") Dorsal all dissects must equal tshark's tree line for line, and so must the
+ * whole output of captures whose summary is in scope; the rest (layers with no dissector here) is
+ * counted in the report.
  */
 class VerboseDifferentialTest {
-    /** Share of -V lines that must equal the oracle, for captures whose summary is in scope (report only for now). */
-    static final double IN_SCOPE_MIN_AGREEMENT = 0.0;
+    /** Share of -V lines that must equal the oracle, for captures whose summary is in scope. */
+    static final double IN_SCOPE_MIN_AGREEMENT = 1.0;
 
     private record Row(String capture, boolean inScope, TreeDiff.Counts counts) {}
 
@@ -47,6 +49,8 @@ class VerboseDifferentialTest {
             assertTrue(counts.lines() == 0 || (double) counts.linesEqual() / counts.lines() >= IN_SCOPE_MIN_AGREEMENT,
                     () -> c.name() + ": " + counts.firstDifference());
         }
+        String unequal = TreeDiff.firstUnequalDissectedPacket(c.name(), expected, actual);
+        assertTrue(unequal == null, () -> c.name() + ": " + unequal);
     }
 
     @AfterAll
