@@ -65,6 +65,7 @@ final class StatsTree {
         boolean averaged;
         /** Children print in creation order instead of by count (range buckets). */
         boolean keepOrder;
+        /** Values are single-precision floats, as tshark keeps them (times), printed with {@code %f}. */
         boolean floatValues;
         double sum;
         double min;
@@ -108,6 +109,9 @@ final class StatsTree {
 
         /** Counts one more and adds {@code v} to the value statistics. */
         Node value(double v) {
+            if (floatValues) {
+                v = (float) v;
+            }
             if (count == 0 || !averaged) {
                 min = v;
                 max = v;
@@ -116,7 +120,7 @@ final class StatsTree {
                 max = Math.max(max, v);
             }
             averaged = true;
-            sum += v;
+            sum = floatValues ? (float) (sum + v) : sum + v;
             return increment();
         }
 

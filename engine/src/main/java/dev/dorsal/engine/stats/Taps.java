@@ -18,7 +18,7 @@ import java.util.function.Function;
 public final class Taps {
     /** The statistics Dorsal implements, sorted; tshark's list is longer. */
     static final List<String> NAMES = List.of(
-            "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp",
+            "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp", "dns,tree",
             "endpoints,eth", "endpoints,ip", "endpoints,ipv6", "endpoints,tcp", "endpoints,udp",
             "expert", "follow,tcp", "follow,tls", "follow,udp", "http,tree", "http_req,tree", "http_srv,tree",
             "io,phs", "io,stat", "ip_hosts,tree", "ip_srcdst,tree", "ipv6_hosts,tree", "ipv6_ptype,tree",
@@ -35,7 +35,7 @@ public final class Taps {
             "endpoints,jxta", "endpoints,mptcp", "endpoints,ncp", "endpoints,opensafety", "endpoints,rsvp",
             "endpoints,sctp", "endpoints,sll", "endpoints,tr", "endpoints,usb", "endpoints,wlan", "endpoints,wpan",
             "endpoints,zbee_nwk", "follow,dccp", "follow,http", "follow,http2", "follow,quic", "follow,sip",
-            "dests,tree", "dns,tree", "http2,tree", "http_seq,tree", "ipv6_dests,tree");
+            "dests,tree", "http2,tree", "http_seq,tree", "ipv6_dests,tree");
 
     private Taps() {}
 
@@ -72,7 +72,7 @@ public final class Taps {
             case "endpoints" -> new EndpointTap(ConvKind.of(kind), filter(filterText, registry,
                     "tshark: Couldn't register endpoint tap: "));
             case "follow" -> follow(kind, rest);
-            case "http", "http_req", "http_srv", "plen", "ptype", "ip_hosts", "ip_srcdst", "ipv6_hosts",
+            case "dns", "http", "http_req", "http_srv", "plen", "ptype", "ip_hosts", "ip_srcdst", "ipv6_hosts",
                     "ipv6_srcdst", "ipv6_ptype" -> tree(family, filterText, registry);
             case "io" -> kind.equals("phs")
                     ? new HierarchyTap(filter(filterText, registry, "tshark: Couldn't register io,phs tap: "))
@@ -126,6 +126,7 @@ public final class Taps {
             case "http" -> HttpTrees.PacketCounter::new;
             case "http_req" -> HttpTrees.Requests::new;
             case "http_srv" -> HttpTrees.LoadDistribution::new;
+            case "dns" -> f -> new DnsTree(f, registry == null ? null : registry.fields());
             case "plen" -> PacketLengthTree::new;
             case "ptype" -> f -> IpTrees.of(IpTrees.Kind.PTYPE, "ip", f);
             case "ip_hosts" -> f -> IpTrees.of(IpTrees.Kind.HOSTS, "ip", f);
