@@ -16,8 +16,8 @@ ENV = dict(os.environ, TZ='UTC', LC_ALL='C.UTF-8', WIRESHARK_CONFIG_DIR=tempfile
 HTTP = ['http,tree', 'http_req,tree', 'http_srv,tree', 'http,tree,tcp.port==80']
 DNS = ['dns,tree', 'dns,tree,udp']
 ALL = ['plen,tree', 'plen,tree,tcp']
-IP = ['ptype,tree', 'ip_hosts,tree', 'ip_srcdst,tree']
-IPV6 = ['ipv6_hosts,tree', 'ipv6_srcdst,tree', 'ipv6_ptype,tree']
+IP = ['ptype,tree', 'ip_hosts,tree', 'ip_srcdst,tree', 'dests,tree']
+IPV6 = ['ipv6_hosts,tree', 'ipv6_srcdst,tree', 'ipv6_ptype,tree', 'ipv6_dests,tree']
 
 def tshark(cap, args):
     return subprocess.run(['tshark', '-r', cap, '-q'] + args, cwd=CORPUS, env=ENV, capture_output=True).stdout

@@ -13,14 +13,15 @@ import java.util.Set;
  * The IPv4 and IPv6 stats trees, counted once per IP header the packet carries (a tunnel's inner
  * header too, not one quoted by an ICMP error): {@code ip_hosts,tree} / {@code ipv6_hosts,tree}
  * ("All Addresses": each header counts its source and its destination), {@code ip_srcdst,tree} /
- * {@code ipv6_srcdst,tree} (sources and destinations apart) and {@code ptype,tree} /
- * {@code ipv6_ptype,tree} (by the packet's transport: TCP, UDP, or NONE).
+ * {@code ipv6_srcdst,tree} (sources and destinations apart), {@code ptype,tree} /
+ * {@code ipv6_ptype,tree} (by the packet's transport: TCP, UDP, or NONE) and {@code dests,tree} /
+ * {@code ipv6_dests,tree} (by destination, transport and destination port, 0 without one).
  */
 final class IpTrees {
     private IpTrees() {}
 
     /** Which statistic of the family. */
-    enum Kind { HOSTS, SRCDST, PTYPE }
+    enum Kind { HOSTS, SRCDST, PTYPE, DESTS }
 
     /** The tap for {@code kind} over {@code proto} ("ip" or "ipv6"). */
     static StatsTreeTap of(Kind kind, String proto, TapFilter filter) {
@@ -36,6 +37,10 @@ final class IpTrees {
             case PTYPE -> {
                 fields.addAll(Set.of("tcp", "udp", "udp.length"));
                 yield new PortTypes(family, proto, filter, fields);
+            }
+            case DESTS -> {
+                fields.addAll(Set.of("tcp", "udp", "udp.length", "tcp.dstport", "udp.dstport"));
+                yield new Destinations(family, proto, filter, fields);
             }
         };
     }
@@ -130,28 +135,58 @@ final class IpTrees {
 
         @Override
         void count(DissectedPacket p) {
-            String type = portType(p);
+            String type = portType(transport(p));
             headers(p, proto, (src, dst) -> {
                 tree.tick(p);
                 inc(root.increment().child(type));
             });
         }
+    }
 
-        /**
-         * The packet's last TCP or UDP header in tree order, as tshark's port type: one quoted by an
-         * ICMP error counts too; a UDP header with a length below 8 does not (tshark stops before).
-         */
-        private static String portType(DissectedPacket p) {
-            String type = "NONE";
-            ProtoItem root = p.tree().root();
-            for (ProtoItem n = root.firstChild(); n != null; n = FieldValues.nextInOrder(root, n)) {
-                FieldDef f = n.field();
-                if (f != null && (f.abbrev().equals("tcp")
-                        || f.abbrev().equals("udp") && Layers.num(n, "udp.length", 8) >= 8)) {
-                    type = f.abbrev().toUpperCase(java.util.Locale.ROOT);
-                }
-            }
-            return type;
+    /** {@code dests,tree}: by destination address, then port type, then destination port. */
+    private static final class Destinations extends StatsTreeTap {
+        private final String proto;
+        private final StatsTree.Node root;
+
+        Destinations(String family, String proto, TapFilter filter, Set<String> fields) {
+            super(family + " Statistics/Destinations and Ports", filter, fields);
+            this.proto = proto;
+            root = tree.root("Destinations and Ports");
         }
+
+        @Override
+        void count(DissectedPacket p) {
+            ProtoItem transport = transport(p);
+            String type = portType(transport);
+            String port = transport == null ? "0"
+                    : Long.toString(Layers.num(transport, transport.field().abbrev() + ".dstport", 0));
+            headers(p, proto, (src, dst) -> {
+                tree.tick(p);
+                StatsTree.Node host = inc(root.increment().child(dst.toString()));
+                inc(child(inc(child(host, type)), port));
+            });
+        }
+    }
+
+    /**
+     * The packet's last TCP or UDP header in tree order, which gives tshark's port type and ports: one
+     * quoted by an ICMP error counts too; a UDP header with a length below 8 does not (tshark stops
+     * before). Null when there is none (port type NONE).
+     */
+    static ProtoItem transport(DissectedPacket p) {
+        ProtoItem found = null;
+        ProtoItem root = p.tree().root();
+        for (ProtoItem n = root.firstChild(); n != null; n = FieldValues.nextInOrder(root, n)) {
+            FieldDef f = n.field();
+            if (f != null && (f.abbrev().equals("tcp")
+                    || f.abbrev().equals("udp") && Layers.num(n, "udp.length", 8) >= 8)) {
+                found = n;
+            }
+        }
+        return found;
+    }
+
+    static String portType(ProtoItem transport) {
+        return transport == null ? "NONE" : transport.field().abbrev().toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -18,11 +18,11 @@ import java.util.function.Function;
 public final class Taps {
     /** The statistics Dorsal implements, sorted; tshark's list is longer. */
     static final List<String> NAMES = List.of(
-            "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp", "dns,tree",
+            "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp", "dests,tree", "dns,tree",
             "endpoints,eth", "endpoints,ip", "endpoints,ipv6", "endpoints,tcp", "endpoints,udp",
             "expert", "follow,tcp", "follow,tls", "follow,udp", "http,tree", "http_req,tree", "http_srv,tree",
-            "io,phs", "io,stat", "ip_hosts,tree", "ip_srcdst,tree", "ipv6_hosts,tree", "ipv6_ptype,tree",
-            "ipv6_srcdst,tree", "plen,tree", "ptype,tree");
+            "io,phs", "io,stat", "ip_hosts,tree", "ip_srcdst,tree", "ipv6_dests,tree", "ipv6_hosts,tree",
+            "ipv6_ptype,tree", "ipv6_srcdst,tree", "plen,tree", "ptype,tree");
 
     /**
      * Statistics tshark 4.0.17 has that Dorsal does not: matched like the others (so "conv,ipx" is not
@@ -35,7 +35,7 @@ public final class Taps {
             "endpoints,jxta", "endpoints,mptcp", "endpoints,ncp", "endpoints,opensafety", "endpoints,rsvp",
             "endpoints,sctp", "endpoints,sll", "endpoints,tr", "endpoints,usb", "endpoints,wlan", "endpoints,wpan",
             "endpoints,zbee_nwk", "follow,dccp", "follow,http", "follow,http2", "follow,quic", "follow,sip",
-            "dests,tree", "http2,tree", "http_seq,tree", "ipv6_dests,tree");
+            "http2,tree", "http_seq,tree");
 
     private Taps() {}
 
@@ -72,8 +72,8 @@ public final class Taps {
             case "endpoints" -> new EndpointTap(ConvKind.of(kind), filter(filterText, registry,
                     "tshark: Couldn't register endpoint tap: "));
             case "follow" -> follow(kind, rest);
-            case "dns", "http", "http_req", "http_srv", "plen", "ptype", "ip_hosts", "ip_srcdst", "ipv6_hosts",
-                    "ipv6_srcdst", "ipv6_ptype" -> tree(family, filterText, registry);
+            case "dests", "dns", "http", "http_req", "http_srv", "ip_hosts", "ip_srcdst", "ipv6_dests",
+                    "ipv6_hosts", "ipv6_ptype", "ipv6_srcdst", "plen", "ptype" -> tree(family, filterText, registry);
             case "io" -> kind.equals("phs")
                     ? new HierarchyTap(filter(filterText, registry, "tshark: Couldn't register io,phs tap: "))
                     : IoStatTap.parse(rest, registry);
@@ -132,6 +132,8 @@ public final class Taps {
             case "ip_hosts" -> f -> IpTrees.of(IpTrees.Kind.HOSTS, "ip", f);
             case "ip_srcdst" -> f -> IpTrees.of(IpTrees.Kind.SRCDST, "ip", f);
             case "ipv6_ptype" -> f -> IpTrees.of(IpTrees.Kind.PTYPE, "ipv6", f);
+            case "dests" -> f -> IpTrees.of(IpTrees.Kind.DESTS, "ip", f);
+            case "ipv6_dests" -> f -> IpTrees.of(IpTrees.Kind.DESTS, "ipv6", f);
             case "ipv6_hosts" -> f -> IpTrees.of(IpTrees.Kind.HOSTS, "ipv6", f);
             default -> f -> IpTrees.of(IpTrees.Kind.SRCDST, "ipv6", f);
         };
