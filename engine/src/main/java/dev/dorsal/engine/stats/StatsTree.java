@@ -37,7 +37,11 @@ final class StatsTree {
 
     /** Notes that the statistic counts something of {@code p} (call once per tapped message). */
     void tick(DissectedPacket p) {
-        long n = p.frame().relativeNanos();
+        tick(p.frame().relativeNanos());
+    }
+
+    /** {@link #tick(DissectedPacket)} for a packet {@code n} ns after the first of the capture. */
+    void tick(long n) {
         now = (double) (n / 1_000_000_000L) * 1000.0 + (double) (n % 1_000_000_000L) / 1_000_000.0;
         if (Double.isNaN(start)) {
             start = now;
