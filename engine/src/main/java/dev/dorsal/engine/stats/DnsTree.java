@@ -13,8 +13,8 @@ import java.util.Set;
  * opcode, query or response, and the first question's type and class; the message size (for DNS over
  * TCP with its length field); for queries the first name's length and label count; for responses the
  * four record counts (tshark adds the counts of a response that answers a known query twice: its
- * counts double, the averages stand), retransmissions, and the time since their request or whether they came unsolicited. Names
- * are those the DNS dissector shows for these fields.
+ * counts double, the averages stand), retransmissions, and the time since their request or whether
+ * they came unsolicited. Names are those the DNS dissector shows for these fields.
  */
 final class DnsTree extends StatsTreeTap {
     private static final Set<String> FIELDS = Set.of("dns", "dns.flags", "dns.flags.response", "dns.flags.opcode",

@@ -151,7 +151,8 @@ final class HttpTrees {
 
     /**
      * {@code -z http_srv,tree}: "HTTP/Load Distribution", requests by server address and Host, and
-     * responses by server address: "OK" for 2xx and 3xx, "KO" for the rest.
+     * responses by server address: "OK" for 101 to 399, "KO" for the rest (100 Continue too, as tshark
+     * counts it).
      */
     static final class LoadDistribution extends StatsTreeTap {
         private final StatsTree.Node requests;
@@ -183,7 +184,8 @@ final class HttpTrees {
                     }
                 } else if (m.response()) {
                     responses.increment();
-                    inc(child(inc(responses.child(p.src().toString())), m.code() >= 200 && m.code() < 400 ? "OK" : "KO"));
+                    String result = m.code() > 100 && m.code() < 400 ? "OK" : "KO";
+                    inc(child(inc(responses.child(p.src().toString())), result));
                 }
             });
         }

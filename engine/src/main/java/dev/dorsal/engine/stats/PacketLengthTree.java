@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * {@code -z plen,tree[,filter]}: "Packet Lengths", every frame's length ({@code frame.len}) with its
- * average, minimum and maximum, overall and in ten ranges that double from 20 bytes, in range order. The ranges print value columns even when
- * empty ("-"); the total only once it has counted a frame.
+ * average, minimum and maximum, overall and in ten ranges that double from 20 bytes, in range order.
+ * The ranges print value columns even when empty ("-"); the total only once it has counted a frame.
  */
 final class PacketLengthTree extends StatsTreeTap {
     /** Lower bounds of the ranges; each ends just before the next one, the last one is open. */
