@@ -5,7 +5,8 @@ it writes <capture>.trees.txt here: tshark's output for each statistic under a l
 '@@@@ <stat> TAB -q TAB -z TAB <stat>' (the arguments the test passes to Dorsal). tshark runs once per
 capture with every -z; its reports (printed in reverse order) are split at their '=' rules. HTTP and
 DNS, IPv4 and IPv6 trees only for captures where the protocol occurs (io,phs says) and for the project's
-own captures/ (so empty trees are covered too); plen for every capture.
+own captures/ (so empty trees are covered too); plen for every capture. The filtered variants
+(dns,tree,udp, http,tree,tcp.port==80, plen,tree,tcp) only for captures/ and fuzz/.
 No key logs or preferences are used. usage: python3 gen_trees.py  (needs tshark on the PATH)
 """
 import os, re, subprocess, tempfile, glob
@@ -17,6 +18,7 @@ HTTP = ['http,tree', 'http_req,tree', 'http_srv,tree', 'http,tree,tcp.port==80']
 DNS = ['dns,tree', 'dns,tree,udp']
 ALL = ['plen,tree', 'plen,tree,tcp']
 IP = ['ptype,tree', 'ip_hosts,tree', 'ip_srcdst,tree', 'dests,tree']
+FILTERED = {'dns,tree,udp', 'http,tree,tcp.port==80', 'plen,tree,tcp'}
 IPV6 = ['ipv6_hosts,tree', 'ipv6_srcdst,tree', 'ipv6_ptype,tree', 'ipv6_dests,tree']
 
 def tshark(cap, args):
@@ -27,8 +29,9 @@ caps = sorted(os.path.relpath(p, CORPUS) for d in ('captures', 'fuzz', 'ppp')
 for cap in caps:
     phs = tshark(cap, ['-z', 'io,phs']).decode('utf-8', 'replace')
     has = lambda proto: cap.startswith('captures/') or re.search(r'^\s*%s\s' % proto, phs, re.M)
-    stats = (DNS if has('dns') else []) + (HTTP if has('http') else []) + ALL + (IP if has('ip') else []) \
-        + (IPV6 if has('ipv6') else [])
+    trim = lambda group: [z for z in group if not cap.startswith('ppp/') or z not in FILTERED]
+    stats = trim(DNS if has('dns') else []) + trim(HTTP if has('http') else []) + trim(ALL) \
+        + (IP if has('ip') else []) + (IPV6 if has('ipv6') else [])
     args = []
     for z in stats:
         args += ['-z', z]
