@@ -3,6 +3,7 @@ package dev.dorsal.engine.stats;
 import dev.dorsal.engine.registry.Registry;
 import dev.dorsal.engine.spi.ExpertDef;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Builds the tap for one {@code -z} argument, accepting what tshark 4.0.17 accepts and refusing the
@@ -17,9 +18,11 @@ import java.util.List;
 public final class Taps {
     /** The statistics Dorsal implements, sorted; tshark's list is longer. */
     static final List<String> NAMES = List.of(
-            "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp",
+            "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp", "dests,tree", "dns,tree",
             "endpoints,eth", "endpoints,ip", "endpoints,ipv6", "endpoints,tcp", "endpoints,udp",
-            "expert", "follow,tcp", "follow,tls", "follow,udp", "io,phs", "io,stat");
+            "expert", "follow,tcp", "follow,tls", "follow,udp", "http,tree", "http_req,tree", "http_srv,tree",
+            "io,phs", "io,stat", "ip_hosts,tree", "ip_srcdst,tree", "ipv6_dests,tree", "ipv6_hosts,tree",
+            "ipv6_ptype,tree", "ipv6_srcdst,tree", "plen,tree", "ptype,tree");
 
     /**
      * Statistics tshark 4.0.17 has that Dorsal does not: matched like the others (so "conv,ipx" is not
@@ -31,7 +34,8 @@ public final class Taps {
             "conv,zbee_nwk", "endpoints,bluetooth", "endpoints,dccp", "endpoints,fc", "endpoints,fddi", "endpoints,ipx",
             "endpoints,jxta", "endpoints,mptcp", "endpoints,ncp", "endpoints,opensafety", "endpoints,rsvp",
             "endpoints,sctp", "endpoints,sll", "endpoints,tr", "endpoints,usb", "endpoints,wlan", "endpoints,wpan",
-            "endpoints,zbee_nwk", "follow,dccp", "follow,http", "follow,http2", "follow,quic", "follow,sip");
+            "endpoints,zbee_nwk", "follow,dccp", "follow,http", "follow,http2", "follow,quic", "follow,sip",
+            "http2,tree", "http_seq,tree");
 
     private Taps() {}
 
@@ -68,6 +72,8 @@ public final class Taps {
             case "endpoints" -> new EndpointTap(ConvKind.of(kind), filter(filterText, registry,
                     "tshark: Couldn't register endpoint tap: "));
             case "follow" -> follow(kind, rest);
+            case "dests", "dns", "http", "http_req", "http_srv", "ip_hosts", "ip_srcdst", "ipv6_dests",
+                    "ipv6_hosts", "ipv6_ptype", "ipv6_srcdst", "plen", "ptype" -> tree(family, filterText, registry);
             case "io" -> kind.equals("phs")
                     ? new HierarchyTap(filter(filterText, registry, "tshark: Couldn't register io,phs tap: "))
                     : IoStatTap.parse(rest, registry);
@@ -108,6 +114,35 @@ public final class Taps {
 
     static String invalidFilter(String text, String why) {
         return "Filter \"" + text + "\" is invalid - " + why;
+    }
+
+    /**
+     * A stats tree ({@code NAME,tree[,filter]}); text after "tree" that does not start with a comma is
+     * ignored, as tshark does. tshark reports a bad filter on stderr and goes on without the statistic
+     * (exit status 0); Dorsal stops there with the same message and status.
+     */
+    private static Tap tree(String family, String filterText, Registry registry) throws StatsException {
+        Function<TapFilter, StatsTreeTap> make = switch (family) {
+            case "http" -> HttpTrees.PacketCounter::new;
+            case "http_req" -> HttpTrees.Requests::new;
+            case "http_srv" -> HttpTrees.LoadDistribution::new;
+            case "dns" -> f -> new DnsTree(f, registry == null ? null : registry.fields());
+            case "plen" -> PacketLengthTree::new;
+            case "ptype" -> f -> IpTrees.of(IpTrees.Kind.PTYPE, "ip", f);
+            case "ip_hosts" -> f -> IpTrees.of(IpTrees.Kind.HOSTS, "ip", f);
+            case "ip_srcdst" -> f -> IpTrees.of(IpTrees.Kind.SRCDST, "ip", f);
+            case "ipv6_ptype" -> f -> IpTrees.of(IpTrees.Kind.PTYPE, "ipv6", f);
+            case "dests" -> f -> IpTrees.of(IpTrees.Kind.DESTS, "ip", f);
+            case "ipv6_dests" -> f -> IpTrees.of(IpTrees.Kind.DESTS, "ipv6", f);
+            case "ipv6_hosts" -> f -> IpTrees.of(IpTrees.Kind.HOSTS, "ipv6", f);
+            default -> f -> IpTrees.of(IpTrees.Kind.SRCDST, "ipv6", f);
+        };
+        try {
+            return make.apply(TapFilter.compile(filterText, registry));
+        } catch (TapFilter.Invalid e) {
+            throw new StatsException("tshark: stats_tree for: " + make.apply(null).tree.title
+                    + " failed to attach to the tap: " + invalidFilter(filterText, e.getMessage()), 0, false);
+        }
     }
 
     private static Tap follow(String proto, String rest) throws StatsException {
