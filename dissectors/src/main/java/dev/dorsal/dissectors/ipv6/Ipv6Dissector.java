@@ -45,7 +45,7 @@ import java.util.List;
 public final class Ipv6Dissector implements DissectorProvider {
     static final ProtocolDef PROTO = new ProtocolDef("Internet Protocol Version 6", "IPv6", "ipv6");
 
-    static final FieldDef VERSION = FieldDef.uint8("ipv6.version", "Version").mask(0xf0);
+    static final FieldDef VERSION = FieldDef.uint8("ipv6.version", "Version").mask(0xf0).bitItem();
     static final FieldDef TCLASS = FieldDef.uint32("ipv6.tclass", "Traffic Class").hex().mask(0x0ff00000);
     static final FieldDef TCLASS_DSCP = FieldDef.uint32("ipv6.tclass.dscp", "Differentiated Services Codepoint")
             .mask(0x0fc00000).vals(Dscp.NAMES);
@@ -142,6 +142,10 @@ public final class Ipv6Dissector implements DissectorProvider {
         ProtoItem ipVersion = Items.add(ip6, Ipv4Dissector.versionField(), tvb, 0, 1);
         if (ipVersion != ip6) {
             ipVersion.setHidden();
+            if (tree.tree().detailed()) {
+                // Hidden, so only PDML shows this label.
+                ipVersion.appendText(" [This field makes the filter match on \"ip.version == 6\" possible]");
+            }
         }
         if (tvb.reportedLength() < HEADER) {
             // tshark goes on reading the header fields, so the packet ends as malformed where the bytes do.

@@ -8,6 +8,7 @@ import dev.dorsal.engine.output.FieldsOptions;
 import dev.dorsal.engine.output.HexDumpFormatter;
 import dev.dorsal.engine.output.JsonFormatter;
 import dev.dorsal.engine.output.PacketFormatter;
+import dev.dorsal.engine.output.PdmlFormatter;
 import dev.dorsal.engine.output.PsmlFormatter;
 import dev.dorsal.engine.output.SummaryFormatter;
 import dev.dorsal.engine.output.TextFormatter;
@@ -106,12 +107,15 @@ public final class BatchCommand {
     }
 
     /** The -T formats Dorsal writes. */
-    private static final Set<String> FORMATS = Set.of("fields", "psml", "json", "text", "tabs");
+    private static final Set<String> FORMATS = Set.of("fields", "pdml", "psml", "json", "text", "tabs");
 
     /** tshark's descriptions of those formats, in tshark's order, for the -T error. */
     private static final String FORMATS_HELP = """
             \t"fields"  The values of fields specified with the -e option, in a form
             \t          specified by the -E option.
+            \t"pdml"    Packet Details Markup Language, an XML-based format for the
+            \t          details of a decoded packet. This information is equivalent to
+            \t          the packet details printed with the -V flag.
             \t"psml"    Packet Summary Markup Language, an XML-based format for the
             \t          summary information of a decoded packet. This information is
             \t          equivalent to the information shown in the one-line summary
@@ -150,7 +154,7 @@ public final class BatchCommand {
         if (o.fields.isEmpty() && format.equals("fields")) {
             throw new UsageError("\"-Tfields\" was specified, but no fields were specified with \"-e\".", EXIT_USAGE);
         }
-        if (o.hex && (format.equals("fields") || format.equals("psml"))) {
+        if (o.hex && (format.equals("fields") || format.equals("pdml") || format.equals("psml"))) {
             throw new UsageError("Raw packet hex data can only be printed as text, PostScript, JSON, JSONRAW or EK JSON",
                     EXIT_USAGE);
         }
@@ -235,13 +239,21 @@ public final class BatchCommand {
             formatter = null;
             detailed = false;
             columns = false;
-        } else if (format.equals("fields") || (format.equals("json") && !o.fields.isEmpty())) {
+        } else if (!o.fields.isEmpty() && (format.equals("fields") || format.equals("json") || format.equals("pdml"))) {
             FieldsFormatter ff = new FieldsFormatter(o.fields, fieldsOptions, time, resolveMac);
-            formatter = format.equals("json") ? new JsonFormatter(ff) : ff;
+            formatter = switch (format) {
+                case "json" -> new JsonFormatter(ff);
+                case "pdml" -> new PdmlFormatter(o.readFile, ff);
+                default -> ff;
+            };
             detailed = o.fields.stream().anyMatch(f -> needsLabel(f, fields));
             columns = o.fields.stream().anyMatch(f -> Column.ofField(f) != null);
         } else if (format.equals("json")) {
             formatter = new JsonFormatter();
+            detailed = true;
+            columns = true;
+        } else if (format.equals("pdml")) {
+            formatter = new PdmlFormatter(o.readFile, null);
             detailed = true;
             columns = true;
         } else if (format.equals("psml")) {
@@ -264,7 +276,8 @@ public final class BatchCommand {
         DissectionOptions options;
         {
             BitSet interest = new BitSet();
-            if (formatter instanceof FieldsFormatter || formatter instanceof JsonFormatter) {
+            if (formatter instanceof FieldsFormatter || formatter instanceof JsonFormatter
+                    || formatter instanceof PdmlFormatter) {
                 for (String f : o.fields) {
                     for (FieldDef d : fields.lookup(f)) {
                         interest.set(d.id());

@@ -57,7 +57,7 @@ final class BatchOptions {
     @Option(names = "-Q", description = "live capture: print nothing but errors (no packets, no counts)")
     boolean reallyQuiet;
 
-    @Option(names = "-T", paramLabel = "FORMAT", description = "output format: text, tabs, fields, json, psml")
+    @Option(names = "-T", paramLabel = "FORMAT", description = "output format: text, tabs, fields, json, pdml, psml")
     String format;
 
     @Option(names = "-e", paramLabel = "FIELD", description = "field to print with -T fields or -T json (repeatable)")
