@@ -41,28 +41,20 @@ public final class EthernetDissector implements DissectorProvider {
     private static final ValueString CHECKSUM_STATUS = ValueString.of(0, "Bad", 1, "Good", 2, "Unverified",
             3, "Not present", 4, "Illegal");
 
-    /**
-     * BASE_OUI as these hidden fields' labels show it (only PDML prints them): "02:00:00". tshark adds
-     * the vendor's name when its tables know the OUI; Dorsal leaves it out.
-     */
-    private static String oui(long v) {
-        return String.format("%02x:%02x:%02x", (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
-    }
-
     static final FieldDef DST = FieldDef.ether("eth.dst", "Destination");
     static final FieldDef DST_RESOLVED = FieldDef.string("eth.dst_resolved", "Destination (resolved)");
-    static final FieldDef DST_OUI = FieldDef.uint24("eth.dst.oui", "Destination OUI").custom(EthernetDissector::oui);
+    static final FieldDef DST_OUI = FieldDef.uint24("eth.dst.oui", "Destination OUI").base(Base.OUI);
     static final FieldDef DST_OUI_RESOLVED = FieldDef.string("eth.dst.oui_resolved", "Destination OUI (resolved)");
     static final FieldDef SRC = FieldDef.ether("eth.src", "Source");
     static final FieldDef SRC_RESOLVED = FieldDef.string("eth.src_resolved", "Source (resolved)");
-    static final FieldDef SRC_OUI = FieldDef.uint24("eth.src.oui", "Source OUI").custom(EthernetDissector::oui);
+    static final FieldDef SRC_OUI = FieldDef.uint24("eth.src.oui", "Source OUI").base(Base.OUI);
     static final FieldDef SRC_OUI_RESOLVED = FieldDef.string("eth.src.oui_resolved", "Source OUI (resolved)");
     static final FieldDef LEN = FieldDef.uint16("eth.len", "Length");
     static final FieldDef TYPE = FieldDef.uint16("eth.type", "Type").hex().vals(EtherTypes.NAMES);
     static final FieldDef INVALID_LENTYPE = FieldDef.uint16("eth.invalid_lentype", "Invalid length/type").hexDec();
     static final FieldDef ADDR = FieldDef.ether("eth.addr", "Address");
     static final FieldDef ADDR_RESOLVED = FieldDef.string("eth.addr_resolved", "Address (resolved)");
-    static final FieldDef ADDR_OUI = FieldDef.uint24("eth.addr.oui", "Address OUI").custom(EthernetDissector::oui);
+    static final FieldDef ADDR_OUI = FieldDef.uint24("eth.addr.oui", "Address OUI").base(Base.OUI);
     static final FieldDef ADDR_OUI_RESOLVED = FieldDef.string("eth.addr.oui_resolved", "Address OUI (resolved)");
     static final FieldDef PADDING = FieldDef.bytes("eth.padding", "Padding");
     static final FieldDef TRAILER = FieldDef.bytes("eth.trailer", "Trailer");

@@ -46,10 +46,8 @@ public final class Ipv4Dissector implements DissectorProvider {
             3, "Not present", 4, "Illegal");
 
     // Version is drawn with its bit picture, as tshark's bits item does; the mask only serves that.
-    /** tshark adds IPv4's version bit by bit (PDML shows the whole byte as its value)… */
+    /** tshark adds IPv4's version bit by bit (PDML shows the whole byte as its value). */
     static final FieldDef VERSION = FieldDef.uint8("ip.version", "Version").mask(0xf0).bitItem();
-    /** …and IPv6's hidden copy as a masked field. */
-    static final FieldDef VERSION_IN_IPV6 = FieldDef.uint8("ip.version", "Version").mask(0xf0);
     static final FieldDef HDR_LEN = FieldDef.uint8("ip.hdr_len", "Header Length");
     static final FieldDef DSFIELD = FieldDef.uint8("ip.dsfield", "Differentiated Services Field").hex();
     static final FieldDef DSCP = FieldDef.uint8("ip.dsfield.dscp", "Differentiated Services Codepoint").mask(0xfc)
@@ -84,7 +82,7 @@ public final class Ipv4Dissector implements DissectorProvider {
     static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint32("ip.reassembled.length", "Reassembled IPv4 length");
     static final FieldDef REASSEMBLED_DATA = FieldDef.bytes("ip.reassembled.data", "Reassembled IPv4 data");
 
-    static final List<FieldDef> HEADER_FIELDS = List.of(VERSION, VERSION_IN_IPV6, HDR_LEN, DSFIELD, DSCP, ECN, LEN, ID, DST, DST_HOST,
+    static final List<FieldDef> HEADER_FIELDS = List.of(VERSION, HDR_LEN, DSFIELD, DSCP, ECN, LEN, ID, DST, DST_HOST,
             SRC, SRC_HOST, ADDR, HOST, FLAGS, FLAGS_RB, FLAGS_DF, FLAGS_MF, FRAG_OFFSET, TTL, PROTOCOL, CHECKSUM,
             CHECKSUM_STATUS_FIELD, CUR_RT, CUR_RT_HOST, FRAGMENT, FRAGMENTS, FRAGMENT_OVERLAP, FRAGMENT_COUNT,
             REASSEMBLED_LENGTH, REASSEMBLED_DATA);
@@ -349,11 +347,6 @@ public final class Ipv4Dissector implements DissectorProvider {
             pinfo.call(dataHandle, payload, tree);
         }
         return claimed;
-    }
-
-    /** The {@code ip.version} field, which IPv6 also adds (hidden) so "ip.version == 6" matches. */
-    public static FieldDef versionField() {
-        return VERSION_IN_IPV6;
     }
 
     /** TTL of the IPv4 header dissected last in the current packet, for ICMP's "ttl=64" in Info. */

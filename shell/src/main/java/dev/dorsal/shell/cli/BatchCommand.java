@@ -3,6 +3,7 @@ package dev.dorsal.shell.cli;
 import dev.dorsal.engine.capture.CaptureFormat;
 import dev.dorsal.engine.dissect.DissectionOptions;
 import dev.dorsal.engine.output.Column;
+import dev.dorsal.engine.output.EkFormatter;
 import dev.dorsal.engine.output.FieldsFormatter;
 import dev.dorsal.engine.output.FieldsOptions;
 import dev.dorsal.engine.output.HexDumpFormatter;
@@ -107,7 +108,7 @@ public final class BatchCommand {
     }
 
     /** The -T formats Dorsal writes. */
-    private static final Set<String> FORMATS = Set.of("fields", "pdml", "psml", "json", "text", "tabs");
+    private static final Set<String> FORMATS = Set.of("fields", "pdml", "psml", "json", "ek", "text", "tabs");
 
     /** tshark's descriptions of those formats, in tshark's order, for the -T error. */
     private static final String FORMATS_HELP = """
@@ -122,6 +123,9 @@ public final class BatchCommand {
             \t          printed by default.
             \t"json"    Packet Summary, an JSON-based format for the details
             \t          summary information of a decoded packet. This information is\s
+            \t          equivalent to the packet details printed with the -V flag.
+            \t"ek"      Packet Details, an EK JSON-based format for the bulk insert\s
+            \t          into elastic search cluster. This information is\s
             \t          equivalent to the packet details printed with the -V flag.
             \t"text"    Text of a human-readable one-line summary of each of the
             \t          packets, or a multi-line view of the details of each of the
@@ -239,17 +243,23 @@ public final class BatchCommand {
             formatter = null;
             detailed = false;
             columns = false;
-        } else if (!o.fields.isEmpty() && (format.equals("fields") || format.equals("json") || format.equals("pdml"))) {
+        } else if (!o.fields.isEmpty() && (format.equals("fields") || format.equals("json") || format.equals("pdml")
+                || format.equals("ek"))) {
             FieldsFormatter ff = new FieldsFormatter(o.fields, fieldsOptions, time, resolveMac);
             formatter = switch (format) {
                 case "json" -> new JsonFormatter(ff);
                 case "pdml" -> new PdmlFormatter(o.readFile, ff);
+                case "ek" -> new EkFormatter(ff);
                 default -> ff;
             };
             detailed = o.fields.stream().anyMatch(f -> needsLabel(f, fields));
             columns = o.fields.stream().anyMatch(f -> Column.ofField(f) != null);
         } else if (format.equals("json")) {
             formatter = new JsonFormatter();
+            detailed = true;
+            columns = true;
+        } else if (format.equals("ek")) {
+            formatter = new EkFormatter(null);
             detailed = true;
             columns = true;
         } else if (format.equals("pdml")) {
@@ -277,7 +287,7 @@ public final class BatchCommand {
         {
             BitSet interest = new BitSet();
             if (formatter instanceof FieldsFormatter || formatter instanceof JsonFormatter
-                    || formatter instanceof PdmlFormatter) {
+                    || formatter instanceof PdmlFormatter || formatter instanceof EkFormatter) {
                 for (String f : o.fields) {
                     for (FieldDef d : fields.lookup(f)) {
                         interest.set(d.id());
