@@ -172,7 +172,8 @@ final class DnsDissector {
     private static int section(DnsMessage msg, int off, int count, String title, boolean questions) {
         // tshark's section item runs to the end of the message: it cannot start past it
         msg.ensure(off, 1);
-        ProtoItem sub = msg.root.addText(msg.tvb, off, 0, title);
+        // to the end of the captured bytes until its records are read (what a malformed one keeps)
+        ProtoItem sub = msg.root.addText(msg.tvb, off, Math.max(0, msg.tvb.remaining(off)), title);
         int start = off;
         for (int i = 0; i < count; i++) {
             off += questions ? DnsQuestion.dissect(msg, off, sub) : DnsRecords.dissect(msg, off, sub);

@@ -43,18 +43,18 @@ public final class EthernetDissector implements DissectorProvider {
 
     static final FieldDef DST = FieldDef.ether("eth.dst", "Destination");
     static final FieldDef DST_RESOLVED = FieldDef.string("eth.dst_resolved", "Destination (resolved)");
-    static final FieldDef DST_OUI = FieldDef.uint24("eth.dst.oui", "Destination OUI");
+    static final FieldDef DST_OUI = FieldDef.uint24("eth.dst.oui", "Destination OUI").base(Base.OUI);
     static final FieldDef DST_OUI_RESOLVED = FieldDef.string("eth.dst.oui_resolved", "Destination OUI (resolved)");
     static final FieldDef SRC = FieldDef.ether("eth.src", "Source");
     static final FieldDef SRC_RESOLVED = FieldDef.string("eth.src_resolved", "Source (resolved)");
-    static final FieldDef SRC_OUI = FieldDef.uint24("eth.src.oui", "Source OUI");
+    static final FieldDef SRC_OUI = FieldDef.uint24("eth.src.oui", "Source OUI").base(Base.OUI);
     static final FieldDef SRC_OUI_RESOLVED = FieldDef.string("eth.src.oui_resolved", "Source OUI (resolved)");
     static final FieldDef LEN = FieldDef.uint16("eth.len", "Length");
     static final FieldDef TYPE = FieldDef.uint16("eth.type", "Type").hex().vals(EtherTypes.NAMES);
     static final FieldDef INVALID_LENTYPE = FieldDef.uint16("eth.invalid_lentype", "Invalid length/type").hexDec();
     static final FieldDef ADDR = FieldDef.ether("eth.addr", "Address");
     static final FieldDef ADDR_RESOLVED = FieldDef.string("eth.addr_resolved", "Address (resolved)");
-    static final FieldDef ADDR_OUI = FieldDef.uint24("eth.addr.oui", "Address OUI");
+    static final FieldDef ADDR_OUI = FieldDef.uint24("eth.addr.oui", "Address OUI").base(Base.OUI);
     static final FieldDef ADDR_OUI_RESOLVED = FieldDef.string("eth.addr.oui_resolved", "Address OUI (resolved)");
     static final FieldDef PADDING = FieldDef.bytes("eth.padding", "Padding");
     static final FieldDef TRAILER = FieldDef.bytes("eth.trailer", "Trailer");

@@ -78,7 +78,7 @@ final class EthernetTrailer {
             if (headerTree.tree().detailed()) {
                 ti.setText("Frame check sequence: 0x" + hex8(fcs) + " [unverified]");
             }
-            headerTree.addUint(EthernetDissector.FCS_STATUS, trailer, at, 4, FCS_UNVERIFIED).setGenerated();
+            headerTree.addUint(EthernetDissector.FCS_STATUS, trailer, at, 0, FCS_UNVERIFIED).setGenerated(); // no bytes (PDML)
         }
     }
 

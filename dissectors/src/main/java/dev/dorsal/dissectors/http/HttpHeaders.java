@@ -190,6 +190,9 @@ final class HttpHeaders {
             ProtoItem line = tree.addString(m.lineField(), tvb, off, len, lineWanted ? lineText(tvb, off, len) : null);
             if (line != tree) {
                 line.setHidden();
+                if (m.detailed) {
+                    line.setText(HttpText.label(HttpText.format(tvb, off, len))); // PDML shows hidden labels
+                }
             }
         }
         switch (k.special) {

@@ -46,7 +46,8 @@ public final class Ipv4Dissector implements DissectorProvider {
             3, "Not present", 4, "Illegal");
 
     // Version is drawn with its bit picture, as tshark's bits item does; the mask only serves that.
-    static final FieldDef VERSION = FieldDef.uint8("ip.version", "Version").mask(0xf0);
+    /** tshark adds IPv4's version bit by bit (PDML shows the whole byte as its value). */
+    static final FieldDef VERSION = FieldDef.uint8("ip.version", "Version").mask(0xf0).bitItem();
     static final FieldDef HDR_LEN = FieldDef.uint8("ip.hdr_len", "Header Length");
     static final FieldDef DSFIELD = FieldDef.uint8("ip.dsfield", "Differentiated Services Field").hex();
     static final FieldDef DSCP = FieldDef.uint8("ip.dsfield.dscp", "Differentiated Services Codepoint").mask(0xfc)
@@ -346,11 +347,6 @@ public final class Ipv4Dissector implements DissectorProvider {
             pinfo.call(dataHandle, payload, tree);
         }
         return claimed;
-    }
-
-    /** The {@code ip.version} field, which IPv6 also adds (hidden) so "ip.version == 6" matches. */
-    public static FieldDef versionField() {
-        return VERSION;
     }
 
     /** TTL of the IPv4 header dissected last in the current packet, for ICMP's "ttl=64" in Info. */

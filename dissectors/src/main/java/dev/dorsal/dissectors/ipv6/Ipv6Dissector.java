@@ -45,7 +45,12 @@ import java.util.List;
 public final class Ipv6Dissector implements DissectorProvider {
     static final ProtocolDef PROTO = new ProtocolDef("Internet Protocol Version 6", "IPv6", "ipv6");
 
-    static final FieldDef VERSION = FieldDef.uint8("ipv6.version", "Version").mask(0xf0);
+    static final FieldDef VERSION = FieldDef.uint8("ipv6.version", "Version").mask(0xf0).bitItem();
+    /**
+     * IPv6's own {@code ip.version}, added hidden so "ip.version == 6" matches: tshark registers it
+     * in IPv6 (EK names it {@code ipv6_ip_version}) with a mask, beside IPv4's bit item.
+     */
+    static final FieldDef IP_VERSION = FieldDef.uint8("ip.version", "Version").mask(0xf0);
     static final FieldDef TCLASS = FieldDef.uint32("ipv6.tclass", "Traffic Class").hex().mask(0x0ff00000);
     static final FieldDef TCLASS_DSCP = FieldDef.uint32("ipv6.tclass.dscp", "Differentiated Services Codepoint")
             .mask(0x0fc00000).vals(Dscp.NAMES);
@@ -69,7 +74,7 @@ public final class Ipv6Dissector implements DissectorProvider {
     static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint32("ipv6.reassembled.length", "Reassembled IPv6 length");
     static final FieldDef REASSEMBLED_DATA = FieldDef.bytes("ipv6.reassembled.data", "Reassembled IPv6 data");
 
-    static final List<FieldDef> HEADER_FIELDS = List.of(VERSION, TCLASS, TCLASS_DSCP, TCLASS_ECN, FLOW, PLEN, NXT,
+    static final List<FieldDef> HEADER_FIELDS = List.of(VERSION, IP_VERSION, TCLASS, TCLASS_DSCP, TCLASS_ECN, FLOW, PLEN, NXT,
             HLIM, SRC, SRC_HOST, DST, DST_HOST, ADDR, HOST, FRAGMENT, FRAGMENTS, FRAGMENT_OVERLAP, FRAGMENT_COUNT,
             REASSEMBLED_LENGTH, REASSEMBLED_DATA);
     static final List<FieldDef> FIELDS = concat(concat(HEADER_FIELDS, Ipv6Addresses.FIELDS), Ipv6Options.FIELDS);
@@ -139,9 +144,13 @@ public final class Ipv6Dissector implements DissectorProvider {
             versionItem.expert(BOGUS_VERSION, "Bogus IPv6 version");
             return 0;
         }
-        ProtoItem ipVersion = Items.add(ip6, Ipv4Dissector.versionField(), tvb, 0, 1);
+        ProtoItem ipVersion = Items.add(ip6, IP_VERSION, tvb, 0, 1);
         if (ipVersion != ip6) {
             ipVersion.setHidden();
+            if (tree.tree().detailed()) {
+                // Hidden, so only PDML shows this label.
+                ipVersion.appendText(" [This field makes the filter match on \"ip.version == 6\" possible]");
+            }
         }
         if (tvb.reportedLength() < HEADER) {
             // tshark goes on reading the header fields, so the packet ends as malformed where the bytes do.

@@ -277,7 +277,7 @@ public final class TcpDissector implements DissectorProvider {
                 shortItem.expert(E_SHORT_SEGMENT, SHORT_SEGMENT_TEXT);
             } else {
                 seg.haveSegLen = true;
-                TcpAnalysis.generated(tcp, tcp.addUint(LEN, tvb, 12, 1, seg.segLen));
+                TcpAnalysis.generated(tcp, tcp.addUint(LEN, tvb, 0, 0, seg.segLen)); // no bytes, at the header start (PDML shows both)
                 if (analyzePref.on()) {
                     if (seg.has(TcpFlags.ACK) && !seg.has(TcpFlags.SYN) && conv.lastSynNanos != Long.MIN_VALUE
                             && conv.initialRttNanos == 0) {

@@ -194,7 +194,7 @@ public final class UdpDissector implements DissectorProvider {
             if (detailed) {
                 item.appendText(" [zero-value ignored]");
             }
-            status(item, item.addUint(CHECKSUM_STATUS_FIELD, tvb, 6, 0, 3), 3, detailed);
+            status(item, item.addUint(CHECKSUM_STATUS_FIELD, tvb, 6, 2, 3), 3, detailed); // covers the zero checksum
         } else {
             if (detailed) {
                 item.appendText(" [zero-value illegal]");
@@ -222,10 +222,10 @@ public final class UdpDissector implements DissectorProvider {
         long now = pinfo.frame().timestampNanos();
         long delta = now - conv.prevNanos;
         conv.prevNanos = now;
-        ProtoItem ts = udp.addText(tvb, 8, 0, "Timestamps");
+        ProtoItem ts = udp.addText(tvb, 0, 0, "Timestamps"); // at the header start, as PDML shows
         ProtoItem parent = detailed ? ts.setGenerated() : udp;
-        generated(parent, parent.addTime(TIME_RELATIVE, tvb, 8, 0, now - conv.firstNanos));
-        generated(parent, parent.addTime(TIME_DELTA, tvb, 8, 0, delta));
+        generated(parent, parent.addTime(TIME_RELATIVE, tvb, 0, 0, now - conv.firstNanos));
+        generated(parent, parent.addTime(TIME_DELTA, tvb, 0, 0, delta));
     }
 
     private boolean heuristicFirst() {

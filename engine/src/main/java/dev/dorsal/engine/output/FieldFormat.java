@@ -287,6 +287,7 @@ public final class FieldFormat {
             case DEC_HEX -> sb.append(decimal(f.type(), v)).append(" (").append(hexNumber(v, digits)).append(')');
             case HEX_DEC -> sb.append(hexNumber(v, digits)).append(" (").append(decimal(f.type(), v)).append(')');
             case OCT -> sb.append(v == 0 ? "0" : "0" + Long.toOctalString(v));
+            case OUI -> sb.append(String.format("%02x:%02x:%02x", (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff));
             default -> sb.append(decimal(f.type(), v));
         }
     }

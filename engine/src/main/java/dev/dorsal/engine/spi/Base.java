@@ -14,5 +14,7 @@ public enum Base {
     CUSTOM,
     /** A port number (shown as decimal). */
     PT_TCP,
-    PT_UDP
+    PT_UDP,
+    /** A 24-bit OUI, shown as {@code 02:00:00} (tshark adds the vendor's name when it knows it). */
+    OUI
 }

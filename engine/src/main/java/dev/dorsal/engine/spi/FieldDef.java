@@ -25,12 +25,14 @@ public final class FieldDef {
     private final String unit;
     private final String blurb;
     private final LongFunction<String> custom;
+    private final boolean bitItem;
     /** Assigned once by the registry; -1 until registered. */
     private volatile int id = -1;
     private volatile String protocolFilterName;
 
     private FieldDef(String abbrev, String name, FieldType type, Base base, long mask, int bitWidth,
-            ValueString values, TrueFalse trueFalse, String unit, String blurb, LongFunction<String> custom) {
+            ValueString values, TrueFalse trueFalse, String unit, String blurb, LongFunction<String> custom,
+            boolean bitItem) {
         this.abbrev = Objects.requireNonNull(abbrev, "abbrev");
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
@@ -42,10 +44,11 @@ public final class FieldDef {
         this.unit = unit;
         this.blurb = blurb;
         this.custom = custom;
+        this.bitItem = bitItem;
     }
 
     public static FieldDef of(String abbrev, String name, FieldType type, Base base) {
-        return new FieldDef(abbrev, name, type, base, 0, 0, null, null, null, null, null);
+        return new FieldDef(abbrev, name, type, base, 0, 0, null, null, null, null, null, false);
     }
 
     public static FieldDef uint8(String abbrev, String name) { return of(abbrev, name, FieldType.UINT8, Base.DEC); }
@@ -76,17 +79,17 @@ public final class FieldDef {
     /** A boolean; {@code bitWidth} is the width of the enclosing value (8, 16, 24, 32), 0 for a stand-alone flag. */
     public static FieldDef bool(String abbrev, String name, int bitWidth, long mask) {
         return new FieldDef(abbrev, name, FieldType.BOOLEAN, Base.NONE, mask, bitWidth, null, TrueFalse.SET,
-                null, null, null);
+                null, null, null, false);
     }
 
     /** A stand-alone boolean shown as True/False. */
     public static FieldDef bool(String abbrev, String name) {
-        return new FieldDef(abbrev, name, FieldType.BOOLEAN, Base.NONE, 0, 0, null, null, null, null, null);
+        return new FieldDef(abbrev, name, FieldType.BOOLEAN, Base.NONE, 0, 0, null, null, null, null, null, false);
     }
 
     private FieldDef copy(Base base, long mask, int bitWidth, ValueString values, TrueFalse tf, String unit,
             String blurb, LongFunction<String> custom) {
-        return new FieldDef(abbrev, name, type, base, mask, bitWidth, values, tf, unit, blurb, custom);
+        return new FieldDef(abbrev, name, type, base, mask, bitWidth, values, tf, unit, blurb, custom, bitItem);
     }
 
     public FieldDef base(Base b) { return copy(b, mask, bitWidth, values, trueFalse, unit, blurb, custom); }
@@ -103,6 +106,17 @@ public final class FieldDef {
     /** A unit suffix shown after the value, e.g. {@code " bytes"} (include the leading space). */
     public FieldDef unit(String u) { return copy(base, mask, bitWidth, values, trueFalse, u, blurb, custom); }
     public FieldDef blurb(String b) { return copy(base, mask, bitWidth, values, trueFalse, unit, b, custom); }
+    /**
+     * A field tshark registers without a mask and adds bit by bit: its label shows the bits of
+     * {@link #mask()} as usual, but PDML and EK give the whole bytes as its value.
+     */
+    public FieldDef bitItem() {
+        return new FieldDef(abbrev, name, type, base, mask, bitWidth, values, trueFalse, unit, blurb, custom, true);
+    }
+
+    /** True for a {@link #bitItem()}. */
+    public boolean isBitItem() { return bitItem; }
+
     /** BASE_CUSTOM: the value is shown by {@code formatter}. */
     public FieldDef custom(LongFunction<String> formatter) {
         return copy(Base.CUSTOM, mask, bitWidth, values, trueFalse, unit, blurb, formatter);

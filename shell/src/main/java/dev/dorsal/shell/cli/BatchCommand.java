@@ -3,11 +3,14 @@ package dev.dorsal.shell.cli;
 import dev.dorsal.engine.capture.CaptureFormat;
 import dev.dorsal.engine.dissect.DissectionOptions;
 import dev.dorsal.engine.output.Column;
+import dev.dorsal.engine.output.EkFormatter;
 import dev.dorsal.engine.output.FieldsFormatter;
 import dev.dorsal.engine.output.FieldsOptions;
 import dev.dorsal.engine.output.HexDumpFormatter;
 import dev.dorsal.engine.output.JsonFormatter;
 import dev.dorsal.engine.output.PacketFormatter;
+import dev.dorsal.engine.output.PdmlFormatter;
+import dev.dorsal.engine.output.PsmlFormatter;
 import dev.dorsal.engine.output.SummaryFormatter;
 import dev.dorsal.engine.output.TextFormatter;
 import dev.dorsal.engine.output.TextTreeFormatter;
@@ -104,6 +107,34 @@ public final class BatchCommand {
         }
     }
 
+    /** The -T formats Dorsal writes. */
+    private static final Set<String> FORMATS = Set.of("fields", "pdml", "psml", "json", "ek", "text", "tabs");
+
+    /** tshark's descriptions of those formats, in tshark's order, for the -T error. */
+    private static final String FORMATS_HELP = """
+            \t"fields"  The values of fields specified with the -e option, in a form
+            \t          specified by the -E option.
+            \t"pdml"    Packet Details Markup Language, an XML-based format for the
+            \t          details of a decoded packet. This information is equivalent to
+            \t          the packet details printed with the -V flag.
+            \t"psml"    Packet Summary Markup Language, an XML-based format for the
+            \t          summary information of a decoded packet. This information is
+            \t          equivalent to the information shown in the one-line summary
+            \t          printed by default.
+            \t"json"    Packet Summary, an JSON-based format for the details
+            \t          summary information of a decoded packet. This information is\s
+            \t          equivalent to the packet details printed with the -V flag.
+            \t"ek"      Packet Details, an EK JSON-based format for the bulk insert\s
+            \t          into elastic search cluster. This information is\s
+            \t          equivalent to the packet details printed with the -V flag.
+            \t"text"    Text of a human-readable one-line summary of each of the
+            \t          packets, or a multi-line view of the details of each of the
+            \t          packets, depending on whether the -V flag was specified.
+            \t          This is the default.
+            \t"tabs"    Similar to the text report except that each column of the
+            \t          human-readable one-line summary is delimited with an ASCII
+            \t          horizontal tab character.""";
+
     /** Checks the options in tshark's order and turns them into what the run needs. */
     static Plan plan(BatchOptions o, Registry registry, SharedRegistry.Overrides prefs, CliScripts scripts)
             throws UsageError {
@@ -117,22 +148,19 @@ public final class BatchCommand {
             preference(prefs, p);
         }
         String format = o.format == null ? "text" : o.format;
-        if (!format.equals("text") && !format.equals("fields") && !format.equals("json")) {
-            throw new UsageError("Invalid -T parameter \"" + format + "\"; it must be one of:\n"
-                    + "\t\"fields\"  The values of fields specified with the -e option, in a form\n"
-                    + "\t          specified by the -E option.\n"
-                    + "\t\"json\"    Packet Summary, an JSON-based format for the details\n"
-                    + "\t          summary information of a decoded packet.\n"
-                    + "\t\"text\"    Text of a human-readable one-line summary of each of the packets, or a\n"
-                    + "\t          multi-line view of the details of each of the packets, depending on\n"
-                    + "\t          whether the -V flag was specified.", EXIT_USAGE);
+        if (!FORMATS.contains(format)) {
+            throw new UsageError("Invalid -T parameter \"" + format + "\"; it must be one of:\n" + FORMATS_HELP, EXIT_USAGE);
         }
-        if (!o.fields.isEmpty() && format.equals("text")) {
+        if (!o.fields.isEmpty() && (format.equals("text") || format.equals("tabs"))) {
             throw new UsageError("Output fields were specified with \"-e\", "
                     + "but \"-Tek, -Tfields, -Tjson or -Tpdml\" was not specified.", EXIT_USAGE);
         }
         if (o.fields.isEmpty() && format.equals("fields")) {
             throw new UsageError("\"-Tfields\" was specified, but no fields were specified with \"-e\".", EXIT_USAGE);
+        }
+        if (o.hex && (format.equals("fields") || format.equals("pdml") || format.equals("psml"))) {
+            throw new UsageError("Raw packet hex data can only be printed as text, PostScript, JSON, JSONRAW or EK JSON",
+                    EXIT_USAGE);
         }
         FieldsOptions fieldsOptions = FieldsOptions.DEFAULT;
         for (String e : o.fieldOptions) {
@@ -215,19 +243,38 @@ public final class BatchCommand {
             formatter = null;
             detailed = false;
             columns = false;
-        } else if (format.equals("fields") || (format.equals("json") && !o.fields.isEmpty())) {
+        } else if (!o.fields.isEmpty() && (format.equals("fields") || format.equals("json") || format.equals("pdml")
+                || format.equals("ek"))) {
             FieldsFormatter ff = new FieldsFormatter(o.fields, fieldsOptions, time, resolveMac);
-            formatter = format.equals("json") ? new JsonFormatter(ff) : ff;
+            formatter = switch (format) {
+                case "json" -> new JsonFormatter(ff);
+                case "pdml" -> new PdmlFormatter(o.readFile, ff);
+                case "ek" -> new EkFormatter(ff);
+                default -> ff;
+            };
             detailed = o.fields.stream().anyMatch(f -> needsLabel(f, fields));
             columns = o.fields.stream().anyMatch(f -> Column.ofField(f) != null);
         } else if (format.equals("json")) {
             formatter = new JsonFormatter();
             detailed = true;
             columns = true;
+        } else if (format.equals("ek")) {
+            formatter = new EkFormatter(null);
+            detailed = true;
+            columns = true;
+        } else if (format.equals("pdml")) {
+            formatter = new PdmlFormatter(o.readFile, null);
+            detailed = true;
+            columns = true;
+        } else if (format.equals("psml")) {
+            formatter = new PsmlFormatter(time, resolveMac);
+            detailed = false;
+            columns = true;
         } else {
             boolean details = o.verbose || o.onlyProtocols != null;
             Set<String> only = o.onlyProtocols == null ? null : new LinkedHashSet<>(List.of(o.onlyProtocols.split(",")));
-            SummaryFormatter summary = o.printSummary || (!details && !o.hex) ? new SummaryFormatter(time, resolveMac) : null;
+            SummaryFormatter summary = !o.printSummary && (details || o.hex) ? null
+                    : format.equals("tabs") ? SummaryFormatter.tabs(time, resolveMac) : new SummaryFormatter(time, resolveMac);
             TextTreeFormatter tree = details ? new TextTreeFormatter(only, !o.hex, resolveMac) : null;
             formatter = new TextFormatter(summary, tree, o.hex ? new HexDumpFormatter() : null);
             detailed = details;
@@ -239,7 +286,8 @@ public final class BatchCommand {
         DissectionOptions options;
         {
             BitSet interest = new BitSet();
-            if (formatter instanceof FieldsFormatter || formatter instanceof JsonFormatter) {
+            if (formatter instanceof FieldsFormatter || formatter instanceof JsonFormatter
+                    || formatter instanceof PdmlFormatter || formatter instanceof EkFormatter) {
                 for (String f : o.fields) {
                     for (FieldDef d : fields.lookup(f)) {
                         interest.set(d.id());

@@ -57,10 +57,10 @@ final class BatchOptions {
     @Option(names = "-Q", description = "live capture: print nothing but errors (no packets, no counts)")
     boolean reallyQuiet;
 
-    @Option(names = "-T", paramLabel = "FORMAT", description = "output format: text, fields, json")
+    @Option(names = "-T", paramLabel = "FORMAT", description = "output format: text, tabs, fields, json, pdml, psml, ek")
     String format;
 
-    @Option(names = "-e", paramLabel = "FIELD", description = "field to print with -T fields or -T json (repeatable)")
+    @Option(names = "-e", paramLabel = "FIELD", description = "field to print with -T fields, json, pdml or ek (repeatable)")
     List<String> fields = new ArrayList<>();
 
     @Option(names = "-E", paramLabel = "OPTION=VALUE", description = "fields output option: header=y|n, separator=/t|/s|<c>, quote=d|s|n, occurrence=f|l|a, aggregator=,|/s|<c>, bom=y|n")

@@ -58,6 +58,21 @@ class BatchCommandTest {
         CliRun t = CliRun.run("-r", file, "-T", "pdmlx");
         assertEquals(1, t.exit());
         assertTrue(t.err().startsWith("dorsal: Invalid -T parameter \"pdmlx\""), t.err());
+        assertTrue(t.err().contains("\t\"psml\"    Packet Summary Markup Language") && t.err().contains("\t\"tabs\""), t.err());
+        CliRun hex = CliRun.run("-r", file, "-T", "psml", "-x");
+        assertEquals(1, hex.exit());
+        assertEquals("dorsal: Raw packet hex data can only be printed as text, PostScript, JSON, JSONRAW or EK JSON\n",
+                hex.err());
+        CliRun pdmlHex = CliRun.run("-r", file, "-T", "pdml", "-x");
+        assertEquals(1, pdmlHex.exit());
+        assertTrue(pdmlHex.err().contains("Raw packet hex data can only be printed"), pdmlHex.err());
+        CliRun jsonraw = CliRun.run("-r", file, "-T", "jsonraw");
+        assertEquals(1, jsonraw.exit(), "jsonraw is not written yet: the -T error must refuse it");
+        assertTrue(jsonraw.err().contains("\t\"ek\"      Packet Details") && !jsonraw.err().contains("\t\"jsonraw\""),
+                jsonraw.err());
+        CliRun tabsFields = CliRun.run("-r", file, "-T", "tabs", "-e", "frame.number");
+        assertEquals(1, tabsFields.exit());
+        assertTrue(tabsFields.err().contains("Output fields were specified with \"-e\""), tabsFields.err());
         CliRun o = CliRun.run("-r", file, "-o", "no.such.pref:1");
         assertEquals(1, o.exit());
         assertEquals("dorsal: -o flag \"no.such.pref:1\" specifies unknown preference\n", o.err());
