@@ -287,9 +287,24 @@ public final class FieldFormat {
             case DEC_HEX -> sb.append(decimal(f.type(), v)).append(" (").append(hexNumber(v, digits)).append(')');
             case HEX_DEC -> sb.append(hexNumber(v, digits)).append(" (").append(decimal(f.type(), v)).append(')');
             case OCT -> sb.append(v == 0 ? "0" : "0" + Long.toOctalString(v));
-            case OUI -> sb.append(String.format("%02x:%02x:%02x", (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff));
+            case OUI -> sb.append(oui((int) v));
             default -> sb.append(decimal(f.type(), v));
         }
+    }
+
+    /**
+     * An OUI as tshark labels it: {@code 6c:f0:49 (Giga-Byte Technology } — the vendor's full name in
+     * brackets when the tables know it, the whole cut to 31 characters (tshark formats it in a 32-byte
+     * buffer, so a long name loses its end and the closing bracket).
+     */
+    static String oui(int v) {
+        String hex = String.format("%02x:%02x:%02x", (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
+        String vendor = dev.dorsal.engine.spi.EtherNames.vendor(v);
+        if (vendor == null) {
+            return hex;
+        }
+        String text = hex + " (" + vendor + ")";
+        return text.length() > 31 ? text.substring(0, 31) : text;
     }
 
     /** Hex digits a label pads to: the width of the mask (after the shift), else of the type. */

@@ -21,6 +21,7 @@ class SummaryDifferentialTest {
     static final double IN_SCOPE_MIN_AGREEMENT = 1.0;
 
     private record Row(String capture, boolean inScope, int equal, int total, int scopedEqual, int scoped,
+            int dissectedEqual, int dissected,
             String firstDifference) {}
 
     private static final List<Row> ROWS = Collections.synchronizedList(new ArrayList<>());
@@ -37,7 +38,7 @@ class SummaryDifferentialTest {
         try {
             r = Cli.run(Cli.readArgs(c));
         } catch (RuntimeException e) {
-            ROWS.add(new Row(c.name(), inScope, 0, expected.size(), 0, 0, "exception: " + e));
+            ROWS.add(new Row(c.name(), inScope, 0, expected.size(), 0, 0, 0, 0, "exception: " + e));
             if (inScope) {
                 throw e;
             }
@@ -50,16 +51,23 @@ class SummaryDifferentialTest {
         int scoped = 0;
         String first = null;
         String firstDissected = null;
+        int dissected = 0;
+        int dissectedEqual = 0;
         List<Boolean> dissectedLayers = Scope.packetsOnDissectedLayers(c,
                 dev.dorsal.shell.cli.SharedRegistry.get().fields().protocols().keySet());
         for (int i = 0; i < expected.size(); i++) {
             String a = i < actual.size() ? actual.get(i) : null;
             boolean lineInScope = i < protocols.size() && Scope.SUMMARY_PROTOCOLS.contains(protocols.get(i));
-            if (firstDissected == null && i < protocols.size() && Scope.DISSECTED_COLUMNS.contains(protocols.get(i))
-                    && i < dissectedLayers.size() && dissectedLayers.get(i) && !expected.get(i).equals(a)
+            if (i < protocols.size() && Scope.DISSECTED_COLUMNS.contains(protocols.get(i))
+                    && i < dissectedLayers.size() && dissectedLayers.get(i)
                     && !Scope.IMAGE_INFO.matcher(expected.get(i)).matches()
                     && !TreeDiff.NOT_DISSECTED.containsKey(c.name() + "#" + (i + 1))) {
-                firstDissected = "line " + (i + 1) + ": expected `" + expected.get(i) + "` got `" + a + "`";
+                dissected++;
+                if (expected.get(i).equals(a)) {
+                    dissectedEqual++;
+                } else if (firstDissected == null) {
+                    firstDissected = "line " + (i + 1) + ": expected `" + expected.get(i) + "` got `" + a + "`";
+                }
             }
             if (lineInScope) {
                 scoped++;
@@ -79,7 +87,8 @@ class SummaryDifferentialTest {
         if (first == null && r.exitCode() != 0) {
             first = "exit code " + r.exitCode() + ": " + r.err().strip();
         }
-        ROWS.add(new Row(c.name(), inScope, equal, expected.size(), scopedEqual, scoped, first));
+        ROWS.add(new Row(c.name(), inScope, equal, expected.size(), scopedEqual, scoped, dissectedEqual, dissected,
+                first));
         String dissectedDifference = firstDissected;
         assertTrue(dissectedDifference == null, () -> c.name() + ": " + dissectedDifference);
         if (inScope) {
@@ -115,6 +124,8 @@ class SummaryDifferentialTest {
         int capturesIn = 0;
         long scopedEq = 0;
         long scoped = 0;
+        long dissectedEq = 0;
+        long dissected = 0;
         StringBuilder table = new StringBuilder("| capture | in scope | lines equal | of | % | first difference |\n"
                 + "|---|---|---|---|---|---|\n");
         for (Row r : rows) {
@@ -122,6 +133,8 @@ class SummaryDifferentialTest {
             total += r.total();
             scopedEq += r.scopedEqual();
             scoped += r.scoped();
+            dissectedEq += r.dissectedEqual();
+            dissected += r.dissected();
             if (r.inScope()) {
                 eqIn += r.equal();
                 totalIn += r.total();
@@ -136,7 +149,10 @@ class SummaryDifferentialTest {
                 + (int) (IN_SCOPE_MIN_AGREEMENT * 100) + "%): **" + eqIn + " of " + totalIn + "** ("
                 + Report.pct(eqIn, totalIn) + "). Lines whose Protocol column is in scope ("
                 + String.join(", ", new java.util.TreeSet<>(Scope.SUMMARY_PROTOCOLS)) + ") in any capture: **"
-                + scopedEq + " of " + scoped + "** (" + Report.pct(scopedEq, scoped) + ", not gated).\n\n";
+                + scopedEq + " of " + scoped + "** (" + Report.pct(scopedEq, scoped) + "). Gated, every line of a protocol "
+                + "Dorsal dissects carried by layers it dissects (" + String.join(", ",
+                        new java.util.TreeSet<>(Scope.DISSECTED_COLUMNS)) + "): **" + dissectedEq + " of " + dissected
+                + "** (" + Report.pct(dissectedEq, dissected) + ").\n\n";
         Report.section("Summary (tshark -r FILE)", head + table);
     }
 

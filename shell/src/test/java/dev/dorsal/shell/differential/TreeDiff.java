@@ -87,6 +87,10 @@ final class TreeDiff {
      * The first packet that tshark's -V shows with layers Dorsal all registers ("[Protocols in frame:
      * …]") but whose tree differs, described; null when there is none.
      */
+    /** Packets held to the gate of {@link #firstUnequalDissectedPacket} so far, and how many were equal. */
+    static final java.util.concurrent.atomic.AtomicLong DISSECTED = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong DISSECTED_EQUAL = new java.util.concurrent.atomic.AtomicLong();
+
     static String firstUnequalDissectedPacket(String capture, List<List<String>> expected, List<List<String>> actual) {
         java.util.Set<String> known = dev.dorsal.shell.cli.SharedRegistry.get().fields().protocols().keySet();
         for (int p = 0; p < expected.size(); p++) {
@@ -97,6 +101,12 @@ final class TreeDiff {
             }
             boolean dissected = java.util.Arrays.stream(layers.split(":")).allMatch(known::contains);
             List<String> a = p < actual.size() ? actual.get(p) : List.of();
+            if (dissected && !NOT_DISSECTED.containsKey(capture + "#" + (p + 1))) {
+                DISSECTED.incrementAndGet();
+                if (e.equals(a)) {
+                    DISSECTED_EQUAL.incrementAndGet();
+                }
+            }
             if (dissected && !e.equals(a) && !NOT_DISSECTED.containsKey(capture + "#" + (p + 1))) {
                 for (int i = 0; i < e.size(); i++) {
                     String al = i < a.size() ? a.get(i) : null;

@@ -86,7 +86,8 @@ class VerboseDifferentialTest {
                     .append(" | ").append(c.firstDifference() == null ? "" : SummaryDifferentialTest.escape(c.firstDifference()))
                     .append(" |\n");
         }
-        return "Packets equal: **" + pe + " of " + pt + "**; lines equal: **" + le + " of " + lt + "** ("
+        return "Gated, packets whose layers Dorsal all dissects: **" + TreeDiff.DISSECTED_EQUAL.get() + " of "
+                + TreeDiff.DISSECTED.get() + "** equal. Packets equal: **" + pe + " of " + pt + "**; lines equal: **" + le + " of " + lt + "** ("
                 + Report.pct(le, lt) + ") over " + r.size() + " captures (gate "
                 + (int) (gate * 100) + "% on in-scope captures).\n\n" + sb;
     }
