@@ -8,11 +8,24 @@ package dev.dorsal.engine.spi;
  */
 public final class EtherNames {
     private static final long BROADCAST = 0xffffffffffffL;
+    /** MAC name resolution (tshark's -N m): off under {@code -n}, for the whole process. */
+    private static volatile boolean resolving = true;
 
     private EtherNames() {}
 
+    /**
+     * Turns MAC name resolution on or off for everything the dissectors write: with it off (tshark -n)
+     * {@code *_resolved} fields hold the plain address and labels show it once, without a name.
+     */
+    public static void resolving(boolean on) {
+        resolving = on;
+    }
+
     /** The resolved name of {@code mac} (48 bits), or its plain colon-hex text when there is none. */
     public static String resolve(long mac) {
+        if (!resolving) {
+            return AddressFormat.ether(mac);
+        }
         // The two addresses of every loopback capture: named without loading the tables.
         if (mac == BROADCAST) {
             return "Broadcast";
@@ -34,6 +47,9 @@ public final class EtherNames {
 
     /** {@code resolved (raw)}, the form tree labels use: {@code Broadcast (ff:ff:ff:ff:ff:ff)}. */
     public static String withRaw(long mac) {
+        if (!resolving) {
+            return AddressFormat.ether(mac); // tshark -n: "Src: 6c:f0:49:b2:de:6e", not the address twice
+        }
         return resolve(mac) + " (" + AddressFormat.ether(mac) + ")";
     }
 

@@ -236,6 +236,7 @@ public final class BatchCommand {
             FieldRegistry fields, PacketFilter filter, long count, List<Tap> taps, Plan.Save save, Plan.Live live,
             CaptureArgs.Autostop stop, CliScripts scripts) {
         boolean resolveMac = !o.noResolution && (o.resolutionFlags == null || o.resolutionFlags.contains("m"));
+        dev.dorsal.engine.spi.EtherNames.resolving(resolveMac); // labels and *_resolved fields follow -n too
         PacketFormatter formatter;
         boolean detailed;
         boolean columns;

@@ -45,6 +45,7 @@ public final class Settings {
                     return "resolve-mac: on or off";
                 }
                 resolveMac = b;
+                dev.dorsal.engine.spi.EtherNames.resolving(b); // the labels dissectors write follow too
             }
             case "cache.mb" -> {
                 try {
