@@ -31,6 +31,8 @@ final class DnsDissector {
     static final ProtocolDef PROTO = new ProtocolDef("Domain Name System", "DNS", "dns");
     /** Multicast DNS (RFC 6762) on UDP 5353: DNS's messages and fields, the class's top bit a flag. */
     static final ProtocolDef MDNS = new ProtocolDef("Multicast Domain Name System", "mDNS", "mdns");
+    /** Link-local Multicast Name Resolution (RFC 4795) on UDP 5355: DNS's messages, its own flag bits. */
+    static final ProtocolDef LLMNR = new ProtocolDef("Link-local Multicast Name Resolution", "LLMNR", "llmnr");
 
     static final int OPCODE_UPDATE = 5;
     private static final int HEADER_LEN = 12;
@@ -61,6 +63,14 @@ final class DnsDissector {
     static final FieldDef F_AD = FieldDef.bool("dns.flags.authenticated", "AD bit", 16, 0x20);
     static final FieldDef F_CD = FieldDef.bool("dns.flags.checkdisable", "Non-authenticated data", 16, 0x10)
             .tfs(new TrueFalse("Acceptable", "Unacceptable"));
+    /** LLMNR's C bit: in a query, that the sender saw several answers; in a response, that the name is not unique. */
+    static final FieldDef F_CONFLICT_QUERY = FieldDef.bool("dns.flags.conflict", "Conflict", 16, 0x400)
+            .tfs(new TrueFalse("The sender received multiple responses", "None"));
+    static final FieldDef F_CONFLICT_RESPONSE = FieldDef.bool("dns.flags.conflict", "Conflict", 16, 0x400)
+            .tfs(new TrueFalse("The name is not considered unique", "The name is considered unique"));
+    /** LLMNR's T bit. */
+    static final FieldDef F_TENTATIVE = FieldDef.bool("dns.flags.tentative", "Tentative", 16, 0x100)
+            .tfs(new TrueFalse("Tentative", "Not tentative"));
     static final FieldDef F_RCODE = FieldDef.uint16("dns.flags.rcode", "Reply code").mask(0xf)
             .vals(DnsValues.RCODES);
     static final FieldDef COUNT_QUERIES = FieldDef.uint16("dns.count.queries", "Questions");
@@ -83,7 +93,8 @@ final class DnsDissector {
     static final FieldDef EXTRANEOUS_LENGTH = FieldDef.int32("dns.extraneous.length", "Extraneous Data Length");
 
     static final List<FieldDef> FIELDS = List.of(LENGTH, ID, FLAGS, F_QR, F_OPCODE, F_AA, F_TC, F_RD, F_RA, F_Z,
-            F_AUTHENTICATED, F_AD, F_CD, F_RCODE, COUNT_QUERIES, COUNT_ZONES, COUNT_ANSWERS, COUNT_PREREQ,
+            F_AUTHENTICATED, F_AD, F_CD, F_RCODE, F_CONFLICT_QUERY, F_CONFLICT_RESPONSE, F_TENTATIVE, COUNT_QUERIES,
+            COUNT_ZONES, COUNT_ANSWERS, COUNT_PREREQ,
             COUNT_AUTH, COUNT_UPDATES, COUNT_ADD, QRY_NAME, QRY_NAME_LEN, COUNT_LABELS, QRY_TYPE, QRY_CLASS, QRY_CLASS_MDNS, QRY_QU,
             EXTRANEOUS_DATA, EXTRANEOUS_LENGTH);
 
@@ -99,11 +110,18 @@ final class DnsDissector {
 
     /** As {@link #dissect(Tvb, int, PacketInfo, ProtoItem)}; {@code mdns} for Multicast DNS (RFC 6762). */
     static int dissect(Tvb tvb, int msgStart, PacketInfo pinfo, ProtoItem parent, boolean mdns) {
+        return dissect(tvb, msgStart, pinfo, parent, mdns ? MDNS : PROTO);
+    }
+
+    /** As {@link #dissect(Tvb, int, PacketInfo, ProtoItem)} for DNS or one of its variants (MDNS, LLMNR). */
+    static int dissect(Tvb tvb, int msgStart, PacketInfo pinfo, ProtoItem parent, ProtocolDef variant) {
+        boolean mdns = variant == MDNS;
+        boolean llmnr = variant == LLMNR;
         boolean tcp = msgStart > 0;
         Columns cols = pinfo.columns();
         boolean detailed = parent.tree().detailed();
         // The columns are DNS's before the first read: a message too short for its ID is "DNS [Malformed]".
-        cols.setProtocol(mdns ? "MDNS" : "DNS");
+        cols.setProtocol(mdns ? "MDNS" : llmnr ? "LLMNR" : "DNS");
         cols.clearInfo();
         int id = tvb.u16(msgStart);
         int flags = tvb.u16(msgStart + 2);
@@ -125,15 +143,15 @@ final class DnsDissector {
             cols.setInfo(info.toString());
         }
 
-        ProtoItem dns = parent.addProtocol(mdns ? MDNS : PROTO, tvb, 0, tvb.length(), detailed
-                ? (mdns ? MDNS : PROTO).name() + " (" + (response ? "response" : "query") + ")" : null);
+        ProtoItem dns = parent.addProtocol(variant, tvb, 0, tvb.length(), detailed
+                ? variant.name() + " (" + (response ? "response" : "query") + ")" : null);
         DnsTransactions.Match match = DnsTransactions.track(pinfo, id, response);
 
         if (tcp) {
             dns.add(LENGTH, tvb, msgStart - 2, 2);
         }
         ProtoItem idItem = dns.add(ID, tvb, msgStart, 2);
-        addFlags(dns, tvb, msgStart + 2, flags, detailed);
+        addFlags(dns, tvb, msgStart + 2, flags, detailed, llmnr);
 
         boolean update = opcode == OPCODE_UPDATE;
         // Each count is shown before the next is read, so a header cut short keeps the counts it has.
@@ -185,7 +203,7 @@ final class DnsDissector {
     }
 
     /** Adds the flags word with the bits tshark shows for a query or a response. */
-    private static void addFlags(ProtoItem dns, Tvb tvb, int off, int flags, boolean detailed) {
+    private static void addFlags(ProtoItem dns, Tvb tvb, int off, int flags, boolean detailed, boolean llmnr) {
         boolean response = (flags & F_RESPONSE) != 0;
         ProtoItem f = dns.add(FLAGS, tvb, off, 2);
         if (detailed) {
@@ -202,6 +220,15 @@ final class DnsDissector {
         }
         f.add(F_QR, tvb, off, 2);
         f.add(F_OPCODE, tvb, off, 2);
+        if (llmnr) {
+            f.add(response ? F_CONFLICT_RESPONSE : F_CONFLICT_QUERY, tvb, off, 2);
+            f.add(F_TC, tvb, off, 2);
+            f.add(F_TENTATIVE, tvb, off, 2);
+            if (response) {
+                f.add(F_RCODE, tvb, off, 2);
+            }
+            return;
+        }
         if (response) {
             f.add(F_AA, tvb, off, 2);
         }

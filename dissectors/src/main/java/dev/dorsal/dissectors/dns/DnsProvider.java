@@ -21,6 +21,7 @@ public final class DnsProvider implements DissectorProvider {
     private DissectorHandle udpHandle;
     private DissectorHandle tcpHandle;
     private DissectorHandle mdnsHandle;
+    private DissectorHandle llmnrHandle;
 
     @Override
     public String name() {
@@ -31,6 +32,7 @@ public final class DnsProvider implements DissectorProvider {
     public void register(Registrar r) {
         r.protocol(DnsDissector.PROTO);
         r.protocol(DnsDissector.MDNS);
+        r.protocol(DnsDissector.LLMNR);
         List<FieldDef> fields = new ArrayList<>();
         fields.addAll(DnsDissector.FIELDS);
         fields.addAll(DnsRecords.FIELDS);
@@ -48,6 +50,8 @@ public final class DnsProvider implements DissectorProvider {
         udpHandle = r.handle("dns", DnsDissector.PROTO, DnsProvider::dissectUdp);
         tcpHandle = r.handle("dns.tcp", DnsDissector.PROTO, DnsTcp::dissect);
         mdnsHandle = r.handle("mdns", DnsDissector.MDNS, (tvb, pinfo, tree) -> DnsDissector.dissect(tvb, 0, pinfo, tree, true));
+        llmnrHandle = r.handle("llmnr", DnsDissector.LLMNR,
+                (tvb, pinfo, tree) -> DnsDissector.dissect(tvb, 0, pinfo, tree, DnsDissector.LLMNR));
     }
 
     @Override
@@ -56,6 +60,7 @@ public final class DnsProvider implements DissectorProvider {
         t.table("tcp.port").add(53, tcpHandle);
         t.table("tcp.port").add(5353, tcpHandle);
         t.table("udp.port").add(5353, mdnsHandle);
+        t.table("udp.port").add(5355, llmnrHandle);
         t.heuristics("udp").add("dns", DnsDissector.PROTO, DnsHeuristic::dissect, true);
     }
 

@@ -19,7 +19,7 @@ final class Scope {
      * any capture, must equal tshark's (lines of other protocols depend on dissectors Dorsal lacks).
      */
     static final Set<String> DISSECTED_COLUMNS = Set.of("ARP", "IPv4", "IPv6", "ICMP", "ICMPv6", "TCP", "UDP",
-            "DNS", "MDNS", "HTTP", "SSL", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+            "DNS", "MDNS", "LLMNR", "HTTP", "SSL", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
     /** Layers (frame.protocols entries) of in-scope packets; "data" is undissected payload. */
     static final Set<String> SUMMARY_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6", "icmp", "tcp", "udp",
