@@ -11,7 +11,8 @@
 # whose lengths run short or past the header), icmp_quoted_dns_crafted.pcap (a DNS query quoted by
 # a port unreachable), http_continuation_{text,binary}.pcap (data after a complete exchange),
 # mdns_qu_cache_flush.pcap (the QU and cache-flush bits set), icmp_router_advertisements.pcap (entry sizes, codes,
-# a short list), llmnr_query_response.pcap (LLMNR queries and responses with the C, T and TC bits),
+# a short list), igmp_versions_crafted.pcap (IGMPv1/v2/v3 queries and reports, every v3 record type with
+# 0-2 sources, a bad checksum, an unknown type), llmnr_query_response.pcap (LLMNR queries and responses with the C, T and TC bits),
 # names_off_arp.pcap (ppp's ArpRequestPacket.pcap, vendor addresses kept, run with -n),
 # http_headers_without_start.pcap (header lines whose message start was not captured:
 # known, unknown and badly named headers), dns_extended_labels_crafted.pcap (extended and binary labels, first or after one) and

@@ -17,8 +17,12 @@ final class DnsHeuristic {
 
     private DnsHeuristic() {}
 
+    /** NetBIOS Name Service: DNS-shaped, but with its own name encoding and flags (tshark's NBNS). */
+    private static final int NBNS_PORT = 137;
+
     static boolean dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
-        if (!looksLikeDns(tvb)) {
+        // Taken as DNS, an NBNS message would show garbled names ("NIMLOC FHFAEB…"): leave it as data.
+        if (pinfo.srcPort() == NBNS_PORT || pinfo.dstPort() == NBNS_PORT || !looksLikeDns(tvb)) {
             return false;
         }
         DnsDissector.dissect(tvb, 0, pinfo, tree);

@@ -19,6 +19,7 @@ final class Scope {
      * any capture, must equal tshark's (lines of other protocols depend on dissectors Dorsal lacks).
      */
     static final Set<String> DISSECTED_COLUMNS = Set.of("ARP", "IPv4", "IPv6", "ICMP", "ICMPv6", "TCP", "UDP",
+            "IGMP", "IGMPv1", "IGMPv2", "IGMPv3",
             "DNS", "MDNS", "LLMNR", "HTTP", "SSL", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
     /** Layers (frame.protocols entries) of in-scope packets; "data" is undissected payload. */
@@ -38,7 +39,7 @@ final class Scope {
     static final Set<String> ETHERTYPES = Set.of("0x0800", "0x86dd", "0x0806");
 
     /** IPv4 protocol numbers the in-scope dissectors decode. */
-    static final Set<String> IP_PROTOCOLS = Set.of("1", "6", "17");
+    static final Set<String> IP_PROTOCOLS = Set.of("1", "2", "6", "17");
 
     /**
      * A MAC address shown with a vendor name ("Giga-Byt_b2:de:6e"): Dorsal ships no vendor database
