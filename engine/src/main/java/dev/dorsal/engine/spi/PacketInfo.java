@@ -17,6 +17,11 @@ public interface PacketInfo {
     /** False on the first (and, in single pass, only) dissection of this frame. */
     boolean visited();
 
+    /** Links to later frames learned by the first pass of a two-pass run (tshark -2); {@link PassLinks#NONE} otherwise. */
+    default PassLinks links() {
+        return PassLinks.NONE;
+    }
+
     Columns columns();
 
     Address src();
