@@ -37,7 +37,12 @@ class TwoPassDifferentialTest {
      * The lines tshark's second pass adds or changes that Dorsal's -2 produces: the start of the
      * protocol's top line, a bar, the start of the (stripped) line.
      */
-    static final List<String> PRODUCED = List.of("Domain Name System|[Response In: ");
+    static final List<String> PRODUCED = List.of("Domain Name System|[Response In: ",
+            "Internet Control Message Protocol|[Response frame: ", "Internet Control Message Protocol|[Response In: ",
+            "Internet Control Message Protocol|[No response seen",
+            "Internet Control Message Protocol|[Expert Info (Warning/Sequence): No response seen to ICMP",
+            "Internet Control Message Protocol|[Severity level: Warning]",
+            "Internet Control Message Protocol|[Group: Sequence]");
 
     private record Row(String capture, String run, int gated, TreeDiff.Counts counts) {}
 
