@@ -42,7 +42,8 @@ class TwoPassDifferentialTest {
             "Internet Control Message Protocol|[No response seen",
             "Internet Control Message Protocol|[Expert Info (Warning/Sequence): No response seen to ICMP",
             "Internet Control Message Protocol|[Severity level: Warning]",
-            "Internet Control Message Protocol|[Group: Sequence]");
+            "Internet Control Message Protocol|[Group: Sequence]",
+            "Transmission Control Protocol|[Conversation completeness: ", "Transmission Control Protocol|[iRTT: ");
 
     private record Row(String capture, String run, int gated, TreeDiff.Counts counts) {}
 
