@@ -43,7 +43,10 @@ class TwoPassDifferentialTest {
             "Internet Control Message Protocol|[Expert Info (Warning/Sequence): No response seen to ICMP",
             "Internet Control Message Protocol|[Severity level: Warning]",
             "Internet Control Message Protocol|[Group: Sequence]",
-            "Transmission Control Protocol|[Conversation completeness: ", "Transmission Control Protocol|[iRTT: ");
+            "Transmission Control Protocol|[Conversation completeness: ", "Transmission Control Protocol|[iRTT: ",
+            "Hypertext Transfer Protocol|[HTTP request ", "Hypertext Transfer Protocol|[HTTP response ",
+            "Hypertext Transfer Protocol|[Response in frame: ", "Hypertext Transfer Protocol|[Next request in frame: ",
+            "Hypertext Transfer Protocol|[Next response in frame: ");
 
     private record Row(String capture, String run, int gated, TreeDiff.Counts counts) {}
 
