@@ -44,6 +44,7 @@ class TwoPassDifferentialTest {
             "Internet Control Message Protocol|[Severity level: Warning]",
             "Internet Control Message Protocol|[Group: Sequence]",
             "Transmission Control Protocol|[Conversation completeness: ", "Transmission Control Protocol|[iRTT: ",
+            "Transmission Control Protocol|[Reassembled PDU in frame: ",
             "Hypertext Transfer Protocol|[HTTP request ", "Hypertext Transfer Protocol|[HTTP response ",
             "Hypertext Transfer Protocol|[Response in frame: ", "Hypertext Transfer Protocol|[Next request in frame: ",
             "Hypertext Transfer Protocol|[Next response in frame: ");
