@@ -325,9 +325,11 @@ final class TcpReassembly {
             } else {
                 // tshark's second pass does not hand a segment whose PDU completes later to the protocol
                 // above: Info stays TCP's. This dissection must (to learn where the PDU ends), then undoes it.
-                boolean later = firstPdu && reassembledLater(pinfo, seg.frame) != 0;
+                boolean later = firstPdu && pinfo.links().recall(REASSEMBLED_IN.abbrev(), seg.frame) != 0;
                 String info = later ? cols.info() : null;
                 int fence = later ? cols.infoFence() : 0;
+                int layers = pinfo.layerNames().size();
+                ProtoItem lastItem = lastChild(tree);
                 payload.dispatch(tvb, offset, pinfo, tree, seg);
                 called = true;
                 if (pinfo.desegmentLength() != 0) {
@@ -335,6 +337,8 @@ final class TcpReassembly {
                     desegOffset = offset + pinfo.desegmentOffset();
                     if (later && pinfo.desegmentOffset() == 0) {
                         cols.restoreInfo(info, fence);
+                        pinfo.removeLayers(layers);
+                        tree.removeChildrenAfter(lastItem);
                     }
                 }
             }
@@ -406,6 +410,10 @@ final class TcpReassembly {
                     started.add(new Fragment(seg.frame, 0, tvb.bytes(desegOffset, n)), !(nxtseq < started.nextPdu));
                     started.lastFrame = seg.frame;
                     pdus.store(started);
+                    if (desegOffset == offset && firstPdu) {
+                        // Until a later frame completes it, "started here" (tshark -2 keeps TCP's Info then too).
+                        pinfo.links().learn(REASSEMBLED_IN.abbrev(), seg.frame, PDU_STARTED);
+                    }
                 }
             }
 
@@ -496,6 +504,9 @@ final class TcpReassembly {
         return rest;
     }
 
+    /** What a first pass learns of a segment that starts a PDU no later frame completed (yet). */
+    private static final long PDU_STARTED = -1;
+
     /** Tells a second pass (tshark -2) that the earlier segments of {@code pdu} are reassembled in {@code frame}. */
     private static void learnReassembledIn(PacketInfo pinfo, Pdu pdu, long frame) {
         for (Fragment f : pdu.fragments) {
@@ -503,6 +514,14 @@ final class TcpReassembly {
                 pinfo.links().learn(REASSEMBLED_IN.abbrev(), f.frame, frame);
             }
         }
+    }
+
+    private static ProtoItem lastChild(ProtoItem parent) {
+        ProtoItem last = null;
+        for (ProtoItem c = parent.firstChild(); c != null; c = c.next()) {
+            last = c;
+        }
+        return last;
     }
 
     /** The later frame a first pass reassembled this segment's PDU in, or 0 (tshark -2's tcp.reassembled_in). */
