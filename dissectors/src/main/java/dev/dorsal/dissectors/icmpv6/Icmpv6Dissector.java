@@ -81,7 +81,8 @@ public final class Icmpv6Dissector implements DissectorProvider {
     static final FieldDef RD_DESTINATION = FieldDef.ipv6("icmpv6.rd.na.destination_address", "Destination Address");
 
     static final List<FieldDef> MESSAGE_FIELDS = List.of(TYPE, CODE, CHECKSUM, CHECKSUM_STATUS_FIELD, RESERVED, DATA,
-            MTU, POINTER, ECHO_ID, ECHO_SEQ, RESP_TO, RESP_IN, NO_RESP, RESPTIME, RA_HOP_LIMIT, RA_FLAG, RA_FLAG_M, RA_FLAG_O, RA_FLAG_H,
+            MTU, POINTER, ECHO_ID, ECHO_SEQ, RESP_TO, RESP_IN, NO_RESP, RESPTIME,
+            RA_HOP_LIMIT, RA_FLAG, RA_FLAG_M, RA_FLAG_O, RA_FLAG_H,
             RA_FLAG_PRF, RA_FLAG_P, RA_FLAG_RSV, RA_ROUTER_LIFETIME, RA_REACHABLE, RA_RETRANS, NS_TARGET, NA_FLAG,
             NA_FLAG_R, NA_FLAG_S, NA_FLAG_O, NA_FLAG_RSV, NA_TARGET, RD_TARGET, RD_DESTINATION);
     static final List<FieldDef> FIELDS = concat(concat(MESSAGE_FIELDS, NdOptions.FIELDS), Mld.FIELDS);

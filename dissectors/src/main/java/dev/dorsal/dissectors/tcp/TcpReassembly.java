@@ -328,8 +328,8 @@ final class TcpReassembly {
                 boolean later = firstPdu && pinfo.links().recall(REASSEMBLED_IN.abbrev(), seg.frame) != 0;
                 String info = later ? cols.info() : null;
                 int fence = later ? cols.infoFence() : 0;
-                int layers = pinfo.layerNames().size();
-                ProtoItem lastItem = lastChild(tree);
+                int layers = later ? pinfo.layerNames().size() : 0;
+                ProtoItem lastItem = later ? lastChild(tree) : null;
                 payload.dispatch(tvb, offset, pinfo, tree, seg);
                 called = true;
                 if (pinfo.desegmentLength() != 0) {

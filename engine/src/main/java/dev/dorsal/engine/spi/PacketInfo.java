@@ -17,7 +17,7 @@ public interface PacketInfo {
     /** False on the first (and, in single pass, only) dissection of this frame. */
     boolean visited();
 
-    /** Links to later frames learned by the first pass of a two-pass run (tshark -2); {@link PassLinks#NONE} otherwise. */
+    /** Links to later frames a first pass learned (tshark -2); {@link PassLinks#NONE} in a single pass. */
     default PassLinks links() {
         return PassLinks.NONE;
     }

@@ -6,7 +6,7 @@ import dev.dorsal.shell.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** tshark's -2 and -R: the messages, and what -R does to frame numbers, links, timing and -c (values from tshark 4.0.17). */
+/** tshark's -2 and -R: the messages, and what -R does to numbers, links, timing and -c (as tshark 4.0.17). */
 class TwoPassOptionTest {
     private static String dnsUdp() throws Exception {
         return Path.of(TwoPassOptionTest.class.getResource("/corpus/captures/dns_udp.pcap").toURI()).toString();
@@ -27,15 +27,17 @@ class TwoPassOptionTest {
         assertEquals("dorsal: Live captures do not support two-pass analysis.\n", live.err());
         CliRun stdin = CliRun.run("-2", "-r", "-");
         assertEquals(2, stdin.exit());
-        assertEquals("dorsal: The standard input is a pipe or FIFO; TShark can't read pipe or FIFO files in two-pass mode.\n",
-                stdin.err());
+        assertEquals("dorsal: The standard input is a pipe or FIFO; TShark can't read pipe or FIFO files in "
+                + "two-pass mode.\n", stdin.err());
     }
 
     @Test
     void secondPassLinksQueriesToLaterResponses() throws Exception {
-        CliRun one = CliRun.run("-r", dnsUdp(), "-c", "4", "-T", "fields", "-e", "frame.number", "-e", "dns.response_in");
+        CliRun one = CliRun.run("-r", dnsUdp(), "-c", "4", "-T", "fields", "-e", "frame.number",
+                "-e", "dns.response_in");
         assertEquals("1\t\n2\t\n3\t\n4\t\n", one.out());
-        CliRun two = CliRun.run("-r", dnsUdp(), "-2", "-c", "4", "-T", "fields", "-e", "frame.number", "-e", "dns.response_in");
+        CliRun two = CliRun.run("-r", dnsUdp(), "-2", "-c", "4", "-T", "fields", "-e", "frame.number",
+                "-e", "dns.response_in");
         assertEquals("1\t2\n2\t\n3\t4\n4\t\n", two.out());
     }
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class TwoPassDifferentialTest {
     /** tshark's read filter for the -R oracles (make_twopass_oracles.sh): drops the answers. */
-    static final String READ_FILTER = "!(dns.flags.response == 1 || icmp.type == 0 || icmpv6.type == 129 || http.response)";
+    static final String READ_FILTER =
+            "!(dns.flags.response == 1 || icmp.type == 0 || icmpv6.type == 129 || http.response)";
 
     /**
      * The lines tshark's second pass adds or changes that Dorsal's -2 produces: the start of the
@@ -119,7 +120,8 @@ class TwoPassDifferentialTest {
         int gated = 0;
         boolean allGated = true;
         for (int p = 0; p < twoPass.size(); p++) {
-            boolean singleAgrees = p < single.size() && p < dorsalSingle.size() && single.get(p).equals(dorsalSingle.get(p));
+            boolean singleAgrees = p < single.size() && p < dorsalSingle.size()
+                    && single.get(p).equals(dorsalSingle.get(p));
             if (!singleAgrees || !onlyProduced(single.get(p), twoPass.get(p))) {
                 allGated = false;
                 continue;
@@ -195,8 +197,8 @@ class TwoPassDifferentialTest {
     static void report() {
         List<Row> rows = new ArrayList<>(ROWS);
         rows.sort((a, b) -> (a.capture() + a.run()).compareTo(b.capture() + b.run()));
-        StringBuilder sb = new StringBuilder("| capture | run | packets gated | packets equal | of | lines equal | of | % | first difference |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("| capture | run | packets gated | packets equal | of | lines equal | of"
+                + " | % | first difference |\n|---|---|---|---|---|---|---|---|---|\n");
         long[] sums = new long[5];
         for (Row r : rows) {
             TreeDiff.Counts c = r.counts();
