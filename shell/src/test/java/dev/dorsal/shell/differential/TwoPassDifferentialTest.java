@@ -60,8 +60,8 @@ class TwoPassDifferentialTest {
     static final Map<String, String> SUMMARY_GAPS = Map.of(
             "ppp/PacketExamples/TcpPacketWithOptions2.pcap",
             "window scale taken from a non-SYN segment's own option in tshark's second pass",
-            "fuzz/tls_truncated_record.pcap", "Info of a Client Hello cut by the snapshot length",
-            "fuzz/tls_truncated_sh_version.pcap", "Info of a Client Hello cut by the snapshot length");
+            "fuzz/tls_truncated_record.pcap", "TLS handshake records cut by the snapshot length",
+            "fuzz/tls_truncated_sh_version.pcap", "TLS handshake records cut by the snapshot length");
 
     private record Row(String capture, String run, int gated, TreeDiff.Counts counts) {}
 
