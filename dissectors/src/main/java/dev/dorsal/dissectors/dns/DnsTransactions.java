@@ -92,6 +92,7 @@ final class DnsTransactions {
         }
         if (t.repFrame == 0) {
             t.repFrame = frame;
+            pinfo.links().learn(RESPONSE_IN.abbrev(), t.reqFrame, frame);
             return new Match(t, false);
         }
         return new Match(t, t.repFrame != frame);
@@ -125,8 +126,12 @@ final class DnsTransactions {
                 idItem.expert(RETRANSMIT_REQUEST, "DNS query retransmission. Original request in frame " + t.reqFrame);
                 generated(dns, dns.addUint(RETRANSMIT_REQUEST_IN, tvb, 0, 0, t.reqFrame));
                 generated(dns, dns.addBool(RETRANSMISSION, tvb, 0, 0, true));
-            } else if (t.repFrame != 0 && t.repFrame != pinfo.number()) {
-                generated(dns, dns.addUint(RESPONSE_IN, tvb, 0, 0, t.repFrame));
+            } else {
+                // A later response only the first of two passes has seen (tshark -2).
+                long rep = t.repFrame != 0 ? t.repFrame : pinfo.links().recall(RESPONSE_IN.abbrev(), t.reqFrame);
+                if (rep != 0 && rep != pinfo.number()) {
+                    generated(dns, dns.addUint(RESPONSE_IN, tvb, 0, 0, rep));
+                }
             }
             return;
         }

@@ -36,6 +36,8 @@ final class HttpConversations {
 
     /** One connection's state. */
     static final class Conversation {
+        /** Which connection of the capture this is (1 for the first seen): the key of what a first pass learns. */
+        final long id;
         int count;
         Exchange tail;
         /** Method of the last request seen (even one still being reassembled), or null. */
@@ -48,6 +50,10 @@ final class HttpConversations {
         boolean heuristicMatch;
         /** The http_tls heuristic matched decrypted data of this connection (kept apart from the TCP one). */
         boolean tlsHeuristicMatch;
+
+        Conversation(long id) {
+            this.id = id;
+        }
 
         /** Records a complete request in {@code frame}. */
         Exchange request(long frame, long nanos) {
@@ -82,6 +88,8 @@ final class HttpConversations {
 
     private record ConvKey(String transport, Address a, int portA, Address b, int portB) {}
 
+    private long created;
+
     private final Map<ConvKey, Conversation> conversations = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ConvKey, Conversation> eldest) {
@@ -92,7 +100,7 @@ final class HttpConversations {
     /** The state of the connection the current packet belongs to, created on first use. */
     static Conversation of(PacketInfo pinfo) {
         HttpConversations all = pinfo.state(KEY, HttpConversations::new);
-        return all.conversations.computeIfAbsent(key(pinfo), k -> new Conversation());
+        return all.conversations.computeIfAbsent(key(pinfo), k -> new Conversation(++all.created));
     }
 
     /** The state of the current connection, or null when none was created yet. */

@@ -3,6 +3,7 @@ package dev.dorsal.dissectors.http;
 import dev.dorsal.engine.spi.Columns;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.PacketInfo;
+import dev.dorsal.engine.spi.PassLinks;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.ProtocolDef;
 import dev.dorsal.engine.spi.Tvb;
@@ -34,6 +35,8 @@ final class HttpDissector {
     static final FieldDef NEXT_RESPONSE_IN = FieldDef.framenum("http.next_response_in", "Next response in frame");
     static final FieldDef PREV_REQUEST_IN = FieldDef.framenum("http.prev_request_in", "Prev request in frame");
     static final FieldDef PREV_RESPONSE_IN = FieldDef.framenum("http.prev_response_in", "Prev response in frame");
+    /** What a first pass learns of a connection: how many requests and responses it numbered (tshark -2's "1/4"). */
+    private static final String MESSAGE_COUNT = "http.message_count";
     static final FieldDef TIME = FieldDef.relativeTime("http.time", "Time since request");
     static final FieldDef RESPONSE_FOR_URI = FieldDef.string("http.response_for.uri", "Request URI");
 
@@ -293,9 +296,19 @@ final class HttpDissector {
             case RESPONSE -> {
                 hidden(t, t.addBool(RESPONSE, tvb, 0, 0, true));
                 HttpConversations.Exchange e = conv.response(frame);
+                PassLinks links = pinfo.links();
+                if (e.requestFrame != 0) {
+                    links.learn(RESPONSE_IN.abbrev(), e.requestFrame, frame);
+                }
+                if (e.prev != null && e.prev.responseFrame != 0) {
+                    links.learn(NEXT_RESPONSE_IN.abbrev(), e.prev.responseFrame, frame);
+                }
+                links.learn(MESSAGE_COUNT, conv.id, conv.count);
                 ProtoItem n = t.addUint(RESPONSE_NUMBER, tvb, 0, 0, e.number);
                 if (m.detailed) {
-                    n.setText("HTTP response " + e.number + "/" + conv.count);
+                    // A second pass (tshark -2) counts the messages the whole connection carries.
+                    long all = Math.max(conv.count, links.recall(MESSAGE_COUNT, conv.id));
+                    n.setText("HTTP response " + e.number + "/" + all);
                 }
                 generated(t, n);
                 if (e.requestFrame != 0) {
@@ -311,6 +324,8 @@ final class HttpDissector {
                 if (e.requestFrame != 0) {
                     generated(t, t.addUint(REQUEST_IN, tvb, 0, 0, e.requestFrame));
                 }
+                addLearned(t, tvb, links, NEXT_REQUEST_IN, frame);
+                addLearned(t, tvb, links, NEXT_RESPONSE_IN, frame);
                 if (conv.fullUri != null) {
                     generated(t, t.addString(RESPONSE_FOR_URI, tvb, 0, 0, conv.fullUri));
                 }
@@ -319,20 +334,39 @@ final class HttpDissector {
             case REQUEST -> {
                 hidden(t, t.addBool(REQUEST, tvb, 0, 0, true));
                 HttpConversations.Exchange e = conv.request(frame, pinfo.frame().timestampNanos());
+                PassLinks links = pinfo.links();
+                HttpConversations.Exchange prev = e.prev;
+                if (prev != null && prev.requestFrame != 0) {
+                    links.learn(NEXT_REQUEST_IN.abbrev(), prev.requestFrame, frame);
+                }
+                if (prev != null && prev.responseFrame != 0) {
+                    links.learn(NEXT_REQUEST_IN.abbrev(), prev.responseFrame, frame);
+                }
+                links.learn(MESSAGE_COUNT, conv.id, conv.count);
                 ProtoItem n = t.addUint(REQUEST_NUMBER, tvb, 0, 0, e.number);
                 if (m.detailed) {
-                    n.setText("HTTP request " + e.number + "/" + conv.count);
+                    long all = Math.max(conv.count, links.recall(MESSAGE_COUNT, conv.id));
+                    n.setText("HTTP request " + e.number + "/" + all);
                 }
                 generated(t, n);
-                HttpConversations.Exchange prev = e.prev;
                 if (prev != null && prev.requestFrame != 0) {
                     generated(t, t.addUint(PREV_REQUEST_IN, tvb, 0, 0, prev.requestFrame));
                 }
+                addLearned(t, tvb, links, RESPONSE_IN, frame);
+                addLearned(t, tvb, links, NEXT_REQUEST_IN, frame);
                 return e;
             }
             default -> { }
         }
         return null;
+    }
+
+    /** Adds {@code field} with what the first pass of two learned for {@code frame} (tshark -2); nothing otherwise. */
+    private static void addLearned(ProtoItem t, Tvb tvb, PassLinks links, FieldDef field, long frame) {
+        long target = links.recall(field.abbrev(), frame);
+        if (target != 0) {
+            generated(t, t.addUint(field, tvb, 0, 0, target));
+        }
     }
 
     /** How many body bytes follow the headers at {@code off} (tshark's rules for requests and responses). */

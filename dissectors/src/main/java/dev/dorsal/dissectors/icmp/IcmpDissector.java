@@ -60,6 +60,8 @@ public final class IcmpDissector implements DissectorProvider {
     static final FieldDef ADDRESS_MASK = FieldDef.ipv4("icmp.address_mask", "Address Mask");
     static final FieldDef REDIR_GW = FieldDef.ipv4("icmp.redir_gw", "Gateway Address");
     static final FieldDef RESP_TO = FieldDef.framenum("icmp.resp_to", "Request frame");
+    static final FieldDef RESP_IN = FieldDef.framenum("icmp.resp_in", "Response frame");
+    static final FieldDef NO_RESP = FieldDef.none("icmp.no_resp", "No response seen");
     static final FieldDef RESPTIME = FieldDef.doubleField("icmp.resptime", "Response time");
     static final FieldDef DATA_TIME = FieldDef.absoluteTime("icmp.data_time", "Timestamp from icmp data");
     static final FieldDef DATA_TIME_RELATIVE = FieldDef.relativeTime("icmp.data_time_relative",
@@ -70,13 +72,15 @@ public final class IcmpDissector implements DissectorProvider {
 
     static final List<FieldDef> MESSAGE_FIELDS = List.of(TYPE, CODE, CHECKSUM, CHECKSUM_STATUS_FIELD, UNUSED, IDENT,
             IDENT_LE, SEQ, SEQ_LE, MTU, NUM_ADDRS, ADDR_ENTRY_SIZE, LIFETIME, POINTER, ROUTER_ADDRESS, PREF_LEVEL,
-            ORIGINATE_TIMESTAMP, RECEIVE_TIMESTAMP, TRANSMIT_TIMESTAMP, ADDRESS_MASK, REDIR_GW, RESP_TO, RESPTIME,
-            DATA_TIME, DATA_TIME_RELATIVE, LENGTH, LENGTH_ORIGINAL);
+            ORIGINATE_TIMESTAMP, RECEIVE_TIMESTAMP, TRANSMIT_TIMESTAMP, ADDRESS_MASK, REDIR_GW, RESP_TO, RESP_IN,
+            NO_RESP, RESPTIME, DATA_TIME, DATA_TIME_RELATIVE, LENGTH, LENGTH_ORIGINAL);
     static final List<FieldDef> FIELDS = concat(MESSAGE_FIELDS, IcmpExtensions.FIELDS);
 
     static final ExpertDef CHECKSUM_BAD = new ExpertDef("icmp.checksum_bad", "Bad checksum",
             ExpertDef.Group.CHECKSUM, ExpertDef.Severity.WARN);
-    static final List<ExpertDef> EXPERTS = concat(List.of(CHECKSUM_BAD), IcmpExtensions.EXPERTS);
+    static final ExpertDef RESP_NOT_FOUND = new ExpertDef("icmp.resp_not_found", "Response not found",
+            ExpertDef.Group.SEQUENCE, ExpertDef.Severity.WARN);
+    static final List<ExpertDef> EXPERTS = concat(List.of(CHECKSUM_BAD, RESP_NOT_FOUND), IcmpExtensions.EXPERTS);
 
     private static final Key<EchoTracker> ECHOES = Key.of("icmp.echoes");
     /** Quoted datagram length assumed by pre-RFC 4884 stacks that append extensions. */
@@ -207,10 +211,13 @@ public final class IcmpDissector implements DissectorProvider {
             if (type == IcmpValues.ECHO) {
                 echoes.request(pinfo.netSrc(), pinfo.netDst(), ident, seq, EchoTracker.replyChecksum(checksum, 0x0800),
                         pinfo.number(), pinfo.frame().timestampNanos());
+                addRequestOutcome(tvb, pinfo, icmp, cols, RESP_IN, NO_RESP, RESP_NOT_FOUND,
+                        "No response seen to ICMP request");
             } else {
                 EchoTracker.Exchange e = echoes.reply(pinfo.netSrc(), pinfo.netDst(), ident, seq, checksum,
                         pinfo.number());
                 if (e != null) {
+                    pinfo.links().learn(RESP_IN.abbrev(), e.requestFrame(), pinfo.number());
                     addResponse(tvb, icmp, e, pinfo.frame().timestampNanos(), RESP_TO, RESPTIME);
                     if (cols) {
                         pinfo.columns().appendInfo(" (request in " + e.requestFrame() + ")");
@@ -224,6 +231,38 @@ public final class IcmpDissector implements DissectorProvider {
             timestamp(tvb, icmp, 16, TRANSMIT_TIMESTAMP);
         } else if (type == IcmpValues.MASK_REQUEST || type == IcmpValues.MASK_REPLY) {
             Items.add(icmp, ADDRESS_MASK, tvb, 8, 4);
+        }
+    }
+
+    /**
+     * On an echo request in the second pass of two (tshark -2): "[Response frame: 4]" and " (reply in 4)"
+     * when the first pass saw its reply ({@code respIn}, which the reply learns), else "[No response
+     * seen]" with its warning and " (no response found!)". Nothing in a single pass, nor for a request
+     * quoted by an ICMP error. Also used by ICMPv6.
+     */
+    public static void addRequestOutcome(Tvb tvb, PacketInfo pinfo, ProtoItem parent, boolean cols, FieldDef respIn,
+            FieldDef noResp, ExpertDef notFound, String notFoundText) {
+        if (!pinfo.links().secondPass() || ErrorPacket.inside(pinfo)) {
+            return;
+        }
+        long reply = pinfo.links().recall(respIn.abbrev(), pinfo.number());
+        if (reply != 0) {
+            ProtoItem in = parent.addUint(respIn, tvb, 0, 0, reply);
+            if (in != parent) {
+                in.setGenerated();
+            }
+            if (cols) {
+                pinfo.columns().appendInfo(" (reply in " + reply + ")");
+            }
+            return;
+        }
+        ProtoItem none = parent.add(noResp, tvb, 0, 0);
+        if (none != parent) {
+            none.setGenerated();
+        }
+        none.expert(notFound, notFoundText);
+        if (cols) {
+            pinfo.columns().appendInfo(" (no response found!)");
         }
     }
 

@@ -55,6 +55,8 @@ public final class Icmpv6Dissector implements DissectorProvider {
     static final FieldDef ECHO_ID = FieldDef.uint16("icmpv6.echo.identifier", "Identifier").hex();
     static final FieldDef ECHO_SEQ = FieldDef.uint16("icmpv6.echo.sequence_number", "Sequence");
     static final FieldDef RESP_TO = FieldDef.framenum("icmpv6.resp_to", "Response To");
+    static final FieldDef RESP_IN = FieldDef.framenum("icmpv6.resp_in", "Response In");
+    static final FieldDef NO_RESP = FieldDef.none("icmpv6.no_resp", "No response seen");
     static final FieldDef RESPTIME = FieldDef.doubleField("icmpv6.resptime", "Response Time");
     static final FieldDef RA_HOP_LIMIT = FieldDef.uint8("icmpv6.nd.ra.cur_hop_limit", "Cur hop limit");
     static final FieldDef RA_FLAG = FieldDef.uint8("icmpv6.nd.ra.flag", "Flags").hex();
@@ -79,7 +81,8 @@ public final class Icmpv6Dissector implements DissectorProvider {
     static final FieldDef RD_DESTINATION = FieldDef.ipv6("icmpv6.rd.na.destination_address", "Destination Address");
 
     static final List<FieldDef> MESSAGE_FIELDS = List.of(TYPE, CODE, CHECKSUM, CHECKSUM_STATUS_FIELD, RESERVED, DATA,
-            MTU, POINTER, ECHO_ID, ECHO_SEQ, RESP_TO, RESPTIME, RA_HOP_LIMIT, RA_FLAG, RA_FLAG_M, RA_FLAG_O, RA_FLAG_H,
+            MTU, POINTER, ECHO_ID, ECHO_SEQ, RESP_TO, RESP_IN, NO_RESP, RESPTIME,
+            RA_HOP_LIMIT, RA_FLAG, RA_FLAG_M, RA_FLAG_O, RA_FLAG_H,
             RA_FLAG_PRF, RA_FLAG_P, RA_FLAG_RSV, RA_ROUTER_LIFETIME, RA_REACHABLE, RA_RETRANS, NS_TARGET, NA_FLAG,
             NA_FLAG_R, NA_FLAG_S, NA_FLAG_O, NA_FLAG_RSV, NA_TARGET, RD_TARGET, RD_DESTINATION);
     static final List<FieldDef> FIELDS = concat(concat(MESSAGE_FIELDS, NdOptions.FIELDS), Mld.FIELDS);
@@ -88,7 +91,10 @@ public final class Icmpv6Dissector implements DissectorProvider {
             ExpertDef.Group.CHECKSUM, ExpertDef.Severity.WARN);
     static final ExpertDef UNDECODED_TYPE = new ExpertDef("icmpv6.undecoded.type", "Undecoded type",
             ExpertDef.Group.UNDECODED, ExpertDef.Severity.NOTE);
-    static final List<ExpertDef> EXPERTS = concat(List.of(CHECKSUM_BAD, UNDECODED_TYPE), NdOptions.EXPERTS);
+    static final ExpertDef RESP_NOT_FOUND = new ExpertDef("icmpv6.resp_not_found", "Response not found",
+            ExpertDef.Group.SEQUENCE, ExpertDef.Severity.WARN);
+    static final List<ExpertDef> EXPERTS = concat(List.of(CHECKSUM_BAD, UNDECODED_TYPE, RESP_NOT_FOUND),
+            NdOptions.EXPERTS);
 
     private static final Key<EchoTracker> ECHOES = Key.of("icmpv6.echoes");
 
@@ -244,9 +250,12 @@ public final class Icmpv6Dissector implements DissectorProvider {
         if (type == Icmpv6Values.ECHO_REQUEST) {
             echoes.request(pinfo.netSrc(), pinfo.netDst(), ident, seq, EchoTracker.replyChecksum(checksum, 0xfeff),
                     pinfo.number(), pinfo.frame().timestampNanos());
+            IcmpDissector.addRequestOutcome(tvb, pinfo, icmp, cols, RESP_IN, NO_RESP, RESP_NOT_FOUND,
+                    "No response seen to ICMPv6 request in frame " + pinfo.number());
         } else {
             EchoTracker.Exchange e = echoes.reply(pinfo.netSrc(), pinfo.netDst(), ident, seq, checksum, pinfo.number());
             if (e != null) {
+                pinfo.links().learn(RESP_IN.abbrev(), e.requestFrame(), pinfo.number());
                 IcmpDissector.addResponse(tvb, icmp, e, pinfo.frame().timestampNanos(), RESP_TO, RESPTIME);
                 if (cols) {
                     pinfo.columns().appendInfo(" (request in " + e.requestFrame() + ")");

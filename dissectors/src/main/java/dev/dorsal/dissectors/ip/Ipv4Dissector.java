@@ -81,11 +81,12 @@ public final class Ipv4Dissector implements DissectorProvider {
     static final FieldDef FRAGMENT_COUNT = FieldDef.uint32("ip.fragment.count", "Fragment count");
     static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint32("ip.reassembled.length", "Reassembled IPv4 length");
     static final FieldDef REASSEMBLED_DATA = FieldDef.bytes("ip.reassembled.data", "Reassembled IPv4 data");
+    static final FieldDef REASSEMBLED_IN = FieldDef.framenum("ip.reassembled_in", "Reassembled IPv4 in frame");
 
     static final List<FieldDef> HEADER_FIELDS = List.of(VERSION, HDR_LEN, DSFIELD, DSCP, ECN, LEN, ID, DST, DST_HOST,
             SRC, SRC_HOST, ADDR, HOST, FLAGS, FLAGS_RB, FLAGS_DF, FLAGS_MF, FRAG_OFFSET, TTL, PROTOCOL, CHECKSUM,
             CHECKSUM_STATUS_FIELD, CUR_RT, CUR_RT_HOST, FRAGMENT, FRAGMENTS, FRAGMENT_OVERLAP, FRAGMENT_COUNT,
-            REASSEMBLED_LENGTH, REASSEMBLED_DATA);
+            REASSEMBLED_LENGTH, REASSEMBLED_DATA, REASSEMBLED_IN);
     static final List<FieldDef> FIELDS = concat(HEADER_FIELDS, Ipv4Options.FIELDS);
 
     static final ExpertDef BOGUS_VERSION = new ExpertDef("ip.bogus_ip_version", "Bogus IP version",
@@ -332,6 +333,16 @@ public final class Ipv4Dissector implements DissectorProvider {
                 if (cols) {
                     pinfo.columns().setInfo("Fragmented IP protocol (proto=" + IpProtocols.NAMES.nameOr(proto, "Unknown")
                             + " " + proto + ", off=" + fragOffset + ", ID=" + hex4(id) + ")");
+                }
+                long in = Reassembler.reassembledLater(pinfo, FRAGMENT_FIELDS);
+                if (in != 0) {
+                    ProtoItem item = ip.addUint(REASSEMBLED_IN, tvb, 0, 0, in);
+                    if (item != ip) {
+                        item.setGenerated();
+                    }
+                    if (cols) {
+                        pinfo.columns().appendInfo(" [Reassembled in #" + in + "]");
+                    }
                 }
                 pinfo.call(dataHandle, payload, tree);
                 return claimed;

@@ -112,6 +112,11 @@ public final class Reassembler {
         }
         pending.remove(key);
         pendingBytes -= d.bytes;
+        for (Fragment f : d.fragments) {
+            if (f.frame != pinfo.number()) {
+                pinfo.links().learn(linkKind(fields), f.frame, pinfo.number());
+            }
+        }
         byte[] whole = new byte[d.size];
         for (Fragment f : d.fragments) {
             int n = Math.min(f.bytes.length, d.size - f.offset);
@@ -122,6 +127,19 @@ public final class Reassembler {
         Tvb tvb = pinfo.addDataSource("Reassembled " + fields.protocolName, whole);
         show(d, tvb, tree);
         return tvb;
+    }
+
+    /**
+     * The later frame a first pass of two (tshark -2) completed the current fragment's datagram in, or 0
+     * (a single pass, or a datagram never completed).
+     */
+    public static long reassembledLater(PacketInfo pinfo, Fields fields) {
+        long in = pinfo.links().recall(linkKind(fields), pinfo.number());
+        return in > pinfo.number() ? in : 0;
+    }
+
+    private static String linkKind(Fields fields) {
+        return fields.protocolName().toLowerCase(java.util.Locale.ROOT) + ".reassembled_in";
     }
 
     private void abandon(Datagram d) {

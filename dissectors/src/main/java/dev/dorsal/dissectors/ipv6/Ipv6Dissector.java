@@ -73,10 +73,11 @@ public final class Ipv6Dissector implements DissectorProvider {
     static final FieldDef FRAGMENT_COUNT = FieldDef.uint32("ipv6.fragment.count", "Fragment count");
     static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint32("ipv6.reassembled.length", "Reassembled IPv6 length");
     static final FieldDef REASSEMBLED_DATA = FieldDef.bytes("ipv6.reassembled.data", "Reassembled IPv6 data");
+    static final FieldDef REASSEMBLED_IN = FieldDef.framenum("ipv6.reassembled.in", "Reassembled IPv6 in frame");
 
     static final List<FieldDef> HEADER_FIELDS = List.of(VERSION, IP_VERSION, TCLASS, TCLASS_DSCP, TCLASS_ECN, FLOW, PLEN, NXT,
             HLIM, SRC, SRC_HOST, DST, DST_HOST, ADDR, HOST, FRAGMENT, FRAGMENTS, FRAGMENT_OVERLAP, FRAGMENT_COUNT,
-            REASSEMBLED_LENGTH, REASSEMBLED_DATA);
+            REASSEMBLED_LENGTH, REASSEMBLED_DATA, REASSEMBLED_IN);
     static final List<FieldDef> FIELDS = concat(concat(HEADER_FIELDS, Ipv6Addresses.FIELDS), Ipv6Options.FIELDS);
 
     static final ExpertDef BOGUS_VERSION = new ExpertDef("ipv6.bogus_ipv6_version", "Bogus IP version",

@@ -3,6 +3,7 @@ package dev.dorsal.dissectors.ipv6;
 import dev.dorsal.dissectors.frame.Items;
 import dev.dorsal.dissectors.ip.BitLabel;
 import dev.dorsal.dissectors.ip.IpProtocols;
+import dev.dorsal.dissectors.ip.Reassembler;
 import dev.dorsal.engine.spi.DissectorProvider;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.PacketInfo;
@@ -94,6 +95,13 @@ public final class Ipv6FragmentDissector extends ExtensionHeader implements Diss
             if (pinfo.columns().enabled()) {
                 pinfo.columns().setInfo("IPv6 fragment (off=" + offset + " more=" + (more ? "y" : "n") + " ident=0x"
                         + hex8(ident) + " nxt=" + nxt + ")");
+            }
+            long in = Reassembler.reassembledLater(pinfo, Ipv6Dissector.FRAGMENT_FIELDS);
+            if (in != 0) {
+                ProtoItem item = ctx.ipv6Item.addUint(Ipv6Dissector.REASSEMBLED_IN, tvb, 0, 0, in);
+                if (item != ctx.ipv6Item) {
+                    item.setGenerated();
+                }
             }
             pinfo.call(dataHandle, payload, tree);
             return tvb.length();

@@ -291,9 +291,10 @@ final class TcpAnalysis {
 
     /**
      * Adds the {@code [SEQ/ACK analysis]} tree (only when the analysis concluded something) and
-     * fences the Info prefixes, in tshark's order so that the last prefixed ends up first.
+     * fences the Info prefixes, in tshark's order so that the last prefixed ends up first. The iRTT a
+     * first pass learned ({@code learnedIrttNanos}, 0 for none) shows before the handshake completes.
      */
-    static void print(ProtoItem tcp, Tvb tvb, TcpConversation conv, TcpAcked ta, Columns cols) {
+    static void print(ProtoItem tcp, Tvb tvb, TcpConversation conv, TcpAcked ta, Columns cols, long learnedIrttNanos) {
         if (!ta.present) {
             return;
         }
@@ -305,8 +306,9 @@ final class TcpAnalysis {
                 generated(tree, tree.addTime(ACK_RTT, tvb, 0, 0, ta.ackRttNanos));
             }
         }
-        if (conv.initialRttNanos != 0) {
-            generated(tree, tree.addTime(INITIAL_RTT, tvb, 0, 0, conv.initialRttNanos));
+        long irtt = conv.initialRttNanos != 0 ? conv.initialRttNanos : learnedIrttNanos;
+        if (irtt != 0) {
+            generated(tree, tree.addTime(INITIAL_RTT, tvb, 0, 0, irtt));
         }
         if (ta.bytesInFlight != 0) {
             generated(tree, tree.addUint(BYTES_IN_FLIGHT, tvb, 0, 0, ta.bytesInFlight));

@@ -261,13 +261,21 @@ public final class TcpDissector implements DissectorProvider {
             tcp.setLength(hlen);
             return tvb.length();
         }
+        boolean secondPass = pinfo.links().secondPass();
+        if (secondPass && seg.freshConversation) {
+            // tshark's second pass starts from the completeness the first pass ended with, and (the
+            // connection being known by then) counts every segment again, its first one included.
+            int learned = (int) pinfo.links().recall(COMPLETENESS.abbrev(), conv.index);
+            conv.completeness = learned != 0 ? learned : conv.completeness;
+        }
         TcpAnalysis.generated(tcp, tcp.addUint(COMPLETENESS, tvb, 0, 0, conv.completeness));
-        if (!seg.freshConversation) {
+        if (!seg.freshConversation || secondPass) {
             conv.updateCompleteness(seg.flags, seg.segLen);
         } else if ((seg.flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN && !seg.ta.has(TcpAnalysis.REUSED_PORTS)) {
             // The first segment of a connection counts only when it is a SYN (with its data, if any).
             conv.completeness |= TcpConversation.SYN | (seg.segLen > 0 ? TcpConversation.DATA : 0);
         }
+        pinfo.links().learn(COMPLETENESS.abbrev(), conv.index, conv.completeness);
         long delta = seg.now - conv.prevNanos;
         conv.prevNanos = seg.now;
 
@@ -282,6 +290,7 @@ public final class TcpDissector implements DissectorProvider {
                     if (seg.has(TcpFlags.ACK) && !seg.has(TcpFlags.SYN) && conv.lastSynNanos != Long.MIN_VALUE
                             && conv.initialRttNanos == 0) {
                         conv.initialRttNanos = seg.now - conv.lastSynNanos;
+                        pinfo.links().learn(TcpAnalysis.INITIAL_RTT.abbrev(), conv.index, conv.initialRttNanos);
                     }
                     TcpAnalysis.analyze(conv, seg.fwd, seg.rev, seg.rawSeq, seg.rawAck, seg.segLen, seg.flags,
                             seg.rawWindow, seg.frame, seg.now, seg.ta);
@@ -402,7 +411,8 @@ public final class TcpDissector implements DissectorProvider {
         }
         TcpMptcp.analysis(tcp, tvb, conv, detailed);
         if (analyzePref.on()) {
-            TcpAnalysis.print(tcp, tvb, conv, seg.ta, cols);
+            TcpAnalysis.print(tcp, tvb, conv, seg.ta, cols,
+                    pinfo.links().recall(TcpAnalysis.INITIAL_RTT.abbrev(), conv.index));
         }
         if (seg.has(TcpFlags.FIN) && seg.fwd.reassembleUntilFin && seg.haveSegLen && !inError
                 && desegmentPref.on() && tvb.has(0, tvb.reportedLength())

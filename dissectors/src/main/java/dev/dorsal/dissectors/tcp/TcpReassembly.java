@@ -323,11 +323,23 @@ final class TcpReassembly {
                     done = pdu;
                 }
             } else {
+                // tshark's second pass does not hand a segment whose PDU completes later to the protocol
+                // above: Info stays TCP's. This dissection must (to learn where the PDU ends), then undoes it.
+                boolean later = firstPdu && pinfo.links().recall(REASSEMBLED_IN.abbrev(), seg.frame) != 0;
+                String info = later ? cols.info() : null;
+                int fence = later ? cols.infoFence() : 0;
+                int layers = later ? pinfo.layerNames().size() : 0;
+                ProtoItem lastItem = later ? lastChild(tree) : null;
                 payload.dispatch(tvb, offset, pinfo, tree, seg);
                 called = true;
                 if (pinfo.desegmentLength() != 0) {
                     mustDesegment = true;
                     desegOffset = offset + pinfo.desegmentOffset();
+                    if (later && pinfo.desegmentOffset() == 0) {
+                        cols.restoreInfo(info, fence);
+                        pinfo.removeLayers(layers);
+                        tree.removeChildrenAfter(lastItem);
+                    }
                 }
             }
 
@@ -349,6 +361,7 @@ final class TcpReassembly {
                         // part here and carry the rest on as a PDU of its own.
                         segmentsTree(tree, tcp, whole, done, data.length, at);
                         illegalSegments(done, cols);
+                        learnReassembledIn(pinfo, done, seg.frame);
                         grow = split(pdus, done, at, data, seg.frame);
                     }
                     if (ask == PacketInfo.ONE_MORE_SEGMENT) {
@@ -371,6 +384,7 @@ final class TcpReassembly {
                 } else {
                     int n = another > 0 ? another : tvb.reportedLength() - offset;
                     segmentData(tcp, tvb, offset, n, "", detailed);
+                    learnReassembledIn(pinfo, done, seg.frame);
                     segmentsTree(tree, tcp, whole, done, data.length, data.length);
                     illegalSegments(done, cols);
                     done.finished = true;
@@ -396,6 +410,10 @@ final class TcpReassembly {
                     started.add(new Fragment(seg.frame, 0, tvb.bytes(desegOffset, n)), !(nxtseq < started.nextPdu));
                     started.lastFrame = seg.frame;
                     pdus.store(started);
+                    if (desegOffset == offset && firstPdu) {
+                        // Until a later frame completes it, "started here" (tshark -2 keeps TCP's Info then too).
+                        pinfo.links().learn(REASSEMBLED_IN.abbrev(), seg.frame, PDU_STARTED);
+                    }
                 }
             }
 
@@ -407,6 +425,13 @@ final class TcpReassembly {
                     }
                 }
                 int n = another > 0 ? another : tvb.reportedLength() - desegOffset;
+                long in = reassembledLater(pinfo, seg.frame);
+                if (in != 0) {
+                    ProtoItem item = tcp.addUint(REASSEMBLED_IN, tvb, 0, 0, in);
+                    if (item != tcp) {
+                        item.setGenerated();
+                    }
+                }
                 segmentData(tcp, tvb, desegOffset, n, "", detailed);
             }
             if (protocol != null) {
@@ -451,6 +476,7 @@ final class TcpReassembly {
             return false;
         }
         seg.fwd.reassembleUntilFin = false;
+        learnReassembledIn(pinfo, pdu, seg.frame);
         byte[] data = pdu.assemble();
         Tvb whole = pinfo.addDataSource("Reassembled TCP", data);
         segmentsTree(tree, tcp, whole, pdu, data.length, data.length);
@@ -476,6 +502,32 @@ final class TcpReassembly {
         pdus.release(pdu);
         pdus.store(rest);
         return rest;
+    }
+
+    /** What a first pass learns of a segment that starts a PDU no later frame completed (yet). */
+    private static final long PDU_STARTED = -1;
+
+    /** Tells a second pass (tshark -2) that the earlier segments of {@code pdu} are reassembled in {@code frame}. */
+    private static void learnReassembledIn(PacketInfo pinfo, Pdu pdu, long frame) {
+        for (Fragment f : pdu.fragments) {
+            if (f.frame != frame) {
+                pinfo.links().learn(REASSEMBLED_IN.abbrev(), f.frame, frame);
+            }
+        }
+    }
+
+    private static ProtoItem lastChild(ProtoItem parent) {
+        ProtoItem last = null;
+        for (ProtoItem c = parent.firstChild(); c != null; c = c.next()) {
+            last = c;
+        }
+        return last;
+    }
+
+    /** The later frame a first pass reassembled this segment's PDU in, or 0 (tshark -2's tcp.reassembled_in). */
+    private static long reassembledLater(PacketInfo pinfo, long frame) {
+        long in = pinfo.links().recall(REASSEMBLED_IN.abbrev(), frame);
+        return in > frame ? in : 0;
     }
 
     private static void reassemblyError(ProtoItem tree, Tvb tvb, Columns cols) {

@@ -135,6 +135,11 @@ final class TlsAppData {
                     } else {
                         int n = another > 0 ? another : tvb.reportedLength() - offset;
                         segmentData(tls, tvb, offset, n, "");
+                        for (TlsAppFlow.Fragment f : done.fragments) {
+                            if (f.frame() != frame) {
+                                pinfo.links().learn(REASSEMBLED_IN.abbrev(), f.frame(), frame);
+                            }
+                        }
                         segmentsTree(root, tls, next, done);
                         if (pinfo.desegmentLength() != 0) {
                             mustDesegment = true;
@@ -163,8 +168,14 @@ final class TlsAppData {
 
             if (!called || pinfo.desegmentLength() != 0) {
                 TlsAppFlow.Pdu head = done != null ? done : pdu;
-                if (head != null && head.reassembledIn != 0 && !head.partial) {
-                    tls.addUint(REASSEMBLED_IN, tvb, 0, 0, head.reassembledIn).setGenerated();
+                long in = head != null && head.reassembledIn != 0 && !head.partial ? head.reassembledIn : 0;
+                if (in == 0) {
+                    // Completed in a later frame, as a first pass of two (tshark -2) learned.
+                    long later = pinfo.links().recall(REASSEMBLED_IN.abbrev(), frame);
+                    in = later > frame ? later : 0;
+                }
+                if (in != 0) {
+                    tls.addUint(REASSEMBLED_IN, tvb, 0, 0, in).setGenerated();
                 }
                 if (!anotherSegmentInFrame && pinfo.desegmentOffset() == 0) {
                     cols.setProtocol(TlsRecordDissector.shortName(ctx.session.version, "SSL"));

@@ -83,9 +83,13 @@ final class TlsHandshakeDissector {
                 boolean last = have + subset == messageLength;
                 if (!last) {
                     details(ctx, record, version, pending.type(), false, false, false, tvb, offset, end - offset);
+                    reassembledLater(ctx, record, tvb, offset);
                     return;
                 }
                 session.setReassembly(ctx.fromServer, null);
+                for (TlsHandshakeReassembly.Fragment f : pending.fragments()) {
+                    ctx.pinfo.links().learn(REASSEMBLED_IN.abbrev(), f.frame(), ctx.frame());
+                }
                 String name = TlsValues.HANDSHAKE_TYPES.nameOr(pending.type(), ENCRYPTED);
                 record.add(HANDSHAKE, tvb, offset, subset).setText("Handshake Protocol: " + name + " (last fragment)");
                 offset += subset;
@@ -110,6 +114,7 @@ final class TlsHandshakeDissector {
                 }
                 session.setReassembly(ctx.fromServer, r);
                 details(ctx, record, version, type, false, first, false, tvb, offset, subset);
+                reassembledLater(ctx, record, tvb, offset);
                 break;
             }
             full(ctx, record, tvb, offset, version, first);
@@ -163,6 +168,17 @@ final class TlsHandshakeDissector {
         ProtoItem item = record.add(HANDSHAKE, tvb, offset, length);
         item.setText("Handshake Protocol: " + name + (fragment ? " (fragment)" : ""));
         return item;
+    }
+
+    /**
+     * On a fragment of a handshake message: the frame a first pass of two (tshark -2) completed the
+     * message in, which may be this one.
+     */
+    private static void reassembledLater(TlsContext ctx, ProtoItem record, Tvb tvb, int offset) {
+        long in = ctx.pinfo.links().recall(REASSEMBLED_IN.abbrev(), ctx.frame());
+        if (in != 0) {
+            record.addUint(REASSEMBLED_IN, tvb, offset, 0, in);
+        }
     }
 
     /** Shows where a reassembled message came from, as "[2 Reassembled Handshake Fragments (976 bytes): #6(512), #6(464)]". */

@@ -89,6 +89,12 @@ final class TlsRecordDissector {
             return 0;
         }
         TlsSession session = TlsSessions.of(pinfo).find(pinfo, true);
+        int used = records(tvb, pinfo, tree, session);
+        pinfo.links().learn(TlsSessions.LEARNED_VERSION, session.id, session.version | (long) session.tls13Draft << 16);
+        return used;
+    }
+
+    private static int records(Tvb tvb, PacketInfo pinfo, ProtoItem tree, TlsSession session) {
         boolean fromServer = session.fromServer(pinfo.netSrc(), pinfo.srcPort());
         pinfo.columns().setProtocol(shortName(session.version, "SSL"));
         pinfo.columns().clearInfo();

@@ -20,6 +20,8 @@ final class TlsSession {
     static final int TLS12 = 0x0303;
     static final int TLS13 = 0x0304;
 
+    /** Which session of the capture this is (1 for the first): the key of what a first pass learns of it. */
+    long id;
     /** Negotiated (or record-derived) version, {@link #VERSION_UNKNOWN} until an authoritative record. */
     int version = VERSION_UNKNOWN;
     /** TLS 1.3 draft number from a 0x7fXX ServerHello version, 0 otherwise. */

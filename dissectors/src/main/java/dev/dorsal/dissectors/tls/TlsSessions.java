@@ -37,6 +37,11 @@ final class TlsSessions {
         }
     }
 
+    /** What a first pass learns of a session: the version it ended with, draft number in bits 16 and up. */
+    static final String LEARNED_VERSION = "tls.session_version";
+
+    private long created;
+
     private final Map<ConversationKey, TlsSession> sessions = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ConversationKey, TlsSession> eldest) {
@@ -54,6 +59,13 @@ final class TlsSessions {
         TlsSession s = sessions.get(key);
         if (s == null && create) {
             s = new TlsSession();
+            s.id = ++created;
+            // tshark's second pass (-2) knows the version the session negotiated from its first frame on.
+            long learned = pinfo.links().recall(LEARNED_VERSION, s.id);
+            if (learned != 0) {
+                s.version = (int) (learned & 0xffff);
+                s.tls13Draft = (int) (learned >>> 16);
+            }
             // Until a hello names the server, the ladder takes sides by the same port rule as fromServer().
             String src = endpoint(pinfo.netSrc(), pinfo.srcPort());
             String dst = endpoint(pinfo.netDst(), pinfo.dstPort());

@@ -8,6 +8,7 @@ import dev.dorsal.engine.spi.DataSource;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.FrameMeta;
 import dev.dorsal.engine.spi.Key;
+import dev.dorsal.engine.spi.PassLinks;
 import dev.dorsal.engine.spi.PacketTree;
 import dev.dorsal.engine.spi.Tvb;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.List;
 /**
  * Dissects the frames of one capture in order (single pass, as tshark without -2). Keeps the
  * per-capture state dissectors build up (TCP streams, …) and the timing context for frame fields.
+ * For tshark's two passes, dissect the capture twice with two Dissections sharing one
+ * {@link TwoPassLinks}: the second starts from fresh state and shows what the first learned.
  */
 public final class Dissection {
     /** Name of the top-level handle every frame starts in. */
@@ -23,16 +26,26 @@ public final class Dissection {
     private final Registry registry;
     private final DissectorHandle frameHandle;
     private final CaptureState capture = new CaptureState();
+    private final PassLinks links;
     private long firstNanos = Long.MIN_VALUE;
     private long prevCapturedNanos;
     private long prevDisplayedNanos = Long.MIN_VALUE;
+    private long prevDisplayedNumber;
+    /** A frame was removed (tshark -2 -R), so frame numbers no longer count every frame read. */
+    private boolean renumbered;
     private int sectionNumber;
     private List<String> interfaceNames = List.of();
     private DissectionOptions lastOptions;
     private boolean lastPayloadWanted;
 
     public Dissection(Registry registry) {
+        this(registry, PassLinks.NONE);
+    }
+
+    /** A dissection that learns into, or (after {@link TwoPassLinks#endFirstPass}) shows, {@code links}. */
+    public Dissection(Registry registry, PassLinks links) {
         this.registry = registry;
+        this.links = links;
         this.frameHandle = registry.handle(FRAME_HANDLE);
         if (frameHandle == null) {
             throw new IllegalStateException("no \"frame\" dissector registered (is the dissectors module on the class path?)");
@@ -55,7 +68,19 @@ public final class Dissection {
             firstNanos = ts;
             prevCapturedNanos = ts;
         }
+        if (prevCapturedNanos == Long.MIN_VALUE) {
+            prevCapturedNanos = ts;
+        }
         long prevDisplayed = prevDisplayedNanos == Long.MIN_VALUE ? ts : prevDisplayedNanos;
+        if (renumbered) {
+            // tshark finds "frame 1" as the reference frame, the first frame read, even when -R removed it.
+            if (raw.number() == 2) {
+                prevCapturedNanos = firstNanos;
+            }
+            if (prevDisplayedNumber == 1) {
+                prevDisplayed = firstNanos;
+            }
+        }
         String ifName = raw.interfaceId() >= 0 && raw.interfaceId() < interfaceNames.size()
                 ? interfaceNames.get(raw.interfaceId()) : null;
         FrameMeta meta = new FrameMeta(raw.number(), raw.fileOffset(), raw.linkType(), raw.interfaceId(), ts,
@@ -67,10 +92,25 @@ public final class Dissection {
         Tvb tvb = Tvb.of(source, raw.originalLength());
         PacketTree tree = new PacketTree(options.detailed(), options.interest());
         Columns columns = new Columns(options.columns());
-        PacketState state = new PacketState(meta, registry, capture, columns, false, source, payloadWanted(options));
+        PacketState state = new PacketState(meta, registry, capture, columns, false, source, payloadWanted(options),
+                links);
         state.call(frameHandle, tvb, tree.root());
         return new DissectedPacket(meta, tree, columns, state.src(), state.dst(), state.netSrc(), state.netDst(),
                 state.dlSrc(), state.dlDst(), state.layers(), state.dataSources(), state.malformed(), state.tapped());
+    }
+
+    /**
+     * Dissects a frame the read filter (tshark -R) removed from the capture, so that the state it
+     * builds is there for the frames after it, as in the first pass: the timing of the frames kept
+     * (frame.time_delta) skips it, but frame.time_relative still counts from the file's first frame.
+     */
+    public DissectedPacket dissectRemoved(RawFrame raw, DissectionOptions options) {
+        boolean first = firstNanos == Long.MIN_VALUE;
+        long prev = prevCapturedNanos;
+        renumbered = true;
+        DissectedPacket p = dissect(raw, options);
+        prevCapturedNanos = first ? Long.MIN_VALUE : prev;
+        return p;
     }
 
     /**
@@ -133,6 +173,7 @@ public final class Dissection {
     /** Records that {@code packet} was displayed, for frame.time_delta_displayed of later frames. */
     public void markDisplayed(DissectedPacket packet) {
         prevDisplayedNanos = packet.frame().timestampNanos();
+        prevDisplayedNumber = packet.frame().number();
     }
 
     /** Dissector bugs seen so far (exceptions other than bounds errors), at most 100 kept. */

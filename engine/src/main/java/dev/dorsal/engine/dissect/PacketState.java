@@ -10,6 +10,7 @@ import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.FrameMeta;
 import dev.dorsal.engine.spi.HeuristicDissector;
 import dev.dorsal.engine.spi.Key;
+import dev.dorsal.engine.spi.PassLinks;
 import dev.dorsal.engine.spi.MalformedException;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
@@ -30,6 +31,7 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     private final CaptureState capture;
     private final Columns columns;
     private final boolean visited;
+    private final PassLinks links;
     private final List<String> layers = new ArrayList<>(8);
     private final List<DataSource> dataSources = new ArrayList<>(1);
     private Map<Key<?>, Object> layerData;
@@ -52,6 +54,12 @@ final class PacketState implements PacketInfo, HeuristicCaller {
 
     PacketState(FrameMeta frame, Registry registry, CaptureState capture, Columns columns, boolean visited,
             DataSource frameSource, boolean transportPayloadWanted) {
+        this(frame, registry, capture, columns, visited, frameSource, transportPayloadWanted, PassLinks.NONE);
+    }
+
+    PacketState(FrameMeta frame, Registry registry, CaptureState capture, Columns columns, boolean visited,
+            DataSource frameSource, boolean transportPayloadWanted, PassLinks links) {
+        this.links = links;
         this.transportPayloadWanted = transportPayloadWanted;
         this.frame = frame;
         this.registry = registry;
@@ -64,6 +72,7 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     @Override public FrameMeta frame() { return frame; }
     @Override public boolean transportPayloadWanted() { return transportPayloadWanted; }
     @Override public boolean visited() { return visited; }
+    @Override public PassLinks links() { return links; }
     @Override public Columns columns() { return columns; }
     @Override public Address src() { return src; }
     @Override public Address dst() { return dst; }

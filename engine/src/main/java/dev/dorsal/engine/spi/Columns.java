@@ -89,6 +89,18 @@ public final class Columns {
 
     public String info() { return enabled ? info.toString() : ""; }
 
+    /** Where the Info fence is (0 when none). */
+    public int infoFence() { return enabled ? fence : 0; }
+
+    /** Puts back an Info text and fence read earlier, undoing what a dissector wrote since. */
+    public void restoreInfo(String text, int fence) {
+        if (enabled) {
+            info.setLength(0);
+            info.append(text);
+            this.fence = fence;
+        }
+    }
+
     public void setSource(String s) { src = s; }
     public void setDestination(String d) { dst = d; }
     /** Explicit Source column text, or null to use the packet's src address. */

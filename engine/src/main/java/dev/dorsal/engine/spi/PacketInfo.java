@@ -17,6 +17,11 @@ public interface PacketInfo {
     /** False on the first (and, in single pass, only) dissection of this frame. */
     boolean visited();
 
+    /** Links to later frames a first pass learned (tshark -2); {@link PassLinks#NONE} in a single pass. */
+    default PassLinks links() {
+        return PassLinks.NONE;
+    }
+
     Columns columns();
 
     Address src();

@@ -53,6 +53,20 @@ public final class ProtoItem {
         return item;
     }
 
+    /**
+     * Drops the children added after {@code last} (every child when null), undoing what a protocol
+     * added: for a second pass (tshark -2) that must not show a protocol tshark would not have called.
+     */
+    public void removeChildrenAfter(ProtoItem last) {
+        if (last == null) {
+            firstChild = null;
+            lastChild = null;
+        } else if (last.parent == this) {
+            last.next = null;
+            lastChild = last;
+        }
+    }
+
     /** Adds the protocol's node, starting a new layer of that protocol; always created. */
     public ProtoItem addProtocol(ProtocolDef protocol, Tvb t, int off, int len) {
         ProtoItem item = child(protocol.field(), t, off, len, tree.nextLayer(protocol.field()));

@@ -195,6 +195,12 @@ public final class BatchCommand {
             throw new UsageError("Some fields aren't valid:\n\t" + String.join("\n\t", invalid), EXIT_USAGE);
         }
         boolean live = o.readFile == null;
+        if (o.readFilter != null && !o.twoPass) {
+            throw new UsageError("-R without -2 is deprecated. For single-pass filtering use -Y.", EXIT_USAGE);
+        }
+        if (o.twoPass && live) {
+            throw new UsageError("Live captures do not support two-pass analysis.", EXIT_USAGE);
+        }
         CaptureArgs.check(live, o.writeFile, stop, ring, o.captureFilter);
         if (live && o.interfaces.size() > 1) {
             throw new UsageError("Dorsal captures on one interface at a time; " + o.interfaces.size()
@@ -204,12 +210,21 @@ public final class BatchCommand {
             throw new UsageError("You can't write both raw packet data and dissected packets to the standard output.",
                     EXIT_USAGE);
         }
+        PacketFilter readFilter = o.readFilter == null ? null : compileFilter(o.readFilter, registry);
         PacketFilter filter = o.displayFilter == null ? null : compileFilter(o.displayFilter, registry);
         List<Tap> taps = Statistics.taps(o, registry, filter);
         Plan.Save save = o.writeFile == null ? null : new Plan.Save(o.writeFile, fileType, ring);
         Plan.Live capture = !live ? null : new Plan.Live(o.interfaces.isEmpty() ? null : o.interfaces.getFirst(),
                 o.captureFilter, snapLen, !o.noPromiscuous, bufferBytes, o.quiet, o.reallyQuiet);
-        return choose(o, format, fieldsOptions, time, fields, filter, count, taps, save, capture, stop, scripts);
+        Plan plan = choose(o, format, fieldsOptions, time, fields, filter, count, taps, save, capture, stop, scripts);
+        if (!o.twoPass) {
+            return plan;
+        }
+        // The first pass runs every protocol and keeps every field: its links are learned whatever
+        // is printed, and -R may read anything.
+        Plan.TwoPass first = new Plan.TwoPass(readFilter, new DissectionOptions(false, null, true, true));
+        return new Plan(plan.file(), plan.formatter(), plan.options(), plan.filter(), plan.count(), plan.taps(),
+                plan.save(), plan.live(), plan.stop(), plan.scripts(), first);
     }
 
     /**
@@ -322,7 +337,7 @@ public final class BatchCommand {
             options = detailed ? new DissectionOptions(true, allFields ? null : interest, true)
                     : new DissectionOptions(false, allFields ? null : interest, columns);
         }
-        return new Plan(o.readFile, formatter, options, filter, count, taps, save, live, stop, scripts);
+        return new Plan(o.readFile, formatter, options, filter, count, taps, save, live, stop, scripts, null);
     }
 
     /** A protocol's value in -T fields is its tree label, which only a detailed tree has. */

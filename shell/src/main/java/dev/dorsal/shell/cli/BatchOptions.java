@@ -18,6 +18,12 @@ final class BatchOptions {
     @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER", description = "print only packets matching the display filter")
     String displayFilter;
 
+    @Option(names = "-2", description = "two-pass analysis: dissect every frame first, then print with links to later frames")
+    boolean twoPass;
+
+    @Option(names = {"-R", "--read-filter"}, paramLabel = "FILTER", description = "with -2: drop the packets not matching FILTER in the first pass")
+    String readFilter;
+
     @Option(names = "-c", paramLabel = "N", description = "stop after reading (or capturing) N packets")
     String count;
 

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Reads the capture front to back, dissects each frame, applies {@code -Y}, and prints (and with
  * {@code -w} writes) every displayed packet. A file that breaks off still prints every intact packet
- * before the error.
+ * before the error. With -2 a {@link FirstPass} reads the file first, and this is the second pass:
+ * it dissects from fresh state again, with what the first learned, and prints only the frames -R kept.
  */
 final class BatchRun {
     private final Plan plan;
@@ -35,6 +36,14 @@ final class BatchRun {
     }
 
     int execute() throws UsageError {
+        FirstPass first = null;
+        if (plan.twoPass() != null) {
+            if (plan.file().equals("-")) {
+                throw new UsageError("The standard input is a pipe or FIFO; TShark can't read pipe or FIFO files in "
+                        + "two-pass mode.", BatchCommand.EXIT_FILE_OR_FILTER);
+            }
+            first = FirstPass.run(plan, registry);
+        }
         CaptureReader reader;
         try {
             reader = plan.file().equals("-") ? Captures.open(System.in, "-") : Captures.open(Path.of(plan.file()));
@@ -43,7 +52,7 @@ final class BatchRun {
         }
         KeyLogNotice.check(registry, err);
         Saver saver = openSaver(reader);
-        PacketPipeline pipeline = new PacketPipeline(plan, registry, out);
+        PacketPipeline pipeline = new PacketPipeline(plan, registry, out, first == null ? null : first.links());
         int secretsForwarded = 0;
         List<String> names = List.of();
         int namesFor = -1;
@@ -52,7 +61,9 @@ final class BatchRun {
             long read = 0;
             long displayed = 0;
             long sizeLimit = plan.stop().filesizeKb() * 1000;
-            while (read < plan.count()) {
+            long limit = first == null ? plan.count() : first.read();
+            long keptCount = 0;
+            while (read < limit) {
                 RawFrame raw = reader.next();
                 if (raw == null || (sizeLimit > 0 && raw.fileOffset() >= sizeLimit)) {
                     break;
@@ -69,6 +80,14 @@ final class BatchRun {
                 List<dev.dorsal.engine.capture.DecryptionSecrets> secrets = reader.decryptionSecrets();
                 while (secretsForwarded < secrets.size()) {
                     pipeline.addDecryptionSecrets(secrets.get(secretsForwarded++));
+                }
+                if (first != null) {
+                    raw = FirstPass.renumber(raw, keptCount + 1);
+                    if (!first.kept(read - 1)) {
+                        pipeline.dissectRemoved(raw); // -R dropped it: its state stays, it is not listed
+                        continue;
+                    }
+                    keptCount++;
                 }
                 if (pipeline.accept(raw)) {
                     displayed++;
@@ -120,7 +139,7 @@ final class BatchRun {
     }
 
     /** The pcapng section frame dissection shows (1-based), 0 for pcap. */
-    private static int section(CaptureReader reader, RawFrame raw) {
+    static int section(CaptureReader reader, RawFrame raw) {
         if (reader.format() != CaptureFormat.PCAPNG) {
             return 0;
         }

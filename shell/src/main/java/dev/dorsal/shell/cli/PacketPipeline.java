@@ -5,6 +5,7 @@ import dev.dorsal.engine.dissect.DissectedPacket;
 import dev.dorsal.engine.dissect.Dissection;
 import dev.dorsal.engine.output.PacketFormatter;
 import dev.dorsal.engine.registry.Registry;
+import dev.dorsal.engine.spi.PassLinks;
 import dev.dorsal.engine.stats.Tap;
 import java.io.PrintStream;
 import java.util.List;
@@ -23,8 +24,13 @@ final class PacketPipeline {
     private int contextSection = -1;
 
     PacketPipeline(Plan plan, Registry registry, PrintStream out) {
+        this(plan, registry, out, null);
+    }
+
+    /** A pipeline whose dissection shows what a first pass learned ({@code links}; null for a single pass). */
+    PacketPipeline(Plan plan, Registry registry, PrintStream out, PassLinks links) {
         this.plan = plan;
-        this.dissection = new Dissection(registry);
+        this.dissection = links == null ? new Dissection(registry) : new Dissection(registry, links);
         this.out = out;
         this.sink = new OutputSink(out);
         this.formatter = plan.formatter();
@@ -66,6 +72,11 @@ final class PacketPipeline {
             sink.maybeFlush();
         }
         return true;
+    }
+
+    /** Dissects a frame -R removed (tshark -2), for the state of the frames after it; nothing sees it. */
+    void dissectRemoved(RawFrame raw) {
+        dissection.dissectRemoved(raw, plan.options());
     }
 
     /** Writes out what is buffered: live capture calls this after each packet so lines appear as they arrive. */

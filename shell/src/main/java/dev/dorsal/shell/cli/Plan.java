@@ -19,9 +19,17 @@ import java.util.List;
  * @param live the live capture, or null when reading a file
  * @param stop the -a conditions
  * @param scripts the JavaScript loaded for the run (-X js_script, plugins), or null
+ * @param twoPass the first pass of -2, or null for a single pass
  */
 record Plan(String file, PacketFormatter formatter, DissectionOptions options, PacketFilter filter, long count,
-        List<Tap> taps, Save save, Live live, CaptureArgs.Autostop stop, CliScripts scripts) {
+        List<Tap> taps, Save save, Live live, CaptureArgs.Autostop stop, CliScripts scripts,
+        TwoPass twoPass) {
+
+    /**
+     * tshark's -2: the first pass dissects every frame with {@code options} (every protocol, so every
+     * link is learned) and keeps those matching {@code readFilter} (-R; null keeps all).
+     */
+    record TwoPass(PacketFilter readFilter, DissectionOptions options) {}
 
     /** Where -w writes: a path or "-" for stdout, the file type, and the -b ring buffer. */
     record Save(String path, CaptureFormat format, CaptureArgs.Ring ring) {
