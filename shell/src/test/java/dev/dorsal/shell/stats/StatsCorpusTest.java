@@ -3,11 +3,8 @@ package dev.dorsal.shell.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dorsal.engine.registry.FieldRegistry;
-import dev.dorsal.shell.Main;
 import dev.dorsal.shell.cli.SharedRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,7 +104,7 @@ class StatsCorpusTest {
                 args.addAll(List.of("-z", z));
             }
             String expected = Files.readString(roots[1].resolve(c.oracle()), StandardCharsets.UTF_8);
-            String actual = run(args);
+            String actual = StatsRuns.run(args);
             if (kind.equals("conv")) {
                 String[] e = sections(expected);
                 String[] a = sections(actual);
@@ -164,15 +161,4 @@ class StatsCorpusTest {
         return new String[] {text.substring(0, ip), text.substring(ip, tcp), text.substring(tcp)};
     }
 
-    private static String run(List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int rc = Main.run(args.toArray(String[]::new), o, e);
-            o.flush();
-            String text = out.toString(StandardCharsets.UTF_8);
-            return rc == 0 ? text : text + "[exit " + rc + "] " + err.toString(StandardCharsets.UTF_8);
-        }
-    }
 }

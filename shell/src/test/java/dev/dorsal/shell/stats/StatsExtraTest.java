@@ -3,13 +3,9 @@ package dev.dorsal.shell.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dorsal.engine.registry.FieldRegistry;
-import dev.dorsal.shell.Main;
 import dev.dorsal.shell.cli.SharedRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,8 +60,8 @@ class StatsExtraTest {
                 count[3] += gated ? 1 : 0;
                 List<String> args = new ArrayList<>(List.of("-r", captures.resolve(rel).toString()));
                 args.addAll(f.subList(1, f.size()));
-                String actual = run(args);
-                dump(rel + "." + tag, actual);
+                String actual = StatsRuns.run(args);
+                StatsRuns.dump(rel + "." + tag, actual);
                 if (c.getValue().equals(actual)) {
                     count[0]++;
                     count[2] += gated ? 1 : 0;
@@ -93,28 +89,6 @@ class StatsExtraTest {
     private static List<Path> packedFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> p.toString().endsWith(".tshark.txt")).sorted().toList();
-        }
-    }
-
-    /** With {@code -Ddorsal.stats.dump=DIR}, keeps Dorsal's output for a closer look. */
-    private static void dump(String name, String text) throws IOException {
-        String dir = System.getProperty("dorsal.stats.dump");
-        if (dir != null) {
-            Path d = Path.of(dir, name + ".txt");
-            Files.createDirectories(d.getParent());
-            Files.writeString(d, text, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String run(List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int rc = Main.run(args.toArray(String[]::new), o, e);
-            o.flush();
-            String text = out.toString(StandardCharsets.UTF_8);
-            return rc == 0 ? text : text + "[exit " + rc + "] " + err.toString(StandardCharsets.UTF_8);
         }
     }
 }
