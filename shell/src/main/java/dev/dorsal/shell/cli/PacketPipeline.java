@@ -31,6 +31,11 @@ final class PacketPipeline {
     PacketPipeline(Plan plan, Registry registry, PrintStream out, PassLinks links) {
         this.plan = plan;
         this.dissection = links == null ? new Dissection(registry) : new Dissection(registry, links);
+        for (Tap t : plan.taps()) {
+            if (t instanceof TlsFlowTap ladder) {
+                ladder.attach(dissection); // it prints what TLS recorded in this run's state
+            }
+        }
         this.out = out;
         this.sink = new OutputSink(out);
         this.formatter = plan.formatter();

@@ -24,6 +24,11 @@ final class Statistics {
             if (z.equals("help")) {
                 throw new UsageError(withoutPrefix(Taps.helpText()), BatchCommand.EXIT_OK, false); // on stderr, as tshark
             }
+            TlsFlowTap ladder = TlsFlowTap.parse(z);
+            if (ladder != null) {
+                taps.add(ladder);
+                continue;
+            }
             try {
                 taps.add(Taps.parse(z, registry));
             } catch (StatsException e) {
