@@ -1,10 +1,13 @@
 package dev.dorsal.dissectors.icmp;
 
+import dev.dorsal.engine.spi.ExpertDef;
+import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
+import java.util.Locale;
 
 /**
  * The Internet checksum (RFC 1071): the ones' complement of the ones' complement sum of 16-bit words.
- * Used to verify ICMP and ICMPv6 messages, which tshark checks by default.
+ * Used to verify ICMP, ICMPv6 and IGMP messages, which tshark checks by default.
  */
 public final class Checksums {
     private Checksums() {}
@@ -43,6 +46,25 @@ public final class Checksums {
             sum += 0xffff;
         }
         return finish(sum);
+    }
+
+    /**
+     * Labels a verified checksum item as tshark does, {@code Checksum: 0x1234 [correct]} or
+     * {@code … incorrect, should be 0x5678} with the {@code bad} expert, and returns the checksum
+     * status value (1 good, 0 bad). {@code detailed}: whether labels are built at all.
+     */
+    public static int verdict(ProtoItem ck, int sent, int shouldBe, ExpertDef bad, boolean detailed) {
+        if (shouldBe == sent) {
+            if (detailed) {
+                ck.setText(String.format(Locale.ROOT, "Checksum: 0x%04x [correct]", sent));
+            }
+            return 1;
+        }
+        if (detailed) {
+            ck.setText(String.format(Locale.ROOT, "Checksum: 0x%04x incorrect, should be 0x%04x", sent, shouldBe));
+        }
+        ck.expert(bad, String.format(Locale.ROOT, "Bad checksum [should be 0x%04x]", shouldBe));
+        return 0;
     }
 
     public static int shouldBe(Tvb tvb, int off, int len, int checksumOffset) {

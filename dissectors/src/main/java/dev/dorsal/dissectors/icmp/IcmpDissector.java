@@ -165,19 +165,7 @@ public final class IcmpDissector implements DissectorProvider {
         boolean detailed = icmp.tree().detailed();
         int status;
         if (!inError && tvb.length() >= tvb.reportedLength()) {
-            int shouldBe = Checksums.shouldBe(tvb, 0, tvb.length(), 2);
-            if (shouldBe == sent) {
-                status = 1;
-                if (detailed) {
-                    ck.setText("Checksum: 0x" + hex4(sent) + " [correct]");
-                }
-            } else {
-                status = 0;
-                if (detailed) {
-                    ck.setText("Checksum: 0x" + hex4(sent) + " incorrect, should be 0x" + hex4(shouldBe));
-                }
-                ck.expert(CHECKSUM_BAD, "Bad checksum [should be 0x" + hex4(shouldBe) + "]");
-            }
+            status = Checksums.verdict(ck, sent, Checksums.shouldBe(tvb, 0, tvb.length(), 2), CHECKSUM_BAD, detailed);
         } else {
             status = 2;
             if (detailed) {

@@ -101,15 +101,8 @@ final class IcmpExtensions {
         ProtoItem ck = ext.addUint(EXT_CHECKSUM, tvb, off + 2, 2, sent);
         int status = 2;
         if (tvb.length() >= end) {
-            int shouldBe = Checksums.shouldBe(tvb, off, end - off, off + 2);
-            status = shouldBe == sent ? 1 : 0;
-            if (detailed) {
-                ck.setText("Checksum: 0x" + IcmpDissector.hex4(sent)
-                        + (status == 1 ? " [correct]" : " incorrect, should be 0x" + IcmpDissector.hex4(shouldBe)));
-            }
-            if (status == 0) {
-                ck.expert(EXT_CHECKSUM_BAD, "Bad checksum [should be 0x" + IcmpDissector.hex4(shouldBe) + "]");
-            }
+            status = Checksums.verdict(ck, sent, Checksums.shouldBe(tvb, off, end - off, off + 2), EXT_CHECKSUM_BAD,
+                    detailed);
         } else if (detailed) {
             ck.setText("Checksum: 0x" + IcmpDissector.hex4(sent) + " [unverified]");
         }

@@ -206,15 +206,7 @@ public final class Icmpv6Dissector implements DissectorProvider {
         if (!inError && tvb.length() >= tvb.reportedLength() && pinfo.netSrc().bytes().length == 16) {
             int len = tvb.length();
             long sum = pseudoHeader(pinfo.netSrc().bytes(), pinfo.netDst().bytes(), len);
-            int shouldBe = Checksums.shouldBe(sum, tvb, 0, len, 2);
-            status = shouldBe == sent ? 1 : 0;
-            if (detailed) {
-                ck.setText("Checksum: 0x" + hex4(sent)
-                        + (status == 1 ? " [correct]" : " incorrect, should be 0x" + hex4(shouldBe)));
-            }
-            if (status == 0) {
-                ck.expert(CHECKSUM_BAD, "Bad checksum [should be 0x" + hex4(shouldBe) + "]");
-            }
+            status = Checksums.verdict(ck, sent, Checksums.shouldBe(sum, tvb, 0, len, 2), CHECKSUM_BAD, detailed);
         } else if (detailed) {
             ck.setText("Checksum: 0x" + hex4(sent) + " [unverified] ["
                     + (inError ? "in ICMP error packet" : "fragmented datagram") + "]");

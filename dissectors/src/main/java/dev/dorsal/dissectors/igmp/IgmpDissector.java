@@ -280,19 +280,7 @@ public final class IgmpDissector implements DissectorProvider {
         boolean detailed = igmp.tree().detailed();
         int status;
         if (tvb.length() >= tvb.reportedLength()) {
-            int shouldBe = Checksums.shouldBe(tvb, 0, tvb.length(), 2);
-            if (shouldBe == sent) {
-                status = 1;
-                if (detailed) {
-                    ck.setText(String.format(Locale.ROOT, "Checksum: 0x%04x [correct]", sent));
-                }
-            } else {
-                status = 0;
-                if (detailed) {
-                    ck.setText(String.format(Locale.ROOT, "Checksum: 0x%04x incorrect, should be 0x%04x", sent, shouldBe));
-                }
-                ck.expert(CHECKSUM_BAD, String.format(Locale.ROOT, "Bad checksum [should be 0x%04x]", shouldBe));
-            }
+            status = Checksums.verdict(ck, sent, Checksums.shouldBe(tvb, 0, tvb.length(), 2), CHECKSUM_BAD, detailed);
         } else {
             status = 2;
             if (detailed) {
