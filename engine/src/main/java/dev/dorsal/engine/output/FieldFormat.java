@@ -45,8 +45,10 @@ public final class FieldFormat {
             case OID -> oid(item.bytesValue());
             case BYTES, UINT_BYTES -> {
                 byte[] b = item.bytesValue();
-                // tshark has no data pointer for an empty byte string and prints this instead.
-                yield b.length == 0 ? "<MISSING>" : hex(b, (char) 0, Integer.MAX_VALUE);
+                // tshark has no data pointer for an empty byte string and prints this instead; an empty
+                // counted byte string (FT_UINT_BYTES) is "<none>".
+                yield b.length == 0 ? (f.type() == FieldType.UINT_BYTES ? "<none>" : "<MISSING>")
+                        : hex(b, (char) 0, Integer.MAX_VALUE);
             }
             default -> valueText(item);
         };
@@ -209,7 +211,7 @@ public final class FieldFormat {
                 sb.append(f.name()).append(": ");
                 byte[] b = item.bytesValue();
                 if (b.length == 0) {
-                    sb.append("<MISSING>");
+                    sb.append(f.type() == FieldType.UINT_BYTES ? "<none>" : "<MISSING>");
                 } else {
                     sb.append(hex(b, (char) 0, LABEL_BYTES_MAX));
                 }

@@ -47,6 +47,15 @@ public final class PacketTree {
     }
 
     /**
+     * True when tshark would dissect this packet with no tree at all: a plain summary, no detail, no
+     * field wanted (a filter, -T fields or a tap makes tshark build one). Some tshark dissectors skip
+     * parsing that only fills the tree, and the errors it would raise, in that case.
+     */
+    public boolean treeless() {
+        return !detailed && interest != null && interest.isEmpty();
+    }
+
+    /**
      * True when the consumer named {@code f} itself (a filter, -e, a tap), detailed or not: for fields
      * tshark 4.0.17 does not have, which must not appear in its full-tree outputs (-V, JSON).
      */
