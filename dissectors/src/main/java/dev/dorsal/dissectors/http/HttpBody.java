@@ -5,6 +5,7 @@ import dev.dorsal.engine.spi.DissectorTable;
 import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.Key;
+import dev.dorsal.engine.spi.PacketTree;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +30,16 @@ final class HttpBody {
     static final List<FieldDef> FIELDS = List.of(CHUNK_SIZE, CHUNK_DATA, CHUNK_BOUNDARY, CHUNKED_TRAILER_PART,
             FILE_DATA);
 
+    /**
+     * Body dissectors after which tshark 4.0.17 ends the HTTP node at the headers (seen in its PDML
+     * sizes): the image ones. Other bodies stay inside the node.
+     */
+    private static final java.util.Set<String> BODY_OUTSIDE_ITEM = java.util.Set.of("image-gif", "image-jfif", "png");
+
+    /** A body dissector chosen by media type declined the body; it is shown as Media Type instead. */
+    static final ExpertDef SUBDISSECTOR_FAILED = new ExpertDef("http.subdissector_failed",
+            "HTTP body subdissector failed, trying heuristic subdissector", ExpertDef.Group.MALFORMED,
+            ExpertDef.Severity.NOTE);
     static final ExpertDef DECOMPRESSION_FAILED = new ExpertDef("http.decompression_failed", "Decompression failed",
             ExpertDef.Group.UNDECODED, ExpertDef.Severity.WARN);
 
@@ -256,9 +267,15 @@ final class HttpBody {
         }
         if (handle != null) {
             m.pinfo.put(MEDIA, new Media(h.contentType, h.contentTypeParameters));
+            int expertsBefore = root.tree().experts().size();
             if (m.pinfo.call(handle, entity, root) > 0) {
+                // a body that turned out malformed unwinds tshark's HTTP before it trims its node
+                m.bodyOutsideItem = handle.protocol() != null
+                        && BODY_OUTSIDE_ITEM.contains(handle.protocol().filterName())
+                        && !malformedSince(root, expertsBefore);
                 return;
             }
+            m.tree.expert(SUBDISSECTOR_FAILED);
         }
         if (h.contentType != null) {
             DissectorHandle media = m.pinfo.tables().handle(MediaDissector.HANDLE);
@@ -269,6 +286,16 @@ final class HttpBody {
             return;
         }
         data(m, entity, m.tree);
+    }
+
+    private static boolean malformedSince(ProtoItem root, int expertsBefore) {
+        List<PacketTree.Expert> experts = root.tree().experts();
+        for (int i = expertsBefore; i < experts.size(); i++) {
+            if (experts.get(i).def().group() == ExpertDef.Group.MALFORMED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void data(HttpMessage m, Tvb tvb, ProtoItem parent) {

@@ -169,11 +169,12 @@ final class HttpDissector {
             tvb.u8(off); // the headers go on past the captured bytes: as tshark, end here marked truncated
         }
         int datalen = bodyLength(tvb, off, m.type, code, h);
+        int headersEnd = off;
         if (datalen > 0) {
             off += body(m, tvb, off, datalen, parent, h);
         }
         if (m.tree != parent) {
-            m.tree.setLength(off - offset);
+            m.tree.setLength((m.bodyOutsideItem ? headersEnd : off) - offset);
         }
         return off - offset;
     }

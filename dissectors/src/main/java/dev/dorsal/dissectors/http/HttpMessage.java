@@ -15,6 +15,8 @@ final class HttpMessage {
     /** The HTTP protocol item (or the parent tree while it is not created yet). */
     ProtoItem tree;
     HttpMessageType type = HttpMessageType.OTHER;
+    /** The body went to a dissector whose bytes tshark leaves out of the HTTP node's extent. */
+    boolean bodyOutsideItem;
 
     HttpMessage(Tvb tvb, PacketInfo pinfo, ProtoItem tree, HttpConversations.Conversation conv, boolean tls) {
         this.tvb = tvb;

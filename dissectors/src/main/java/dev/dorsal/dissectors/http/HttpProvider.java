@@ -49,6 +49,7 @@ public final class HttpProvider implements DissectorProvider {
         List<ExpertDef> experts = new ArrayList<>(HttpHeaders.EXPERTS);
         experts.add(HttpRequestLine.CHAT);
         experts.add(HttpBody.DECOMPRESSION_FAILED);
+        experts.add(HttpBody.SUBDISSECTOR_FAILED);
         experts.add(StringErrors.TRAILING_STRAY);
         r.experts(HttpDissector.PROTO, experts);
         http = r.handle("http", HttpDissector.PROTO, (tvb, pinfo, tree) -> HttpDissector.dissectStream(tvb, pinfo, tree, false));
