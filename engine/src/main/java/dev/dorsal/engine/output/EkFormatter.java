@@ -59,19 +59,29 @@ public final class EkFormatter implements PacketFormatter {
         out.append("}}\n");
     }
 
-    /** Writes the members made of {@code nodes}; returns whether any was written. */
+    /**
+     * A group of nodes written as one member: same name, and a parent of the same name (so the
+     * children of every "Global settings"-like text node share groups, while {@code eth.addr} under
+     * {@code eth.dst} and under {@code eth.src} stay apart), as tshark 4.0.17's EK output groups them.
+     */
+    private record Group(String parentKey, String key) {}
+
+    /**
+     * Writes the members made of {@code nodes} and, flattened, the nodes below them down to the next
+     * protocol: each group of same-named nodes ({@link Group}) as one member, in the order the groups
+     * first appear in a depth-first walk, as tshark's EK writer places them; returns whether any was
+     * written.
+     */
     private static boolean members(List<ProtoItem> nodes, StringBuilder out, boolean any) {
-        Map<String, List<ProtoItem>> groups = new LinkedHashMap<>();
-        for (ProtoItem n : nodes) {
-            groups.computeIfAbsent(key(n), k -> new ArrayList<>(1)).add(n);
-        }
-        for (Map.Entry<String, List<ProtoItem>> g : groups.entrySet()) {
+        Map<Group, List<ProtoItem>> groups = new LinkedHashMap<>();
+        collect(nodes, null, groups);
+        for (Map.Entry<Group, List<ProtoItem>> g : groups.entrySet()) {
             List<ProtoItem> same = g.getValue();
             if (any) {
                 out.append(',');
             }
             any = true;
-            JsonText.quote(out, g.getKey());
+            JsonText.quote(out, g.getKey().key());
             out.append(':');
             if (same.size() > 1) {
                 out.append('[');
@@ -85,15 +95,18 @@ public final class EkFormatter implements PacketFormatter {
             if (same.size() > 1) {
                 out.append(']');
             }
-            if (!isProtocol(same.getFirst())) {
-                List<ProtoItem> below = new ArrayList<>();
-                for (ProtoItem n : same) {
-                    below.addAll(children(n));
-                }
-                any = members(below, out, true);
-            }
         }
         return any;
+    }
+
+    private static void collect(List<ProtoItem> nodes, String parentKey, Map<Group, List<ProtoItem>> groups) {
+        for (ProtoItem n : nodes) {
+            String key = key(n);
+            groups.computeIfAbsent(new Group(parentKey, key), k -> new ArrayList<>(1)).add(n);
+            if (!isProtocol(n)) {
+                collect(children(n), key, groups);
+            }
+        }
     }
 
     private static void value(ProtoItem n, StringBuilder out) {
