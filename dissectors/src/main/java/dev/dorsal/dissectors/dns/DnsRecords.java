@@ -95,7 +95,7 @@ final class DnsRecords {
     static final ExpertDef UNDECODED = new ExpertDef("dns.undecoded.type", "Undecoded option",
             ExpertDef.Group.UNDECODED, ExpertDef.Severity.NOTE);
 
-    static final List<ExpertDef> EXPERTS = List.of(TTL_HIGH_BIT, UNDECODED, StringErrors.TRAILING_STRAY);
+    static final List<ExpertDef> EXPERTS = List.of(TTL_HIGH_BIT, UNDECODED);
 
     private DnsRecords() {}
 

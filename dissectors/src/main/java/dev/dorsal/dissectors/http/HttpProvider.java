@@ -1,6 +1,5 @@
 package dev.dorsal.dissectors.http;
 
-import dev.dorsal.dissectors.dns.StringErrors;
 import dev.dorsal.engine.spi.Base;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
@@ -50,7 +49,6 @@ public final class HttpProvider implements DissectorProvider {
         experts.add(HttpRequestLine.CHAT);
         experts.add(HttpBody.DECOMPRESSION_FAILED);
         experts.add(HttpBody.SUBDISSECTOR_FAILED);
-        experts.add(StringErrors.TRAILING_STRAY);
         r.experts(HttpDissector.PROTO, experts);
         http = r.handle("http", HttpDissector.PROTO, (tvb, pinfo, tree) -> HttpDissector.dissectStream(tvb, pinfo, tree, false));
         httpTls = r.handle("http.tls", HttpDissector.PROTO,

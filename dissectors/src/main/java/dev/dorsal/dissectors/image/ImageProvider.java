@@ -1,6 +1,5 @@
 package dev.dorsal.dissectors.image;
 
-import dev.dorsal.dissectors.dns.StringErrors;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
 import dev.dorsal.engine.spi.DissectorTable;
@@ -34,8 +33,7 @@ public final class ImageProvider implements DissectorProvider {
         gif = r.handle("image-gif", GifDissector.PROTO, GifDissector::dissect);
         r.protocol(JfifDissector.PROTO);
         r.fields(JfifDissector.PROTO, JfifDissector.FIELDS);
-        r.experts(JfifDissector.PROTO, List.of(JfifDissector.APP0_NOT_JFIF, JfifExif.BOGUS_OFFSET,
-                StringErrors.TRAILING_STRAY));
+        r.experts(JfifDissector.PROTO, List.of(JfifDissector.APP0_NOT_JFIF, JfifExif.BOGUS_OFFSET));
         jfif = r.handle("image-jfif", JfifDissector.PROTO, JfifDissector::dissect);
         r.protocol(PngDissector.PROTO);
         r.fields(PngDissector.PROTO, PngDissector.FIELDS);
