@@ -12,6 +12,8 @@ package dev.dorsal.engine.spi;
 public final class ProtoItem {
     static final int GENERATED = 1;
     static final int HIDDEN = 2;
+    /** Moved back next to its own layer by {@link #moveAfter} after the layers above it were added. */
+    static final int MOVED = 4;
 
     private final PacketTree tree;
     private final FieldDef field;
@@ -283,9 +285,10 @@ public final class ProtoItem {
      * ran, such as TCP's reassembled-segments tree. Does nothing unless both are children of this node.
      */
     public void moveAfter(ProtoItem anchor, ProtoItem item) {
-        if (anchor == item || anchor.parent != this || item.parent != this) {
+        if (anchor == item || anchor.parent != this || item.parent != this || anchor.next == item) {
             return;
         }
+        item.flags |= MOVED;
         ProtoItem prev = null;
         for (ProtoItem c = firstChild; c != null && c != item; c = c.next) {
             prev = c;
@@ -329,6 +332,11 @@ public final class ProtoItem {
     public ProtoItem next() { return next; }
     public boolean generated() { return (flags & GENERATED) != 0; }
     public boolean hidden() { return (flags & HIDDEN) != 0; }
+    /**
+     * True when {@link #moveAfter} moved this node back past layers added after it: tshark makes that
+     * move only when it prints the tree, which statistics over the layer order must know.
+     */
+    public boolean moved() { return (flags & MOVED) != 0; }
     /** Custom label set by the dissector, or null for the default "Name: value". */
     public String label() { return label; }
     /** Text appended to the label, or null. */

@@ -105,6 +105,7 @@ final class HierarchyTap implements Tap {
      * goes right after TCP); tshark does that move only when the tree is printed, so otherwise such a
      * node counts after the layers dissected from the same reassembled data, or from data made from it
      * later in the frame (decrypted TLS inside reassembled TCP: data sources come in creation order).
+     * A summary added before the layers above it (a PDU completed at FIN) was never moved and stays.
      */
     private List<ProtoItem> order(DissectedPacket p) {
         List<ProtoItem> nodes = new ArrayList<>();
@@ -116,7 +117,7 @@ final class HierarchyTap implements Tap {
         }
         for (int i = 0; i < nodes.size(); i++) {
             ProtoItem n = nodes.get(i);
-            if (n.field() == null || n.field().type() == FieldType.PROTOCOL || n.tvb() == null
+            if (!n.moved() || n.field() == null || n.field().type() == FieldType.PROTOCOL || n.tvb() == null
                     || (!p.dataSources().isEmpty() && n.tvb().source() == p.dataSources().get(0))) {
                 continue;
             }

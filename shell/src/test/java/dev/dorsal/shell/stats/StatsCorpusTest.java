@@ -64,15 +64,6 @@ class StatsCorpusTest {
         return out;
     }
 
-    /**
-     * Outputs known to differ, with the reason; each still runs (and counts when equal). Gated
-     * outputs are every other one whose protocols Dorsal all has.
-     */
-    private static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.of(
-            "ppp/pcap_examples/http-packets2.pcap.conv.txt",
-            "io,phs: two HTTP responses completed by an empty segment (frames 3 and 58) count tcp.segments "
-                    + "above http in tshark, below data-text-lines in Dorsal (gated since image-gif exists)");
-
     @Test
     void conversationsAndHierarchyMatchTshark() throws Exception {
         check("conv");
@@ -101,7 +92,7 @@ class StatsCorpusTest {
             }
             List<String> layers = StatsScope.hierarchy(roots[1].resolve(c.capture() + ".conv.txt"));
             boolean gated = layers != null && StatsScope.missing(layers, registry).isEmpty()
-                    && StatsScope.pending(capture) == null && !KNOWN_DIFFERENCES.containsKey(c.oracle());
+                    && StatsScope.pending(capture) == null;
             List<String> args = new ArrayList<>(List.of("-r", capture.toString()));
             String file = capture.getFileName().toString();
             Path keys = capture.resolveSibling(file.substring(0, file.lastIndexOf('.')) + ".keys");
