@@ -17,7 +17,8 @@
 # http_headers_without_start.pcap (header lines whose message start was not captured:
 # known, unknown and badly named headers), dns_extended_labels_crafted.pcap (extended and binary labels, first or after one) and
 # udp_snap_at_payload.pcap (dns_udp.pcap cut by editcap -s 42), http_images_crafted.pcap (HTTP bodies for the GIF,
-# JPEG/JFIF with Exif and PNG dissectors and ones they decline; written by make_http_images.py). They were converted to pcap (editcap -F pcap) and
+# JPEG/JFIF with Exif and PNG dissectors and ones they decline; written by make_http_images.py), http_xml_crafted.pcap
+# (HTTP bodies for the XML dissector, also through data-text-lines; written by make_http_xml.py). They were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.
 #

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.http;
 
+import dev.dorsal.engine.spi.CoreFields;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorTable;
 import dev.dorsal.engine.spi.ExpertDef;
@@ -29,12 +30,6 @@ final class HttpBody {
 
     static final List<FieldDef> FIELDS = List.of(CHUNK_SIZE, CHUNK_DATA, CHUNK_BOUNDARY, CHUNKED_TRAILER_PART,
             FILE_DATA);
-
-    /**
-     * Body dissectors after which tshark 4.0.17 ends the HTTP node at the headers (seen in its PDML
-     * sizes): the image ones. Other bodies stay inside the node.
-     */
-    private static final java.util.Set<String> BODY_OUTSIDE_ITEM = java.util.Set.of("image-gif", "image-jfif", "png");
 
     /** A body dissector chosen by media type declined the body; it is shown as Media Type instead. */
     static final ExpertDef SUBDISSECTOR_FAILED = new ExpertDef("http.subdissector_failed",
@@ -240,16 +235,29 @@ final class HttpBody {
         }
     }
 
-    /** The bytes up to the first NUL as UTF-8, invalid sequences replaced by U+FFFD (tshark's ENC_UTF_8 string). */
+    /**
+     * The bytes up to the first NUL as tshark's ASCII string: every byte from 0x80 up is one U+FFFD
+     * (so a UTF-8 "é" is two of them, as tshark 4.0.17 prints {@code http.file_data}).
+     */
     static String cString(Tvb tvb) {
         byte[] d = tvb.backingArray();
         int base = tvb.start();
         int n = tvb.length();
         int end = 0;
+        boolean ascii = true;
         while (end < n && d[base + end] != 0) {
+            ascii &= d[base + end] >= 0;
             end++;
         }
-        return new String(d, base, end, StandardCharsets.UTF_8);
+        if (ascii) {
+            return new String(d, base, end, StandardCharsets.US_ASCII);
+        }
+        StringBuilder sb = new StringBuilder(end);
+        for (int i = 0; i < end; i++) {
+            byte b = d[base + i];
+            sb.append(b >= 0 ? (char) b : '\uFFFD');
+        }
+        return sb.toString();
     }
 
     /**
@@ -269,10 +277,8 @@ final class HttpBody {
             m.pinfo.put(MEDIA, new Media(h.contentType, h.contentTypeParameters));
             int expertsBefore = root.tree().experts().size();
             if (m.pinfo.call(handle, entity, root) > 0) {
-                // a body that turned out malformed unwinds tshark's HTTP before it trims its node
-                m.bodyOutsideItem = handle.protocol() != null
-                        && BODY_OUTSIDE_ITEM.contains(handle.protocol().filterName())
-                        && !malformedSince(root, expertsBefore);
+                // a body dissector that threw unwinds tshark's HTTP before it trims its node
+                m.bodyOutsideItem = !malformedSince(root, expertsBefore);
                 return;
             }
             m.tree.expert(SUBDISSECTOR_FAILED);
@@ -291,7 +297,7 @@ final class HttpBody {
     private static boolean malformedSince(ProtoItem root, int expertsBefore) {
         List<PacketTree.Expert> experts = root.tree().experts();
         for (int i = expertsBefore; i < experts.size(); i++) {
-            if (experts.get(i).def().group() == ExpertDef.Group.MALFORMED) {
+            if (experts.get(i).def() == CoreFields.MALFORMED_EXPERT) {
                 return true;
             }
         }

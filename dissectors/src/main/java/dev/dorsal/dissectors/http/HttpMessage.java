@@ -15,7 +15,10 @@ final class HttpMessage {
     /** The HTTP protocol item (or the parent tree while it is not created yet). */
     ProtoItem tree;
     HttpMessageType type = HttpMessageType.OTHER;
-    /** The body went to a dissector whose bytes tshark leaves out of the HTTP node's extent. */
+    /**
+     * A media-type dissector took the body: tshark's HTTP node then ends at the headers (its PDML
+     * sizes), while a body shown as Media Type or as data under HTTP stays inside it.
+     */
     boolean bodyOutsideItem;
 
     HttpMessage(Tvb tvb, PacketInfo pinfo, ProtoItem tree, HttpConversations.Conversation conv, boolean tls) {

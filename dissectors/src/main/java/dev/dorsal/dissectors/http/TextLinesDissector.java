@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.http;
 
+import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.ProtocolDef;
@@ -24,7 +25,14 @@ final class TextLinesDissector {
     };
     private TextLinesDissector() {}
 
+    /** tshark 4.0.17 hands text starting with "<?xml" (any case) to XML from this many bytes up. */
+    private static final int XML_MIN_LENGTH = 39;
+
     static int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
+        DissectorHandle xml = xmlDocument(tvb, pinfo);
+        if (xml != null) {
+            return pinfo.call(xml, tvb, tree);
+        }
         HttpBody.Media media = pinfo.get(HttpBody.MEDIA);
         String name = media != null && !media.type().isEmpty() ? media.type() : null;
         if (name != null && pinfo.columns().enabled()) {
@@ -47,5 +55,14 @@ final class TextLinesDissector {
         }
         ti.setText("Line-based text data" + (name != null ? ": " + name : "") + " (" + lines + " lines)");
         return Math.max(1, tvb.length());
+    }
+
+    /** The XML dissector when the text is an XML document as tshark recognises one, else null. */
+    private static DissectorHandle xmlDocument(Tvb tvb, PacketInfo pinfo) {
+        if (tvb.reportedLength() < XML_MIN_LENGTH || !tvb.has(0, 5)
+                || !tvb.ascii(0, 5).toLowerCase(java.util.Locale.ROOT).equals("<?xml")) {
+            return null;
+        }
+        return pinfo.tables().handle("xml");
     }
 }

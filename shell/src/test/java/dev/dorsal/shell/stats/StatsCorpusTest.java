@@ -64,6 +64,15 @@ class StatsCorpusTest {
         return out;
     }
 
+    /**
+     * Outputs known to differ, with the reason; each still runs (and counts when equal). Gated
+     * outputs are every other one whose protocols Dorsal all has.
+     */
+    private static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.of(
+            "ppp/PcapExamples/650HttpResponses.pcap.conv.txt",
+            "io,phs: frame 656's application/x-fcs body goes to tshark's RTMPT dissector, which adds no layer; "
+                    + "Dorsal has none and counts it as media (as TreeDiff.NOT_DISSECTED notes)");
+
     @Test
     void conversationsAndHierarchyMatchTshark() throws Exception {
         check("conv");
@@ -92,7 +101,7 @@ class StatsCorpusTest {
             }
             List<String> layers = StatsScope.hierarchy(roots[1].resolve(c.capture() + ".conv.txt"));
             boolean gated = layers != null && StatsScope.missing(layers, registry).isEmpty()
-                    && StatsScope.pending(capture) == null;
+                    && StatsScope.pending(capture) == null && !KNOWN_DIFFERENCES.containsKey(c.oracle());
             List<String> args = new ArrayList<>(List.of("-r", capture.toString()));
             String file = capture.getFileName().toString();
             Path keys = capture.resolveSibling(file.substring(0, file.lastIndexOf('.')) + ".keys");
