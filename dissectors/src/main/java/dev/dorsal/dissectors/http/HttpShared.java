@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * What HTTP offers the protocols that carry HTTP semantics in other framings (HTTP/2): a Content-Type
  * value split into its lower-cased media type and parameters, the hand-off of a body to the dissector
- * of the {@code media_type} table for it (else {@code media}), the content-coding inflater, and the
+ * of the {@code media_type} table for it, the content-coding inflater, and the
  * {@code http.path_segment} fields tshark's HTTP/2 uses.
  */
 public final class HttpShared {
@@ -33,8 +33,8 @@ public final class HttpShared {
 
     /**
      * Hands {@code entity} to the dissector for {@code type} (lower-cased, without parameters), under
-     * {@code tree}; a type no dissector takes goes to {@code media}. Body dissectors read the type for
-     * their labels and Info.
+     * {@code tree}. Body dissectors read the type for their labels and Info. A type no dissector takes is
+     * left alone: tshark's HTTP/2 does not fall back to {@code media} as its HTTP does.
      */
     public static void dissect(PacketInfo pinfo, Tvb entity, ProtoItem tree, String type, String parameters) {
         pinfo.put(HttpBody.MEDIA, new HttpBody.Media(type, parameters));
@@ -43,12 +43,8 @@ public final class HttpShared {
         if (handle == null && type.startsWith("multipart/")) {
             handle = media.lookup("multipart/");
         }
-        if (handle != null && pinfo.call(handle, entity, tree) > 0) {
-            return;
-        }
-        DissectorHandle fallback = pinfo.tables().handle(MediaDissector.HANDLE);
-        if (fallback != null) {
-            pinfo.call(fallback, entity, tree);
+        if (handle != null) {
+            pinfo.call(handle, entity, tree);
         }
     }
 

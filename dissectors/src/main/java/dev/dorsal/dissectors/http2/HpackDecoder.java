@@ -50,9 +50,11 @@ final class HpackDecoder {
 
     /**
      * One decoded representation: a header field (name and value), or a table size update
-     * ({@code tableSize}). {@code index} is the index the field refers to, 0 for a new name.
+     * ({@code tableSize}). {@code index} is the index the field refers to, 0 for a new name;
+     * {@code start} and {@code end} where its octets are in the fragment that completed it (a
+     * representation begun in an earlier fragment starts at 0).
      */
-    record Field(Kind kind, int index, byte[] name, byte[] value, long tableSize) {
+    record Field(Kind kind, int index, byte[] name, byte[] value, long tableSize, int start, int end) {
         /** tshark's Representation text, e.g. "Literal Header Field without Indexing - Indexed Name". */
         String representation() {
             if (kind == Kind.INDEXED || kind == Kind.SIZE_UPDATE) {
@@ -72,6 +74,8 @@ final class HpackDecoder {
     private boolean fieldInBlock;
     /** Bytes of a representation the previous fragment cut. */
     private byte[] pending = EMPTY;
+    /** Where the current fragment starts in the buffer being decoded (after what was pending). */
+    private int base;
 
     /**
      * Sets the table's maximum size as a peer's SETTINGS_HEADER_TABLE_SIZE would, evicting what no longer
@@ -113,11 +117,13 @@ final class HpackDecoder {
             buf = data;
             pos = off;
             end = off + len;
+            base = off;
         } else {
             buf = Arrays.copyOf(pending, pending.length + len);
             System.arraycopy(data, off, buf, pending.length, len);
             pos = 0;
             end = buf.length;
+            base = pending.length;
         }
         pending = EMPTY;
         while (pos < end) {
@@ -158,7 +164,7 @@ final class HpackDecoder {
                 return -1;
             }
             fieldInBlock = true;
-            out.add(new Field(Kind.INDEXED, (int) r[0], entry[0], entry[1], 0));
+            out.add(new Field(Kind.INDEXED, (int) r[0], entry[0], entry[1], 0, at(pos), at((int) r[1])));
             return (int) r[1];
         }
         if ((first & 0xe0) == 0x20) {
@@ -171,7 +177,7 @@ final class HpackDecoder {
             }
             maxSize = r[0];
             evict(0);
-            out.add(new Field(Kind.SIZE_UPDATE, 0, EMPTY, EMPTY, r[0]));
+            out.add(new Field(Kind.SIZE_UPDATE, 0, EMPTY, EMPTY, r[0], at(pos), at((int) r[1])));
             return (int) r[1];
         }
         Kind kind;
@@ -225,8 +231,13 @@ final class HpackDecoder {
         if (kind == Kind.INCREMENTAL) {
             insert(name, value);
         }
-        out.add(new Field(kind, index, name, value, 0));
+        out.add(new Field(kind, index, name, value, 0, at(pos), at(((Str) s).end)));
         return ((Str) s).end;
+    }
+
+    /** Offset {@code p} of the buffer as an offset in the current fragment (0 for what came before it). */
+    private int at(int p) {
+        return Math.max(0, p - base);
     }
 
     /**

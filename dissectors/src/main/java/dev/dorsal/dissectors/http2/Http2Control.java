@@ -87,7 +87,8 @@ final class Http2Control {
             }
             case Http2Dissector.ORIGIN -> {
                 while (off < end) {
-                    ProtoItem o = t.add(ORIGIN, tvb, off, Math.min(end - off, 2 + (tvb.has(off, 2) ? tvb.u16(off) : 0)));
+                    // tshark gives every Origin item 6 octets, whatever the origin's length.
+                    ProtoItem o = t.add(ORIGIN, tvb, off, Math.min(end - off, 6));
                     o.add(ORIGIN_LEN, tvb, off, 2);
                     int n = tvb.u16(off);
                     o.addString(ORIGIN_ORIGIN, tvb, off + 2, n, Http2Text.ascii(tvb, off + 2, n));

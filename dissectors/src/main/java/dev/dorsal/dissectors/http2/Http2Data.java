@@ -26,9 +26,10 @@ final class Http2Data {
     static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint32("http2.body.reassembled.length",
             "Reassembled body length");
     static final FieldDef REASSEMBLED_DATA = FieldDef.bytes("http2.body.reassembled.data", "Reassembled body data");
+    static final FieldDef REASSEMBLED_IN = FieldDef.framenum("http2.body.reassembled.in", "Reassembled body in frame");
 
     static final List<FieldDef> FIELDS = List.of(DATA, PADDING, FRAGMENTS, FRAGMENT, FRAGMENT_COUNT,
-            REASSEMBLED_LENGTH, REASSEMBLED_DATA);
+            REASSEMBLED_LENGTH, REASSEMBLED_DATA, REASSEMBLED_IN);
 
     static final ExpertDef DECOMPRESSION_FAILED = new ExpertDef("http2.body_decompression_failed",
             "Body decompression failed", ExpertDef.Group.UNDECODED, ExpertDef.Severity.WARN);
@@ -54,6 +55,11 @@ final class Http2Data {
         if (!f.flag(Http2Flags.END_STREAM)) {
             t.appendText(" (partial entity body)");
             half.add(f.pinfo().number(), bytes);
+            // Where the body ends, as a first pass of two (tshark -2) learned.
+            long in = f.pinfo().links().recall(REASSEMBLED_IN.abbrev(), linkKey(f.pinfo().number(), f.streamId()));
+            if (in != 0) {
+                t.addUint(REASSEMBLED_IN, tvb, off, 0, in);
+            }
             t.add(DATA, tvb, off, n);
         } else {
             body(f, half, tvb, off, n, bytes);
@@ -83,6 +89,9 @@ final class Http2Data {
             }
             body = pinfo.addDataSource("Reassembled body", whole.toByteArray());
             fragments(t, body, half.body);
+            for (Http2Sessions.Fragment fr : half.body) {
+                pinfo.links().learn(REASSEMBLED_IN.abbrev(), linkKey(fr.frame(), f.streamId()), pinfo.number());
+            }
         }
         half.clearBody();
         String encoding = half.contentEncoding;
@@ -108,6 +117,11 @@ final class Http2Data {
         if (half.contentType != null && body.reportedLength() > 0) {
             HttpShared.dissect(pinfo, body, under, half.contentType, half.contentParameters);
         }
+    }
+
+    /** The key of what a first pass learns about one stream's DATA in one frame. */
+    private static long linkKey(long frame, long streamId) {
+        return frame << 31 | streamId;
     }
 
     /** The "[2 Body fragments (11 bytes): #8(6), #8(5)]" tree, over the reassembled body. */

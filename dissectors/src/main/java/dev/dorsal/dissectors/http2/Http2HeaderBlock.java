@@ -59,7 +59,7 @@ final class Http2HeaderBlock {
         }
         byte[] fragment = tvb.bytes(off, n);
         List<HpackDecoder.Field> fields = f.direction().hpack.decode(fragment, 0, n, f.flag(Http2Flags.END_HEADERS));
-        Http2Headers.show(f, fields);
+        Http2Headers.show(f, fields, off);
         if (f.flag(Http2Flags.PADDED)) {
             FieldDef padding = switch (f.type()) {
                 case Http2Dissector.HEADERS -> PADDING;
@@ -82,7 +82,7 @@ final class Http2HeaderBlock {
             t.add(PAD_LENGTH_FIELD, tvb, off, 1);
             pad = tvb.u8(off);
         }
-        Http2Text.generated(t, t.addUint(PAD_LENGTH, tvb, off, 0, pad));
+        Http2Text.generated(t, t.addUint(PAD_LENGTH, tvb, off, f.flag(Http2Flags.PADDED) ? 1 : 0, pad));
         return pad;
     }
 }

@@ -47,7 +47,11 @@ final class Http2Headers {
 
     private Http2Headers() {}
 
-    static void show(Http2Dissector.Frame f, List<HpackDecoder.Field> fields) {
+    /**
+     * Shows {@code fields}, decoded from the fragment at {@code fragment} in the frame's view (the
+     * positions tshark gives the Header, representation and size update items).
+     */
+    static void show(Http2Dissector.Frame f, List<HpackDecoder.Field> fields, int fragment) {
         if (fields.stream().allMatch(h -> h.kind() == HpackDecoder.Kind.SIZE_UPDATE)) {
             // No header at all: tshark shows nothing (and fails on a block of size updates only).
             return;
@@ -66,8 +70,8 @@ final class Http2Headers {
         }
         byte[] bytes = block.toByteArray();
         Tvb ds = f.pinfo().addDataSource("Decompressed Header", bytes);
-        Http2Text.generated(t, t.addUint(LENGTH, tvb, 0, 0, bytes.length));
-        ProtoItem count = Http2Text.generated(t, t.addUint(COUNT, tvb, 0, 0, lines));
+        Http2Text.generated(t, t.addUint(LENGTH, tvb, 0, 1, bytes.length));
+        ProtoItem count = Http2Text.generated(t, t.addUint(COUNT, tvb, 0, 1, lines));
         if (fields.size() > MAX_LINES) {
             count.expert(LINES_EXCEEDED);
         }
@@ -81,9 +85,11 @@ final class Http2Headers {
         StringBuilder requestLines = new StringBuilder();
         int off = 0;
         for (HpackDecoder.Field h : fields.subList(0, lines)) {
+            int repr = fragment + h.start();
+            int reprLength = h.end() - h.start();
             if (h.kind() == HpackDecoder.Kind.SIZE_UPDATE) {
-                ProtoItem u = t.add(TABLE_SIZE_UPDATE, tvb, 0, 0);
-                u.addUint(TABLE_SIZE, tvb, 0, 0, h.tableSize());
+                ProtoItem u = t.add(TABLE_SIZE_UPDATE, tvb, repr, reprLength);
+                u.addUint(TABLE_SIZE, tvb, repr, reprLength, h.tableSize());
                 continue;
             }
             String name = Http2Text.ascii(h.name());
@@ -91,7 +97,7 @@ final class Http2Headers {
             int nlen = h.name().length;
             int vlen = h.value().length;
             int entry = 8 + nlen + vlen;
-            ProtoItem item = t.add(HEADER, ds, off, entry);
+            ProtoItem item = t.add(HEADER, tvb, repr, reprLength);
             item.addUint(NAME_LENGTH, ds, off, 4, nlen);
             item.addString(NAME, ds, off + 4, nlen, name);
             item.addUint(VALUE_LENGTH, ds, off + 4 + nlen, 4, vlen);
@@ -102,9 +108,10 @@ final class Http2Headers {
             if (unescaped != null) {
                 Http2Text.generated(item, item.addString(UNESCAPED, ds, valueOff, vlen, unescaped));
             }
-            item.addString(REPRESENTATION, ds, off, entry, h.representation());
+            // tshark places both on the representation's first octet.
+            item.addString(REPRESENTATION, tvb, repr, 1, h.representation());
             if (h.index() > 0) {
-                item.addUint(INDEX, ds, off, entry, h.index());
+                item.addUint(INDEX, tvb, repr, 1, h.index());
             }
             String label = name + ": " + value;
             switch (name) {
