@@ -27,14 +27,29 @@ final class Http2Data {
             "Reassembled body length");
     static final FieldDef REASSEMBLED_DATA = FieldDef.bytes("http2.body.reassembled.data", "Reassembled body data");
     static final FieldDef REASSEMBLED_IN = FieldDef.framenum("http2.body.reassembled.in", "Reassembled body in frame");
+    // tshark's reassembly fields that never show here (DATA is gathered without overlaps or tails):
+    // registered so that filters naming them compile, as in tshark.
+    static final FieldDef SEGMENT = FieldDef.bytes("http2.data.segment", "DATA segment");
+    static final FieldDef OVERLAP = FieldDef.bool("http2.body.fragment.overlap", "Body fragment overlap");
+    static final FieldDef OVERLAP_CONFLICTS = FieldDef.bool("http2.body.fragment.overlap.conflicts",
+            "Body fragment overlapping with conflicting data");
+    static final FieldDef MULTIPLE_TAILS = FieldDef.bool("http2.body.fragment.multiple_tails",
+            "Body has multiple tail fragments");
+    static final FieldDef TOO_LONG = FieldDef.bool("http2.body.fragment.too_long_fragment", "Body fragment too long");
+    static final FieldDef FRAGMENT_ERROR = FieldDef.framenum("http2.body.fragment.error", "Body defragment error");
 
     static final List<FieldDef> FIELDS = List.of(DATA, PADDING, FRAGMENTS, FRAGMENT, FRAGMENT_COUNT,
-            REASSEMBLED_LENGTH, REASSEMBLED_DATA, REASSEMBLED_IN);
+            REASSEMBLED_LENGTH, REASSEMBLED_DATA, REASSEMBLED_IN, SEGMENT, OVERLAP, OVERLAP_CONFLICTS, MULTIPLE_TAILS,
+            TOO_LONG, FRAGMENT_ERROR);
 
     static final ExpertDef DECOMPRESSION_FAILED = new ExpertDef("http2.body_decompression_failed",
             "Body decompression failed", ExpertDef.Group.UNDECODED, ExpertDef.Severity.WARN);
 
-    static final List<ExpertDef> EXPERTS = List.of(DECOMPRESSION_FAILED);
+    /** tshark's mark of a body reassembly that failed; Dorsal's never fails (registered for filters). */
+    static final ExpertDef REASSEMBLY_ERROR = new ExpertDef("http2.reassembly_error", "Reassembly failed",
+            ExpertDef.Group.MALFORMED, ExpertDef.Severity.ERROR);
+
+    static final List<ExpertDef> EXPERTS = List.of(DECOMPRESSION_FAILED, REASSEMBLY_ERROR);
 
     private Http2Data() {}
 

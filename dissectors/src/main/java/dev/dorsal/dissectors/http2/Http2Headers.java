@@ -37,13 +37,22 @@ final class Http2Headers {
             "Header table size");
     static final FieldDef FULL_URI = FieldDef.string("http2.request.full_uri", "Full request URI");
 
+    // tshark's "fake headers" (headers a user adds by preference to streams whose start was not
+    // captured) are not supported: registered so that filters naming them compile.
+    static final FieldDef FAKE_HEADER_COUNT = FieldDef.uint32("http2.fake.header.count", "Fake Header Count");
+    static final FieldDef FAKE_HEADER = FieldDef.none("http2.fake.header", "Fake Header");
+
     static final List<FieldDef> FIELDS = List.of(HEADER, LENGTH, COUNT, NAME_LENGTH, NAME, VALUE_LENGTH, VALUE,
-            UNESCAPED, REPRESENTATION, INDEX, TABLE_SIZE_UPDATE, TABLE_SIZE, FULL_URI);
+            UNESCAPED, REPRESENTATION, INDEX, TABLE_SIZE_UPDATE, TABLE_SIZE, FULL_URI, FAKE_HEADER_COUNT, FAKE_HEADER);
 
     static final ExpertDef LINES_EXCEEDED = new ExpertDef("http2.header_lines_exceeded",
             "Decompression stopped after 200 header lines.", ExpertDef.Group.UNDECODED, ExpertDef.Severity.ERROR);
 
-    static final List<ExpertDef> EXPERTS = List.of(LINES_EXCEEDED);
+    /** tshark's limit on decompressed header octets, not reached by anything tried (60 kB passed): not applied here. */
+    static final ExpertDef SIZE_EXCEEDED = new ExpertDef("http2.header_size_exceeded", "Decompression stopped.",
+            ExpertDef.Group.UNDECODED, ExpertDef.Severity.ERROR);
+
+    static final List<ExpertDef> EXPERTS = List.of(LINES_EXCEEDED, SIZE_EXCEEDED);
 
     private Http2Headers() {}
 
