@@ -22,6 +22,14 @@
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.
 #
+# http2_crafted.pcap is written by make_http2_crafted.py (locally administered MAC addresses, so no
+# vendor name applies): cleartext HTTP/2 with prior knowledge on port 80, which tshark takes through
+# HTTP's heuristics without options. It has every frame type and flag, padding and priority, HPACK
+# indexed and literal fields with and without indexing or never indexed, Huffman and plain strings, a
+# dynamic table size update, CONTINUATION with a field cut between fragments, PUSH_PROMISE, DATA
+# bodies over several frames, gzip and media types, a frame split over three TCP segments, malformed
+# frames, HPACK errors, the 200-header limit and a frame cut by the snapshot length.
+#
 # usage: make_oracle.sh     (needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

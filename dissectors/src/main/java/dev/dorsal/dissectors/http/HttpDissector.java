@@ -51,8 +51,15 @@ final class HttpDissector {
 
     /** Dissects every complete message in {@code tvb}; over TLS the full URI says https. */
     static int dissectStream(Tvb tvb, PacketInfo pinfo, ProtoItem tree, boolean tls) {
-        HttpConversations.Conversation conv = HttpConversations.of(pinfo);
         int ownLayer = pinfo.layerNames().size() - 1;
+        // As tshark: the http heuristics first (HTTP/2 by its preface, or a connection it already took).
+        if (pinfo.tables().heuristics(HttpProvider.HEURISTICS).tryHeuristics(tvb, pinfo, tree)) {
+            if (pinfo.desegmentLength() != 0 && pinfo.desegmentOffset() == 0) {
+                pinfo.removeLayers(ownLayer); // nothing whole yet: neither HTTP nor what it called is listed
+            }
+            return tvb.length();
+        }
+        HttpConversations.Conversation conv = HttpConversations.of(pinfo);
         int offset = 0;
         while (tvb.reportedLength() - offset > 0) {
             int len = message(tvb, offset, pinfo, tree, conv, tls);

@@ -240,7 +240,7 @@ final class HttpHeaders {
         return true;
     }
 
-    private static void contentType(String value, Parsed parsed) {
+    static void contentType(String value, Parsed parsed) {
         int i = 0;
         int n = value.length();
         StringBuilder type = new StringBuilder(n);

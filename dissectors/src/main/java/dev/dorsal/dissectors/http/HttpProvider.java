@@ -16,13 +16,16 @@ import java.util.List;
 /**
  * Registers HTTP/1.x (RFC 7230-7235; filter prefix {@code http}) and the body dissectors it feeds
  * through the {@code media_type} table it declares: {@code data-text-lines}, {@code urlencoded-form},
- * {@code json} and {@code media}. Binds {@code http} to tshark 4.0's default TCP ports and the
+ * {@code json} and {@code media}, and the {@code http} heuristic list it tries first on every payload
+ * (HTTP/2 finds its connection preface there). Binds {@code http} to tshark 4.0's default TCP ports and the
  * {@code tcp} heuristic list ({@code http_tcp}); when TLS declares {@code tls.port}/{@code tls.alpn},
  * binds {@code http.tls} (full URIs in https) to port 443 and ALPN {@code http/1.1}.
  */
 public final class HttpProvider implements DissectorProvider {
     /** The string-keyed table of body dissectors by media type. */
     public static final String MEDIA_TYPE_TABLE = "media_type";
+    /** The heuristics HTTP tries first on what it is given (tshark's {@code http} list: HTTP/2's preface). */
+    public static final String HEURISTICS = "http";
 
     /** tshark 4.0.17's tcp.port entries for http ({@code tshark -G decodes}). */
     static final int[] TCP_PORTS = {80, 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8080, 8088, 11371};
@@ -44,6 +47,7 @@ public final class HttpProvider implements DissectorProvider {
         fields.addAll(HttpRequestLine.FIELDS);
         fields.addAll(HttpHeaders.FIELDS);
         fields.addAll(HttpBody.FIELDS);
+        fields.addAll(HttpShared.FIELDS);
         r.fields(HttpDissector.PROTO, fields);
         List<ExpertDef> experts = new ArrayList<>(HttpHeaders.EXPERTS);
         experts.add(HttpRequestLine.CHAT);
@@ -54,6 +58,7 @@ public final class HttpProvider implements DissectorProvider {
         httpTls = r.handle("http.tls", HttpDissector.PROTO,
                 (tvb, pinfo, tree) -> HttpDissector.dissectStream(tvb, pinfo, tree, true));
         mediaTypes = r.newTable(MEDIA_TYPE_TABLE, "Internet media type", FieldType.STRING, Base.NONE);
+        r.newHeuristicList(HEURISTICS);
 
         r.protocol(TextLinesDissector.PROTO);
         DissectorHandle lines = r.handle("data-text-lines", TextLinesDissector.PROTO, TextLinesDissector::dissect);

@@ -347,12 +347,21 @@ final class TcpReassembly {
                 byte[] data = done.assemble();
                 Tvb whole = pinfo.addDataSource("Reassembled TCP", data);
                 pinfo.setDesegment(0, 0);
+                // As for a segment that starts a PDU: tshark's second pass does not hand this one to the
+                // protocol above when the PDU it adds to is only completed by a later frame.
+                long completedIn = firstPdu ? pinfo.links().recall(REASSEMBLED_IN.abbrev(), seg.frame) : 0;
+                boolean later = completedIn > seg.frame;
+                String info = later ? cols.info() : null;
+                int fence = later ? cols.infoFence() : 0;
                 payload.dispatch(whole, 0, pinfo, tree, seg);
                 called = true;
                 int ask = pinfo.desegmentLength();
                 if (ask != 0) {
                     // The protocol wants more than the PDU we thought complete.
                     int at = pinfo.desegmentOffset();
+                    if (later && at == 0) {
+                        cols.restoreInfo(info, fence);
+                    }
                     Pdu grow = done;
                     if (at == 0 || done.seq + at <= seq) {
                         done.total = -1;

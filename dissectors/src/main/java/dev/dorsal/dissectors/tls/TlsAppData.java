@@ -16,8 +16,8 @@ import java.util.List;
  *
  * <p>The protocol is the one ALPN chose ({@code tls.alpn} table); else the {@code tls} heuristics
  * (HTTP's among them) are tried first, then the {@code tls.port} table by source then destination
- * port, as tshark 4.0 does. When ALPN chose a protocol Dorsal has no dissector for (such as {@code h2}),
- * the data goes to {@code data} rather than to a port's guess.
+ * port, as tshark 4.0 does ({@code h2} goes to HTTP/2). When ALPN chose a protocol Dorsal has no
+ * dissector for, the data goes to {@code data} rather than to a port's guess.
  */
 final class TlsAppData {
     private TlsAppData() {}

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * {@code -z io,phs[,filter]}: the protocol hierarchy, frames and bytes per path of top-level tree
  * nodes. Each top-level node of a packet (eth, ip, tcp, http, and non-protocol items such as
- * tcp.segments) is the child of the one before it, so "http2" under "http2" means two HTTP/2 layers.
+ * tcp.segments) is the child of the one before it, so "http2" under "http2" means two HTTP/2 layers;
+ * the protocols HTTP/2 nests in its tree follow it ({@link #nested}).
  *
  * <p>tshark omits the "frame" node unless its tree is "visible" (-V, -T fields/json) or some filter
  * of the run refers to a frame field; the CLI says which through {@link #runContext}.
@@ -113,7 +114,7 @@ final class HierarchyTap implements Tap {
             nodes.add(n);
         }
         if (detailsPrinted) {
-            return nodes;
+            return nested(nodes);
         }
         for (int i = 0; i < nodes.size(); i++) {
             ProtoItem n = nodes.get(i);
@@ -133,7 +134,62 @@ final class HierarchyTap implements Tap {
                 i = last;
             }
         }
+        return nested(nodes);
+    }
+
+    /**
+     * Protocols whose tree holds the protocols they hand data to, and whose hierarchy tshark still
+     * follows into them: HTTP/2 calls a body's dissector under its own tree (tcp, http2, json). Other
+     * nested protocols (mptcp in a TCP option, data under icmp, IPv6 extension headers) are not counted
+     * by tshark, so only these are looked into.
+     */
+    private static final Set<String> NESTING = Set.of("http2");
+
+    /**
+     * Adds, after a last node of a {@link #NESTING} protocol, the protocols nested in it: the first
+     * found depth first, the protocols after it at its level, then again inside the last of those.
+     */
+    private static List<ProtoItem> nested(List<ProtoItem> nodes) {
+        if (nodes.isEmpty()) {
+            return nodes;
+        }
+        ProtoItem last = nodes.get(nodes.size() - 1);
+        if (last.field() == null || !NESTING.contains(last.field().abbrev())) {
+            return nodes;
+        }
+        for (int depth = 0; depth < 64; depth++) {
+            ProtoItem first = firstProtocolIn(last);
+            if (first == null) {
+                break;
+            }
+            for (ProtoItem n = first; n != null; n = n.next()) {
+                if (isLayer(n)) {
+                    nodes.add(n);
+                    last = n;
+                }
+            }
+        }
         return nodes;
+    }
+
+    /** A nested node that is a protocol layer: not an expert info or hidden mark (those are {@code _ws.*}). */
+    private static boolean isLayer(ProtoItem n) {
+        return n.field() != null && n.field().type() == FieldType.PROTOCOL && !n.hidden()
+                && !n.field().abbrev().startsWith("_ws.");
+    }
+
+    /** The first protocol node below {@code node}, depth first, or null. */
+    private static ProtoItem firstProtocolIn(ProtoItem node) {
+        for (ProtoItem c = node.firstChild(); c != null; c = c.next()) {
+            if (isLayer(c)) {
+                return c;
+            }
+            ProtoItem deeper = firstProtocolIn(c);
+            if (deeper != null) {
+                return deeper;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -13,11 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -36,15 +34,13 @@ import org.junit.jupiter.api.TestFactory;
  * "Decrypted TLS" data sources, display filters on decrypted fields, and {@code follow,tls}; plus a
  * key log missing sessions and a damaged one.
  *
- * <p>Everything must be equal, except frames tshark dissects as HTTP/2 (ALPN {@code h2}): Dorsal has
- * no HTTP/2 dissector and hands that data to {@code data} (docs/compat.md). Those frames are found
- * from tshark's own {@code frame.protocols} and left out of every comparison, and counted.
+ * <p>Everything must be equal, the frames tshark dissects as HTTP/2 (ALPN {@code h2}) included.
  */
 class TlsDecryptionDifferentialTest {
     private static final List<String> FIELDS_OPTIONS = List.of("-T", "fields", "-E", "header=y", "-E", "separator=/t",
             "-E", "occurrence=a", "-E", "aggregator=,");
 
-    /** What one comparison kind counted over all captures: equal, compared, left out (HTTP/2). */
+    /** What one comparison kind counted over all captures: equal, compared. */
     private static final Map<String, long[]> TOTALS = Collections.synchronizedMap(new LinkedHashMap<>());
 
     static Path dir() {
@@ -97,20 +93,6 @@ class TlsDecryptionDifferentialTest {
         Cli.Result r = Cli.run(args);
         assertEquals(0, r.exitCode(), () -> name + " " + args + ": " + r.err());
         return r.outLines();
-    }
-
-    /** Frames tshark shows with HTTP/2 in them (from the expected fields table). */
-    private static Set<Long> http2Frames(String name) {
-        List<String> table = read(name + ".http.tsv");
-        int protocols = List.of(table.get(0).split("\t", -1)).indexOf("frame.protocols");
-        Set<Long> out = new HashSet<>();
-        for (String row : table.subList(1, table.size())) {
-            String[] c = row.split("\t", -1);
-            if (c[protocols].contains(":http2")) {
-                out.add(Long.parseLong(c[0]));
-            }
-        }
-        return out;
     }
 
     @TestFactory
@@ -170,8 +152,7 @@ class TlsDecryptionDifferentialTest {
     private static void summary(String name, List<String> keys, String expectedFile) {
         List<String> expected = read(expectedFile);
         List<String> actual = dorsal(name, keys);
-        Set<Long> h2 = http2Frames(name);
-        compareRows("summary lines" + variant(name, expectedFile), name, expected, actual, line -> Long.parseLong(line.trim().split(" +")[0]), h2);
+        compareRows("summary lines" + variant(name, expectedFile), name, expected, actual);
     }
 
     private static void fields(String name, List<String> keys, String expectedFile) {
@@ -185,8 +166,7 @@ class TlsDecryptionDifferentialTest {
         assertEquals(expected.get(0), actual.isEmpty() ? null : actual.get(0), name + ": header");
         int protocols = List.of(expected.get(0).split("\t", -1)).indexOf("frame.protocols");
         compareRows("field rows" + variant(name, expectedFile), name, layers(expected.subList(1, expected.size()), protocols),
-                layers(actual.isEmpty() ? List.of() : actual.subList(1, actual.size()), protocols),
-                row -> Long.parseLong(row.substring(0, row.indexOf('\t'))), http2Frames(name));
+                layers(actual.isEmpty() ? List.of() : actual.subList(1, actual.size()), protocols));
     }
 
     /**
@@ -216,16 +196,12 @@ class TlsDecryptionDifferentialTest {
         return rest.indexOf('.') < rest.lastIndexOf('.') ? " (" + rest.substring(0, rest.indexOf('.')) + ".keys)" : "";
     }
 
-    /** Compares row by row (a row per frame), leaving out frames in {@code skip}. */
-    private static void compareRows(String kind, String name, List<String> expected, List<String> actual,
-            java.util.function.ToLongFunction<String> frameOf, Set<Long> skip) {
+    /** Compares row by row (a row per frame). */
+    private static void compareRows(String kind, String name, List<String> expected, List<String> actual) {
         long equal = 0;
         long compared = 0;
         String first = null;
         for (int i = 0; i < expected.size(); i++) {
-            if (skip.contains(frameOf.applyAsLong(expected.get(i)))) {
-                continue;
-            }
             compared++;
             String a = i < actual.size() ? actual.get(i) : null;
             if (expected.get(i).equals(a)) {
@@ -234,7 +210,7 @@ class TlsDecryptionDifferentialTest {
                 first = "row " + (i + 1) + ": expected `" + expected.get(i) + "` got `" + a + "`";
             }
         }
-        count(kind, equal, compared, skip.size());
+        count(kind, equal, compared);
         assertEquals(expected.size(), actual.size(), name + " " + kind + ": row count");
         final String why = first;
         assertEquals(compared, equal, () -> name + " " + kind + ": " + why);
@@ -243,26 +219,22 @@ class TlsDecryptionDifferentialTest {
     private static void details(String name) {
         Map<Long, List<String>> expected = frames(read(name + ".detail.txt.gz"));
         Map<Long, List<String>> actual = frames(detailBlocks(dorsal(name, keyArgs(name), "-V")));
-        Set<Long> h2 = http2Frames(name);
-        compareFrames("detail frames", name, expected, actual, h2);
+        compareFrames("detail frames", name, expected, actual);
     }
 
     private static void hex(String name) {
         List<String> shown = dorsal(name, keyArgs(name), "-Y", "tls", "-T", "fields", "-e", "frame.number");
         Map<Long, List<String>> expected = hexFrames(read(name + ".hex.txt.gz"), shown);
         Map<Long, List<String>> actual = hexFrames(dorsal(name, keyArgs(name), "-Y", "tls", "-x"), shown);
-        compareFrames("hex dumps", name, expected, actual, http2Frames(name));
+        compareFrames("hex dumps", name, expected, actual);
     }
 
     private static void compareFrames(String kind, String name, Map<Long, List<String>> expected,
-            Map<Long, List<String>> actual, Set<Long> skip) {
+            Map<Long, List<String>> actual) {
         long equal = 0;
         long compared = 0;
         String first = null;
         for (Map.Entry<Long, List<String>> e : expected.entrySet()) {
-            if (skip.contains(e.getKey())) {
-                continue;
-            }
             compared++;
             List<String> a = actual.get(e.getKey());
             if (e.getValue().equals(a)) {
@@ -271,7 +243,7 @@ class TlsDecryptionDifferentialTest {
                 first = "frame " + e.getKey() + ": " + firstDifference(e.getValue(), a);
             }
         }
-        count(kind, equal, compared, expected.size() - compared);
+        count(kind, equal, compared);
         assertEquals(expected.keySet(), actual.keySet(), name + " " + kind + ": frames");
         final String why = first;
         assertEquals(compared, equal, () -> name + " " + kind + ": " + why);
@@ -366,7 +338,6 @@ class TlsDecryptionDifferentialTest {
     }
 
     private static void filters(String name) {
-        Set<Long> h2 = http2Frames(name);
         long equal = 0;
         long compared = 0;
         List<String> rows = read(name + ".filters.tsv");
@@ -374,8 +345,8 @@ class TlsDecryptionDifferentialTest {
         for (String row : rows) {
             String[] c = row.split("\t", -1);
             List<String> actual = dorsal(name, keyArgs(name), "-Y", c[0], "-T", "fields", "-e", "frame.number");
-            List<Long> want = frameList(c[1].isEmpty() ? List.of() : List.of(c[1].split(",")), h2);
-            List<Long> got = frameList(actual, h2);
+            List<Long> want = frameList(c[1].isEmpty() ? List.of() : List.of(c[1].split(",")));
+            List<Long> got = frameList(actual);
             compared++;
             if (want.equals(got)) {
                 equal++;
@@ -383,13 +354,13 @@ class TlsDecryptionDifferentialTest {
                 first = c[0] + ": expected " + want + " got " + got;
             }
         }
-        count("filters", equal, compared, 0);
+        count("filters", equal, compared);
         final String why = first;
         assertEquals(compared, equal, () -> name + " filters: " + why);
     }
 
-    private static List<Long> frameList(List<String> numbers, Set<Long> skip) {
-        return numbers.stream().map(Long::parseLong).filter(n -> !skip.contains(n)).toList();
+    private static List<Long> frameList(List<String> numbers) {
+        return numbers.stream().map(Long::parseLong).toList();
     }
 
     private static void follow(String name) throws IOException {
@@ -405,24 +376,23 @@ class TlsDecryptionDifferentialTest {
             assertEquals(read(file), actual, name + " follow,tls stream " + stream);
             equal++;
         }
-        count("follow,tls outputs", equal, expected.size(), 0);
+        count("follow,tls outputs", equal, expected.size());
     }
 
-    private static void count(String kind, long equal, long compared, long leftOut) {
-        long[] t = TOTALS.computeIfAbsent(kind, k -> new long[3]);
+    private static void count(String kind, long equal, long compared) {
+        long[] t = TOTALS.computeIfAbsent(kind, k -> new long[2]);
         synchronized (t) {
             t[0] += equal;
             t[1] += compared;
-            t[2] += leftOut;
         }
     }
 
     @AfterAll
     static void report() {
         StringBuilder sb = new StringBuilder("TLS decryption vs tshark 4.0.17 with the same key logs ("
-                + captures().size() + " captures, " + synthetic() + " of them synthetic):\n\n| output | equal | of | left out (HTTP/2 frames) |\n|---|---|---|---|\n");
+                + captures().size() + " captures, " + synthetic() + " of them synthetic):\n\n| output | equal | of |\n|---|---|---|\n");
         TOTALS.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v[0]).append(" | ").append(v[1])
-                .append(" | ").append(v[2]).append(" |\n"));
+                .append(" |\n"));
         Report.section("TLS decryption", sb.toString());
     }
 }
