@@ -138,6 +138,7 @@ public final class BatchCommand {
     /** Checks the options in tshark's order and turns them into what the run needs. */
     static Plan plan(BatchOptions o, Registry registry, SharedRegistry.Overrides prefs, CliScripts scripts)
             throws UsageError {
+        trailingFilter(o);
         long count = o.count == null ? Long.MAX_VALUE : packetCount(o.count);
         CaptureArgs.Autostop stop = CaptureArgs.autostop(o.autostop);
         CaptureArgs.Ring ring = CaptureArgs.ring(o.ringBuffer);
@@ -231,6 +232,30 @@ public final class BatchCommand {
      * Whether packets are printed: always, unless -q/-Q, or -w without -P, -V, -O or -x (tshark's
      * print_packet_info).
      */
+    /**
+     * As tshark: arguments after the options are one filter, a display filter when reading a file
+     * (it may not also have -Y) and a capture filter when capturing (it may not also have -f).
+     */
+    private static void trailingFilter(BatchOptions o) throws UsageError {
+        if (o.trailingFilter.isEmpty()) {
+            return;
+        }
+        String filter = String.join(" ", o.trailingFilter);
+        if (o.readFile != null) {
+            if (o.displayFilter != null) {
+                throw new UsageError("Display filters were specified both with \"-Y\" and with additional "
+                        + "command-line arguments.", EXIT_USAGE);
+            }
+            o.displayFilter = filter;
+        } else {
+            if (o.captureFilter != null) {
+                throw new UsageError("A capture filter was specified both with \"-f\" and with additional "
+                        + "command-line arguments.", EXIT_USAGE);
+            }
+            o.captureFilter = filter;
+        }
+    }
+
     private static boolean printsPackets(BatchOptions o) {
         if (o.quiet || o.reallyQuiet) {
             return false;

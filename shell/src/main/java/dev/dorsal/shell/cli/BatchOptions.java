@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The tshark options the batch CLI understands, as parsed by picocli. */
 @Command(name = "dorsal", sortOptions = false, usageHelpAutoWidth = true,
@@ -17,6 +18,11 @@ final class BatchOptions {
 
     @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER", description = "print only packets matching the display filter")
     String displayFilter;
+
+    /** tshark's trailing arguments: a display filter when reading a file, else a capture filter. */
+    @Parameters(paramLabel = "FILTER", arity = "0..*",
+            description = "with -r: a display filter (as -Y); when capturing: a capture filter (as -f)")
+    List<String> trailingFilter = new ArrayList<>();
 
     @Option(names = "-2", description = "two-pass analysis: dissect every frame first, then print with links to later frames")
     boolean twoPass;

@@ -156,6 +156,20 @@ class BatchCommandTest {
     }
 
     @Test
+    void argumentsAfterTheOptionsAreTheDisplayFilterWhenReading() throws Exception {
+        String file = capture("dns_udp.pcap").toString();
+        List<String> all = CliRun.run("-r", file).lines();
+        CliRun r = CliRun.run("-r", file, "frame.number", "==", "2", "||", "frame.number == 4");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(all.get(1), all.get(3)), r.lines());
+        CliRun both = CliRun.run("-r", file, "-Y", "dns", "udp");
+        assertEquals(1, both.exit());
+        assertEquals("dorsal: Display filters were specified both with \"-Y\" and with additional command-line "
+                + "arguments.\n", both.err());
+        assertEquals("", both.out());
+    }
+
+    @Test
     void badDisplayFilterIsExitTwoWithTheCompilersMessage() throws Exception {
         CliRun r = CliRun.run("-r", capture("dns_udp.pcap").toString(), "-Y", "frame.number ==");
         assertEquals(2, r.exit());
