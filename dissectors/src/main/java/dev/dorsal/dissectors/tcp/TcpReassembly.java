@@ -371,9 +371,9 @@ final class TcpReassembly {
                         seg.fwd.reassembleUntilFin = true;
                         grow.nextPdu = grow.seq + UNTIL_FIN_SPAN;
                     } else if (seq + lastFragmentLength >= grow.nextPdu) {
-                        grow.nextPdu = seq + lastFragmentLength + (ask & 0xffffffffL);
+                        grow.nextPdu = plus32(seq + lastFragmentLength, ask);
                     } else {
-                        grow.nextPdu += ask & 0xffffffffL;
+                        grow.nextPdu = plus32(grow.nextPdu, ask);
                     }
                     another = 0;
                     offset += lastFragmentLength;
@@ -404,7 +404,7 @@ final class TcpReassembly {
                         seg.fwd.reassembleUntilFin = true;
                         started = new Pdu(desegSeq, nxtseq + UNTIL_FIN_SPAN, seg.frame);
                     } else {
-                        started = new Pdu(desegSeq, nxtseq + (ask & 0xffffffffL), seg.frame);
+                        started = new Pdu(desegSeq, plus32(nxtseq, ask), seg.frame);
                     }
                     int n = (int) (nxtseq - desegSeq);
                     started.add(new Fragment(seg.frame, 0, tvb.bytes(desegOffset, n)), !(nxtseq < started.nextPdu));
@@ -502,6 +502,16 @@ final class TcpReassembly {
         pdus.release(pdu);
         pdus.store(rest);
         return rest;
+    }
+
+    /**
+     * {@code seq} plus the {@code ask}ed length as tshark adds them, in 32-bit sequence space: an ask
+     * so large that the sum passes 2^32 (a "negative" length, such as SSH's for a version line without
+     * its newline) wraps to before the PDU's start, so the next segment is not taken as part of it.
+     */
+    static long plus32(long seq, int ask) {
+        long sum = seq + (ask & 0xffffffffL);
+        return seq < (1L << 32) && sum >= (1L << 32) ? sum - (1L << 32) : sum;
     }
 
     /** What a first pass learns of a segment that starts a PDU no later frame completed (yet). */
