@@ -410,8 +410,10 @@ final class TcpReassembly {
                     started.add(new Fragment(seg.frame, 0, tvb.bytes(desegOffset, n)), !(nxtseq < started.nextPdu));
                     started.lastFrame = seg.frame;
                     pdus.store(started);
-                    if (desegOffset == offset && firstPdu) {
+                    if (desegOffset == offset && firstPdu && started.nextPdu > desegSeq) {
                         // Until a later frame completes it, "started here" (tshark -2 keeps TCP's Info then too).
+                        // A PDU whose asked length wrapped (see plus32) ends before it starts: tshark's second
+                        // pass does not find the segment in it and hands it to the protocol again.
                         pinfo.links().learn(REASSEMBLED_IN.abbrev(), seg.frame, PDU_STARTED);
                     }
                 }
