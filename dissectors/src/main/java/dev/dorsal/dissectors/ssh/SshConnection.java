@@ -26,6 +26,10 @@ final class SshConnection {
             "Global request want reply");
     static final FieldDef GLOBAL_REQUEST_HOSTKEYS = FieldDef.uint32("ssh.global_request_hostkeys",
             "Host keys array length");
+    /** tshark 4.0.17 registers the channel request name under the global request's filter names. */
+    static final FieldDef CHANNEL_REQUEST_NAME_LENGTH = FieldDef.uint32("ssh.global_request_name_length",
+            "Channel request name length");
+    static final FieldDef CHANNEL_REQUEST_NAME = FieldDef.string("ssh.global_request_name", "Channel request name");
     static final FieldDef CHANNEL_REQUEST_WANT_REPLY = FieldDef.uint8("ssh.channel_request_want_reply",
             "Channel request want reply");
     static final FieldDef SUBSYSTEM_NAME_LENGTH = FieldDef.uint32("ssh.subsystem_name_length", "Subsystem name length");
@@ -36,7 +40,8 @@ final class SshConnection {
 
     static final List<FieldDef> FIELDS = List.of(TYPE_NAME_LENGTH, TYPE_NAME, SENDER_CHANNEL, RECIPIENT_CHANNEL,
             INITIAL_WINDOW, MAXIMUM_PACKET_SIZE, GLOBAL_REQUEST_NAME_LENGTH, GLOBAL_REQUEST_NAME,
-            GLOBAL_REQUEST_WANT_REPLY, GLOBAL_REQUEST_HOSTKEYS, CHANNEL_REQUEST_WANT_REPLY, SUBSYSTEM_NAME_LENGTH,
+            GLOBAL_REQUEST_WANT_REPLY, GLOBAL_REQUEST_HOSTKEYS, CHANNEL_REQUEST_NAME_LENGTH, CHANNEL_REQUEST_NAME,
+            CHANNEL_REQUEST_WANT_REPLY, SUBSYSTEM_NAME_LENGTH,
             SUBSYSTEM_NAME, EXIT_STATUS, WINDOW_ADJUST, DATA_LENGTH);
 
     private SshConnection() {}
@@ -54,9 +59,10 @@ final class SshConnection {
             tree.add(GLOBAL_REQUEST_WANT_REPLY, tvb, offset, 1);
             offset += 1;
             if (name.equals("hostkeys-00@openssh.com")) {
-                long keys = tvb.u32(offset);
-                tree.add(GLOBAL_REQUEST_HOSTKEYS, tvb, offset, 4);
-                offset += 4 + (int) keys;
+                long keyLen = tvb.u32(offset);
+                ProtoItem length = tree.add(GLOBAL_REQUEST_HOSTKEYS, tvb, offset, 4);
+                offset += 4;
+                offset = SshUserAuth.keyBlob(tree, length, tvb, offset, keyLen);
             }
         }
         return offset;
@@ -66,7 +72,7 @@ final class SshConnection {
     static int channel(ProtoItem tree, Tvb tvb, int offset, int code) {
         switch (code) {
             case 90 -> {
-                offset = SshMessages.lengthAndString(tree, tvb, offset, TYPE_NAME_LENGTH, TYPE_NAME);
+                offset = SshMessages.lengthAndString(tree, tvb, offset, TYPE_NAME_LENGTH, TYPE_NAME, true);
                 tree.add(SENDER_CHANNEL, tvb, offset, 4);
                 tree.add(INITIAL_WINDOW, tvb, offset + 4, 4);
                 tree.add(MAXIMUM_PACKET_SIZE, tvb, offset + 8, 4);
@@ -99,16 +105,16 @@ final class SshConnection {
                 tree.add(RECIPIENT_CHANNEL, tvb, offset, 4);
                 offset += 4;
                 long len = tvb.u32(offset);
-                tree.add(GLOBAL_REQUEST_NAME_LENGTH, tvb, offset, 4);
+                tree.add(CHANNEL_REQUEST_NAME_LENGTH, tvb, offset, 4);
                 offset += 4;
                 int n = SshTransport.itemLength(tvb, offset, len);
-                SshDissector.string(tree, GLOBAL_REQUEST_NAME, tvb, offset, n);
+                SshDissector.string(tree, CHANNEL_REQUEST_NAME, tvb, offset, n, true);
                 String name = AsciiText.of(tvb, offset, n);
                 offset += (int) len;
                 tree.add(CHANNEL_REQUEST_WANT_REPLY, tvb, offset, 1);
                 offset += 1;
                 if (name.equals("subsystem")) {
-                    offset = SshMessages.lengthAndString(tree, tvb, offset, SUBSYSTEM_NAME_LENGTH, SUBSYSTEM_NAME);
+                    offset = SshMessages.lengthAndString(tree, tvb, offset, SUBSYSTEM_NAME_LENGTH, SUBSYSTEM_NAME, true);
                 } else if (name.equals("exit-status")) {
                     tree.add(EXIT_STATUS, tvb, offset, 4);
                     offset += 4;

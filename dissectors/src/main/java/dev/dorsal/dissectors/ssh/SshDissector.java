@@ -201,13 +201,25 @@ final class SshDissector {
 
     /** Adds an ASCII string field read from the bytes, flagged when characters follow a NUL in it. */
     static ProtoItem string(ProtoItem tree, FieldDef field, Tvb tvb, int offset, int length) {
+        return string(tree, field, tvb, offset, length, false);
+    }
+
+    /**
+     * Adds a string field read from the bytes as ASCII or (the few fields tshark reads so) UTF-8,
+     * flagged when characters follow a NUL in it.
+     */
+    static ProtoItem string(ProtoItem tree, FieldDef field, Tvb tvb, int offset, int length, boolean utf8) {
         if (length > 0 && !tvb.has(offset, length)) {
             tvb.bytes(offset, length);
         }
-        if (length < -1) {
-            throw new dev.dorsal.engine.spi.MalformedException("string length " + length);
+        String value;
+        if (utf8) {
+            String s = length > 0 ? tvb.utf8(offset, length) : "";
+            int nul = s.indexOf('\0');
+            value = nul >= 0 ? s.substring(0, nul) : s;
+        } else {
+            value = AsciiText.of(tvb, offset, length);
         }
-        String value = AsciiText.of(tvb, offset, length);
         ProtoItem item = tree.addString(field, tvb, offset, length, value);
         if (item != tree && AsciiText.strayAfterNul(tvb, offset, length)) {
             item.expert(StringErrors.TRAILING_STRAY);

@@ -109,7 +109,12 @@ final class SshEncrypted {
         SshConversation.Record rec = record(ctx, tvb, offset);
         long msgLen = tvb.u32(offset);
         if (rec.plain == null) {
-            int n = SshTransport.itemLength(tvb, offset, msgLen + 4) - 4;
+            int n = SshTransport.fetchLength(tvb, offset, msgLen + 4) - 4;
+            if (n < 0) {
+                // A length of 2^32 - 4 or more wraps to a tiny one in tshark, which then writes past its
+                // buffer; Dorsal stops at the bounds instead.
+                throw new dev.dorsal.engine.spi.TruncatedException("GCM length " + msgLen);
+            }
             byte[] whole = tvb.bytes(offset, n + 4);
             byte[] out = cipher.gcm(Arrays.copyOf(whole, 4), whole, 4, n);
             byte[] plain = Arrays.copyOf(whole, n + 4);
@@ -158,7 +163,7 @@ final class SshEncrypted {
         Tvb tvb = ctx.tvb;
         int msgLen = rec.plain.length - 4;
         int macAt = offset + 4 + msgLen;
-        tvb.bytes(macAt, SshTransport.itemLength(tvb, macAt, Integer.toUnsignedLong(macLen)));
+        tvb.bytes(macAt, SshTransport.fetchLength(tvb, macAt, Integer.toUnsignedLong(macLen)));
         SshMessages.dissect(ctx, tree, rec.plain);
         mac(tree, tvb, macAt, macLen, rec.calcMac);
         tree.addUint(SshTransport.SEQ_NUM, tvb, macAt, macLen, Integer.toUnsignedLong(rec.sequenceNumber));

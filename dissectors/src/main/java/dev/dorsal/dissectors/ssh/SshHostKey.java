@@ -50,12 +50,12 @@ final class SshHostKey {
         long keyLen = tvb.u32(offset);
         long typeLen = tvb.u32(offset + 4);
         int typeAt = offset + 8;
-        int n = SshTransport.itemLength(tvb, typeAt, typeLen);
+        int n = SshTransport.fetchLength(tvb, typeAt, typeLen);
         String type = AsciiText.of(tvb, typeAt, n);
         ProtoItem tree = SshTransport.subtree(parent, tvb, start, (int) keyLen + 4, "KEX host key (type: " + type + ")");
         tree.addUint(KEY_LENGTH, tvb, start, 4, keyLen);
         // tshark copies the whole blob for its exchange hash: a blob cut short fails here.
-        tvb.bytes(start + 4, SshTransport.itemLength(tvb, start + 4, keyLen));
+        tvb.bytes(start + 4, SshTransport.fetchLength(tvb, start + 4, keyLen));
         tree.addUint(KEY_TYPE_LENGTH, tvb, start + 4, 4, typeLen);
         tree.addString(KEY_TYPE, tvb, typeAt, n, type);
         offset = typeAt + (int) typeLen;
@@ -85,7 +85,7 @@ final class SshHostKey {
         long sigLen = tvb.u32(offset);
         long typeLen = tvb.u32(offset + 4);
         int typeAt = offset + 8;
-        int n = SshTransport.itemLength(tvb, typeAt, typeLen);
+        int n = SshTransport.fetchLength(tvb, typeAt, typeLen);
         String type = AsciiText.of(tvb, typeAt, n);
         ProtoItem tree = SshTransport.subtree(parent, tvb, start, (int) sigLen + 4,
                 "KEX host signature (type: " + type + ")");

@@ -123,7 +123,7 @@ final class SshMessages {
             case 4 -> {
                 tree.add(DEBUG_ALWAYS_DISPLAY, tvb, offset, 1);
                 offset += 1;
-                offset = lengthAndString(tree, tvb, offset, DEBUG_NAME_LENGTH, DEBUG_NAME);
+                offset = lengthAndString(tree, tvb, offset, DEBUG_NAME_LENGTH, DEBUG_NAME, true);
                 offset = lengthAndString(tree, tvb, offset, LANG_TAG_LENGTH, LANG_TAG);
             }
             case 5, 6 -> offset = lengthAndString(tree, tvb, offset, SERVICE_NAME_LENGTH, SERVICE_NAME);
@@ -132,12 +132,17 @@ final class SshMessages {
         return offset;
     }
 
-    /** A uint32 length read as a field, then that many bytes as a string field; returns the offset after. */
+    /** A uint32 length read as a field, then that many bytes as an ASCII string field; returns the offset after. */
     static int lengthAndString(ProtoItem tree, Tvb tvb, int offset, FieldDef lengthField, FieldDef field) {
+        return lengthAndString(tree, tvb, offset, lengthField, field, false);
+    }
+
+    /** As {@link #lengthAndString(ProtoItem, Tvb, int, FieldDef, FieldDef)}, the string read as UTF-8 when asked. */
+    static int lengthAndString(ProtoItem tree, Tvb tvb, int offset, FieldDef lengthField, FieldDef field, boolean utf8) {
         long len = tvb.u32(offset);
         tree.add(lengthField, tvb, offset, 4);
         offset += 4;
-        SshDissector.string(tree, field, tvb, offset, SshTransport.itemLength(tvb, offset, len));
+        SshDissector.string(tree, field, tvb, offset, SshTransport.itemLength(tvb, offset, len), utf8);
         return offset + (int) len;
     }
 }

@@ -5,6 +5,7 @@ import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.MalformedException;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
+import dev.dorsal.engine.spi.TruncatedException;
 import dev.dorsal.engine.spi.Tvb;
 import java.util.List;
 
@@ -163,7 +164,8 @@ final class SshTransport {
 
     /**
      * The length an item of {@code len} bytes (an unsigned 32-bit count read from the packet) gets as
-     * tshark's signed item length: -1 means "to the end", other negative values are malformed.
+     * tshark's signed item length: -1 means "to the end", other negative values are malformed (tshark's
+     * proto_tree_add_item), and a length running past the largest offset is a bounds error.
      */
     static int itemLength(Tvb tvb, int offset, long len) {
         int n = (int) len;
@@ -172,6 +174,25 @@ final class SshTransport {
         }
         if (n < -1) {
             throw new MalformedException("item length " + n);
+        }
+        if ((long) offset + n > Integer.MAX_VALUE) {
+            throw new TruncatedException("item length " + n + " wraps past the largest offset");
+        }
+        return n;
+    }
+
+    /**
+     * The same for bytes tshark fetches rather than shows (tvb_get_ptr, tvb_memcpy, strings it reads):
+     * there a negative length other than -1 is only a bounds error ("Packet size limited during
+     * capture"), as is a length running past the largest offset.
+     */
+    static int fetchLength(Tvb tvb, int offset, long len) {
+        int n = (int) len;
+        if (n == -1) {
+            return tvb.remaining(offset);
+        }
+        if (n < -1 || (long) offset + n > Integer.MAX_VALUE) {
+            throw new TruncatedException("fetch length " + n);
         }
         return n;
     }

@@ -106,15 +106,23 @@ final class SshUserAuth {
             long blobLen = tvb.u32(offset);
             ProtoItem length = tree.add(BLOB_LENGTH, tvb, offset, 4);
             offset += 4;
-            ProtoItem blob = SshTransport.subtree(tree, tvb, offset, (int) blobLen, "Public key blob");
-            int decoded = publicKeyBlob(blob, tvb, offset) - offset;
-            if (decoded != (int) blobLen) {
-                (length != tree ? length : tree).expert(SshTransport.PACKET_DECODE_ERROR,
-                        "Decoded " + decoded + " bytes, but packet legnth is " + (int) blobLen + " bytes");
-            }
-            offset += (int) blobLen;
+            offset = keyBlob(tree, length, tvb, offset, blobLen);
         }
         return offset;
+    }
+
+    /**
+     * A public key blob in its own subtree, with the length mismatch warning on {@code length} (the item
+     * of its length word), as PK_OK and the hostkeys global request have it; returns the offset after it.
+     */
+    static int keyBlob(ProtoItem tree, ProtoItem length, Tvb tvb, int offset, long blobLen) {
+        ProtoItem blob = SshTransport.subtree(tree, tvb, offset, (int) blobLen, "Public key blob");
+        int decoded = publicKeyBlob(blob, tvb, offset) - offset;
+        if (decoded != (int) blobLen) {
+            (length != tree ? length : tree).expert(SshTransport.PACKET_DECODE_ERROR,
+                    "Decoded " + decoded + " bytes, but packet legnth is " + (int) blobLen + " bytes");
+        }
+        return offset + (int) blobLen;
     }
 
     /** A key or signature blob in its own subtree, warned about when its parts do not add up to its length. */
@@ -134,12 +142,10 @@ final class SshUserAuth {
         offset += 4;
         int n = SshTransport.itemLength(tvb, offset, len);
         SshDissector.string(tree, BLOB_NAME, tvb, offset, n);
-        String name = AsciiText.of(tvb, offset, n);
         offset += (int) len;
-        if (name.equals("ssh-rsa")) {
-            offset += SshKex.mpint(tree, tvb, offset, BLOB_RSA_E);
-            offset += SshKex.mpint(tree, tvb, offset, BLOB_RSA_N);
-        }
+        // tshark 4.0.17 reads every key blob as an RSA key, whatever its algorithm name.
+        offset += SshKex.mpint(tree, tvb, offset, BLOB_RSA_E);
+        offset += SshKex.mpint(tree, tvb, offset, BLOB_RSA_N);
         return offset;
     }
 
@@ -149,15 +155,13 @@ final class SshUserAuth {
         offset += 4;
         int n = SshTransport.itemLength(tvb, offset, len);
         SshDissector.string(tree, SIG_BLOB_NAME, tvb, offset, n);
-        String name = AsciiText.of(tvb, offset, n);
         offset += (int) len;
-        if (name.equals("rsa-sha2-512") || name.equals("rsa-sha2-256") || name.equals("ssh-rsa")) {
-            long sLen = tvb.u32(offset);
-            tree.add(SIG_RSA_LENGTH, tvb, offset, 4);
-            offset += 4;
-            tree.add(SIG_RSA_S, tvb, offset, SshTransport.itemLength(tvb, offset, sLen));
-            offset += (int) sLen;
-        }
+        // tshark 4.0.17 reads every signature blob as an RSA signature, whatever its algorithm name.
+        long sLen = tvb.u32(offset);
+        tree.add(SIG_RSA_LENGTH, tvb, offset, 4);
+        offset += 4;
+        tree.add(SIG_RSA_S, tvb, offset, SshTransport.itemLength(tvb, offset, sLen));
+        offset += (int) sLen;
         return offset;
     }
 }
