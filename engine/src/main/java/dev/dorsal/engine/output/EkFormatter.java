@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>A protocol is an object; every other node is a member of the object of the protocol around
  * it, named after the protocol that registered its field and the field, dots as underscores
  * ({@code ip_ip_ttl}; text-only nodes are {@code text}), and followed by the members made of its
- * children. Siblings with the same name become one member with an array of values. Values are
+ * children, where below a protocol's own children a text node's children count as its siblings. Siblings with the same name become one member with an array of values. Values are
  * strings as JSON's "show", except booleans ({@code true}/{@code false}), FT_NONE ({@code null})
  * and absolute times (ISO 8601 in UTC). With {@code -e} fields ({@link #EkFormatter(FieldsFormatter)})
  * the layers object holds one array of values per requested field that is present.
@@ -52,15 +52,19 @@ public final class EkFormatter implements PacketFormatter {
         out.append("{\"timestamp\":\"").append(seconds).append("000", 0, 3 - ms.length()).append(ms)
                 .append("\",\"layers\":{");
         if (fields == null) {
-            members(children(p.tree().root()), out, false);
+            members(children(p.tree().root()), out, false, true);
         } else {
             fieldArrays(p, out);
         }
         out.append("}}\n");
     }
 
-    /** Writes the members made of {@code nodes}; returns whether any was written. */
-    private static boolean members(List<ProtoItem> nodes, StringBuilder out, boolean any) {
+    /**
+     * Writes the members made of {@code nodes}; returns whether any was written. At the level of a
+     * protocol's children ({@code top}) every group is followed by the members of its nodes' children.
+     * Below it the members come from {@link #table}, as tshark 4.0 lays them out.
+     */
+    private static boolean members(List<ProtoItem> nodes, StringBuilder out, boolean any, boolean top) {
         Map<String, List<ProtoItem>> groups = new LinkedHashMap<>();
         for (ProtoItem n : nodes) {
             groups.computeIfAbsent(key(n), k -> new ArrayList<>(1)).add(n);
@@ -85,15 +89,45 @@ public final class EkFormatter implements PacketFormatter {
             if (same.size() > 1) {
                 out.append(']');
             }
-            if (!isProtocol(same.getFirst())) {
-                List<ProtoItem> below = new ArrayList<>();
-                for (ProtoItem n : same) {
-                    below.addAll(children(n));
-                }
-                any = members(below, out, true);
+            ProtoItem first = same.getFirst();
+            if (!isProtocol(first) && (top || nested(first))) {
+                any = members(table(same), out, true, false);
             }
         }
         return any;
+    }
+
+    /** Below a protocol's own children, a field group has members of its own when its first node has children. */
+    private static boolean nested(ProtoItem first) {
+        return first.field() != null && first.hasChildren();
+    }
+
+    /**
+     * The nodes of the level below {@code group}, in document order: the children of its nodes, where a
+     * text node's children count as its siblings (recursively), and so do the children of a field node
+     * whose group here starts with a node without children (tshark 4.0's EK layout: only a field group
+     * whose first node has children gets a level of its own).
+     */
+    private static List<ProtoItem> table(List<ProtoItem> group) {
+        List<ProtoItem> out = new ArrayList<>();
+        Map<String, ProtoItem> firsts = new java.util.HashMap<>();
+        for (ProtoItem n : group) {
+            fill(n, out, firsts);
+        }
+        return out;
+    }
+
+    private static void fill(ProtoItem parent, List<ProtoItem> out, Map<String, ProtoItem> firsts) {
+        for (ProtoItem c = parent.firstChild(); c != null; c = c.next()) {
+            out.add(c);
+            ProtoItem first = firsts.putIfAbsent(key(c), c);
+            if (isProtocol(c)) {
+                continue;
+            }
+            if (c.field() == null || (first != null && !first.hasChildren())) {
+                fill(c, out, firsts);
+            }
+        }
     }
 
     private static void value(ProtoItem n, StringBuilder out) {
@@ -105,7 +139,7 @@ public final class EkFormatter implements PacketFormatter {
         switch (f.type()) {
             case PROTOCOL -> {
                 out.append('{');
-                members(children(n), out, false);
+                members(children(n), out, false, true);
                 out.append('}');
             }
             case NONE -> out.append("null");
