@@ -42,6 +42,8 @@ public final class Registry implements Registrar, Tables {
         protocol(CoreFields.MALFORMED_PROTO);
         protocol(CoreFields.SHORT_PROTO);
         experts(CoreFields.MALFORMED_PROTO, List.of(CoreFields.MALFORMED_EXPERT, CoreFields.DISSECTOR_BUG));
+        protocol(CoreFields.STRING_PROTO);
+        experts(CoreFields.STRING_PROTO, List.of(CoreFields.STRING_TRAILING_STRAY));
     }
 
     /** A registry with every provider on the class path, registered and handed off. */

@@ -26,5 +26,11 @@ public final class CoreFields {
     public static final ExpertDef DISSECTOR_BUG = new ExpertDef("_ws.dissector_bug",
             "Dissector bug", ExpertDef.Group.MALFORMED, ExpertDef.Severity.ERROR);
 
+    /** tshark's core string checks ("_ws.string"), which dissectors raise on the string fields they add. */
+    public static final ProtocolDef STRING_PROTO = new ProtocolDef("String Errors", "String errors", "_ws.string");
+    /** Bytes other than NUL after the NUL that ends a string value. */
+    public static final ExpertDef STRING_TRAILING_STRAY = new ExpertDef("_ws.string.trailing_stray_characters",
+            "Trailing stray characters", ExpertDef.Group.UNDECODED, ExpertDef.Severity.WARN);
+
     public static final List<FieldDef> FIELDS = List.of(EXPERT_MESSAGE, EXPERT_SEVERITY, EXPERT_GROUP);
 }
