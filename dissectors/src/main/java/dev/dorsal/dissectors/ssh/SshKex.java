@@ -47,6 +47,9 @@ final class SshKex {
     static final ExpertDef KEY_LENGTH_ERROR = new ExpertDef("ssh.key_length.error", "Invalid key length",
             ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
 
+    /** Longest public value tshark 4.0.17 keeps (observed: 1025 bytes pass, 1026 are flagged). */
+    private static final long MAX_KEY_LENGTH = 1025;
+
     /** Where a method message ended and the sequence number shown for it. */
     record Result(int offset, int seq) {}
 
@@ -168,12 +171,13 @@ final class SshKex {
     }
 
     /**
-     * tshark keeps a public value of 1 to 512 bytes for decryption and flags any other length with an
-     * "Invalid key length" item; a value cut short fails here, before its fields are shown.
+     * tshark keeps a public value of 1 to 1025 bytes (8192 bits and a sign byte) for decryption and flags
+     * any other length with an "Invalid key length" item; a value cut short fails here, before its
+     * fields are shown.
      */
     private static void checkKey(ProtoItem tree, Tvb tvb, int offset) {
         long length = tvb.u32(offset);
-        if (length == 0 || length > 512) {
+        if (length == 0 || length > MAX_KEY_LENGTH) {
             String msg = "Invalid key length: " + length;
             SshTransport.subtree(tree, tvb, offset, 2, msg).expert(KEY_LENGTH_ERROR, msg);
         } else {

@@ -198,13 +198,19 @@ final class SshTransport {
     }
 
     /**
-     * A text subtree as tshark adds one: -1 runs to the end of the captured bytes, and the bytes
-     * must lie within the packet's reported length (only their existence is checked, not capture).
+     * A text subtree as tshark adds one: -1 runs to the end of the captured bytes; other lengths must
+     * be captured (tvb_ensure_bytes_exist): a truncation error within the packet, malformed past it.
      */
     static ProtoItem subtree(ProtoItem parent, Tvb tvb, int offset, int length, String title) {
         int n = length == -1 ? tvb.remaining(offset) : length;
-        if (n < -1 || (long) offset + Math.max(n, 0) > tvb.reportedLength() || offset > tvb.reportedLength()) {
+        if (n < 0) {
             throw new MalformedException("subtree " + offset + "+" + n);
+        }
+        if ((long) offset + n > Integer.MAX_VALUE) {
+            throw new TruncatedException("subtree " + offset + "+" + n + " wraps past the largest offset");
+        }
+        if (!tvb.has(offset, n)) {
+            tvb.bytes(offset, n);
         }
         return parent.addText(tvb, offset, n, title);
     }
