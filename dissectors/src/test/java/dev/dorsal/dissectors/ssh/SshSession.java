@@ -2,36 +2,30 @@ package dev.dorsal.dissectors.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dorsal.dissectors.http.testkit.TcpFrames;
 import dev.dorsal.engine.capture.RawFrame;
 import dev.dorsal.engine.dissect.DissectedPacket;
 import dev.dorsal.engine.dissect.Dissection;
 import dev.dorsal.engine.dissect.DissectionOptions;
 import dev.dorsal.engine.registry.Registry;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A TCP connection to port 22 for tests: after the handshake, {@link #client} and {@link #server} send
- * bytes as one segment each and return the dissected frame. Also builds SSH messages.
+ * A TCP connection to port 22 for tests (built by the shared {@link TcpFrames}): after the handshake,
+ * {@link #client} and {@link #server} send bytes as one segment each and return the dissected frame.
+ * Also builds SSH messages.
  */
 final class SshSession {
     private static Registry registry;
 
     private final Dissection dissection = new Dissection(registry());
-    private final List<DissectedPacket> packets = new ArrayList<>();
-    private long cseq = 1000;
-    private long sseq = 5000;
-    private int number = 1;
+    private final TcpFrames frames = new TcpFrames(50000, 22);
+    private int dissected;
 
     SshSession() {
-        send(true, 0x02, new byte[0]);
-        cseq++;
-        send(false, 0x12, new byte[0]);
-        sseq++;
-        send(true, 0x10, new byte[0]);
+        dissectNew();
     }
 
     static synchronized Registry registry() {
@@ -42,43 +36,24 @@ final class SshSession {
     }
 
     DissectedPacket client(byte[] payload) {
-        return send(true, 0x18, payload);
+        frames.client(payload);
+        return dissectNew();
     }
 
     DissectedPacket server(byte[] payload) {
-        return send(false, 0x18, payload);
+        frames.server(payload);
+        return dissectNew();
     }
 
-    List<DissectedPacket> packets() {
-        return packets;
-    }
-
-    private DissectedPacket send(boolean fromClient, int flags, byte[] payload) {
-        long seq = fromClient ? cseq : sseq;
-        long ack = fromClient ? sseq : cseq;
-        ByteBuffer b = ByteBuffer.allocate(14 + 20 + 20 + payload.length);
-        b.put(new byte[] {2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 8, 0});
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (40 + payload.length)).putShort((short) number)
-                .putShort((short) 0x4000).put((byte) 64).put((byte) 6).putShort((short) 0);
-        byte[] c = {10, 0, 0, 1};
-        byte[] s = {10, 0, 0, 2};
-        b.put(fromClient ? c : s).put(fromClient ? s : c);
-        b.putShort((short) (fromClient ? 50000 : 22)).putShort((short) (fromClient ? 22 : 50000));
-        b.putInt((int) seq).putInt((int) (flags == 0x02 ? 0 : ack)).put((byte) 0x50).put((byte) flags)
-                .putShort((short) 65535).putShort((short) 0).putShort((short) 0);
-        b.put(payload);
-        byte[] data = b.array();
-        RawFrame f = new RawFrame(number, 0, 1, 0, number * 1_000_000_000L, 6, data.length, data);
-        number++;
-        if (fromClient) {
-            cseq += payload.length;
-        } else {
-            sseq += payload.length;
+    /** Dissects the frames added since the last call; returns the last one. */
+    private DissectedPacket dissectNew() {
+        List<RawFrame> all = frames.frames();
+        DissectedPacket last = null;
+        for (; dissected < all.size(); dissected++) {
+            last = dissection.dissect(all.get(dissected), DissectionOptions.FULL);
         }
-        DissectedPacket p = dissection.dissect(f, DissectionOptions.FULL);
         assertEquals(0, dissection.bugCount(), () -> dissection.bugReports().toString());
-        packets.add(p);
-        return p;
+        return last;
     }
 
     // ---- SSH messages ----------------------------------------------------------------------------
