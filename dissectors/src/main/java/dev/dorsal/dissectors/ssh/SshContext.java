@@ -2,8 +2,10 @@ package dev.dorsal.dissectors.ssh;
 
 import dev.dorsal.engine.spi.Columns;
 import dev.dorsal.engine.spi.PacketInfo;
+import dev.dorsal.engine.spi.PacketTree;
 import dev.dorsal.engine.spi.Preference;
 import dev.dorsal.engine.spi.Tvb;
+import java.util.BitSet;
 
 /** What the SSH dissectors share while they read one TCP payload: its conversation, side and columns. */
 final class SshContext {
@@ -30,7 +32,7 @@ final class SshContext {
     final boolean tsharkTree;
 
     SshContext(Tvb tvb, PacketInfo pinfo, SshConversation.Registry registry, SshConversation conv,
-            boolean fromServer, dev.dorsal.engine.spi.PacketTree tree) {
+            boolean fromServer, PacketTree tree) {
         this.tvb = tvb;
         this.pinfo = pinfo;
         this.registry = registry;
@@ -42,7 +44,7 @@ final class SshContext {
         Preference p = pinfo.tables().preference(SshProvider.DESEGMENT);
         this.desegment = pinfo.canDesegment() && (p == null || p.boolValue());
         this.version = conv.version;
-        java.util.BitSet interest = tree.interest();
+        BitSet interest = tree.interest();
         this.tsharkTree = tree.detailed() || interest == null || !interest.isEmpty();
     }
 

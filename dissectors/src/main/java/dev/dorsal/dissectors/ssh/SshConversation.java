@@ -5,6 +5,7 @@ import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.Key;
 import dev.dorsal.engine.spi.PacketInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ final class SshConversation {
             Address b = pinfo.netDst();
             int pa = pinfo.srcPort();
             int pb = pinfo.dstPort();
-            int c = java.util.Arrays.compareUnsigned(a.bytes(), b.bytes());
+            int c = Arrays.compareUnsigned(a.bytes(), b.bytes());
             return c < 0 || (c == 0 && pa <= pb) ? List.of(a, pa, b, pb) : List.of(b, pb, a, pa);
         }
     }

@@ -140,7 +140,7 @@ final class SshDissector {
         ProtoItem tree = ssh.addText(tvb, offset, tvb.remaining(offset), "SSH Version 1");
         int remain = SshContext.ensureRemaining(tvb, offset);
         if (ctx.desegment && remain < 4) {
-            ctx.askMore(offset, dev.dorsal.engine.spi.PacketInfo.ONE_MORE_SEGMENT);
+            ctx.askMore(offset, PacketInfo.ONE_MORE_SEGMENT);
             return offset;
         }
         long plen = tvb.u32(offset);

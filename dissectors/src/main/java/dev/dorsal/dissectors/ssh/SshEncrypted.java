@@ -1,8 +1,10 @@
 package dev.dorsal.dissectors.ssh;
 
+import dev.dorsal.engine.spi.Base;
 import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.ProtoItem;
+import dev.dorsal.engine.spi.TruncatedException;
 import dev.dorsal.engine.spi.Tvb;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -25,7 +27,7 @@ final class SshEncrypted {
     static final FieldDef ENCRYPTED_PACKET = FieldDef.bytes("ssh.encrypted_packet", "Encrypted Packet");
     static final FieldDef MAC = FieldDef.bytes("ssh.mac", "MAC").blurb("Message authentication code");
     static final FieldDef MAC_STATUS = FieldDef.uint8("ssh.mac.status", "MAC Status")
-            .base(dev.dorsal.engine.spi.Base.NONE).vals(SshValues.MAC_STATUS);
+            .base(Base.NONE).vals(SshValues.MAC_STATUS);
 
     static final List<FieldDef> FIELDS = List.of(PACKET_LENGTH_ENCRYPTED, ENCRYPTED_PACKET, MAC, MAC_STATUS);
 
@@ -113,7 +115,7 @@ final class SshEncrypted {
             if (n < 0) {
                 // A length of 2^32 - 4 or more wraps to a tiny one in tshark, which then writes past its
                 // buffer; Dorsal stops at the bounds instead.
-                throw new dev.dorsal.engine.spi.TruncatedException("GCM length " + msgLen);
+                throw new TruncatedException("GCM length " + msgLen);
             }
             byte[] whole = tvb.bytes(offset, n + 4);
             byte[] out = cipher.gcm(Arrays.copyOf(whole, 4), whole, 4, n);

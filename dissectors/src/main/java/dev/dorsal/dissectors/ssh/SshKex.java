@@ -2,6 +2,7 @@ package dev.dorsal.dissectors.ssh;
 
 import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.FieldType;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
 import java.util.List;
@@ -195,7 +196,7 @@ final class SshKex {
         long len = tvb.u32(offset);
         tree.addUint(lengthField, tvb, offset, 4, len);
         int n = SshTransport.itemLength(tvb, offset + 4, len);
-        if (field.type() == dev.dorsal.engine.spi.FieldType.STRING) {
+        if (field.type() == FieldType.STRING) {
             SshDissector.string(tree, field, tvb, offset + 4, n);
         } else {
             tree.add(field, tvb, offset + 4, n);

@@ -1,6 +1,8 @@
 package dev.dorsal.dissectors.ssh;
 
+import dev.dorsal.dissectors.text.AsciiText;
 import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.PacketTree;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +137,7 @@ final class SshKexInit {
 
     /** Whether anyone reads the HASSH fields (they cost an MD5 per KEXINIT). */
     private static boolean wantsHassh(ProtoItem tree) {
-        var t = tree.tree();
+        PacketTree t = tree.tree();
         return t.detailed() || t.wants(HASSH) || t.wants(HASSH_SERVER) || t.wants(HASSH_ALGORITHMS)
                 || t.wants(HASSH_SERVER_ALGORITHMS);
     }
@@ -148,7 +150,7 @@ final class SshKexInit {
         int n = SshTransport.itemLength(tvb, offset, len);
         SshDissector.string(tree, field, tvb, offset, n);
         if (store != null) {
-            store[index] = dev.dorsal.dissectors.text.AsciiText.of(tvb, offset, n);
+            store[index] = AsciiText.of(tvb, offset, n);
         }
         return offset + (int) len;
     }

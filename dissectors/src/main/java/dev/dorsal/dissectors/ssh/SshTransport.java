@@ -50,7 +50,7 @@ final class SshTransport {
         SshPeer peer = ctx.peer;
         while (tvb.remaining(offset) > 0) {
             int last = offset;
-            ProtoItem tree = subtree(ssh, tvb, offset, -1, title(peer));
+            ProtoItem tree = subtree(ssh, tvb, offset, -1, ssh.tree().detailed() ? title(peer) : null);
             boolean keyExchange = peer.frameKeyStart == 0 || (peer.frameKeyStart <= ctx.frame
                     && (peer.frameKeyEnd == 0 || ctx.frame < peer.frameKeyEnd
                     || (ctx.frame == peer.frameKeyEnd && offset < peer.frameKeyEndOffset)));
