@@ -6,6 +6,7 @@ import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.ChaCha20ParameterSpec;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -153,22 +154,19 @@ final class SshCipher {
     byte[] gcm(byte[] aad, byte[] in, int off, int len) {
         try {
             SecretKeySpec key = new SecretKeySpec(new byte[kind.keyLength()], "AES");
-            Cipher ecb = Cipher.getInstance("AES/ECB/NoPadding");
-            ecb.init(Cipher.ENCRYPT_MODE, key);
-            byte[] h = ecb.doFinal(new byte[16]);
-            byte[] j0 = Arrays.copyOf(gcmIv, 16);
-            j0[15] = 1;
-            byte[] ctr = j0.clone();
+            // GCM's keystream starts at counter 2 of the IV (counter 1 masks the tag).
+            byte[] ctr = Arrays.copyOf(gcmIv, 16);
             ctr[15] = 2;
             Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
             c.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(ctr));
-            byte[] ct = Arrays.copyOfRange(in, off, off + len);
-            byte[] out = Arrays.copyOf(c.doFinal(ct), len + 16);
-            byte[] tagMask = ecb.doFinal(j0);
-            byte[] ghash = ghash(h, aad, ct);
-            for (int i = 0; i < 16; i++) {
-                out[len + i] = (byte) (ghash[i] ^ tagMask[i]);
-            }
+            byte[] plain = c.doFinal(in, off, len);
+            // Sealing the plaintext again gives back the same ciphertext, and the tag over it.
+            Cipher seal = Cipher.getInstance("AES/GCM/NoPadding");
+            seal.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, gcmIv.clone()));
+            seal.updateAAD(aad);
+            byte[] sealed = seal.doFinal(plain);
+            byte[] out = Arrays.copyOf(plain, len + 16);
+            System.arraycopy(sealed, len, out, len, 16);
             countIv();
             return out;
         } catch (GeneralSecurityException e) {
@@ -183,53 +181,6 @@ final class SshCipher {
             i--;
             gcmIv[i]++;
         } while (i > 4 && gcmIv[i] == 0);
-    }
-
-    private static byte[] ghash(byte[] h, byte[] aad, byte[] ct) {
-        byte[] y = new byte[16];
-        y = ghashBlocks(y, h, aad);
-        y = ghashBlocks(y, h, ct);
-        byte[] lens = new byte[16];
-        long abits = (long) aad.length * 8;
-        long cbits = (long) ct.length * 8;
-        for (int i = 0; i < 8; i++) {
-            lens[i] = (byte) (abits >>> (56 - 8 * i));
-            lens[8 + i] = (byte) (cbits >>> (56 - 8 * i));
-        }
-        return ghashBlocks(y, h, lens);
-    }
-
-    private static byte[] ghashBlocks(byte[] y, byte[] h, byte[] data) {
-        for (int i = 0; i < data.length; i += 16) {
-            byte[] x = y.clone();
-            for (int j = 0; j < 16 && i + j < data.length; j++) {
-                x[j] ^= data[i + j];
-            }
-            y = gfMultiply(x, h);
-        }
-        return y;
-    }
-
-    /** Multiplication in GF(2^128) with GCM's bit order (NIST SP 800-38D, algorithm 1). */
-    private static byte[] gfMultiply(byte[] x, byte[] y) {
-        byte[] z = new byte[16];
-        byte[] v = y.clone();
-        for (int i = 0; i < 128; i++) {
-            if ((x[i / 8] & (0x80 >> (i % 8))) != 0) {
-                for (int j = 0; j < 16; j++) {
-                    z[j] ^= v[j];
-                }
-            }
-            boolean lsb = (v[15] & 1) != 0;
-            for (int j = 15; j > 0; j--) {
-                v[j] = (byte) (((v[j] & 0xff) >>> 1) | ((v[j - 1] & 1) << 7));
-            }
-            v[0] = (byte) ((v[0] & 0xff) >>> 1);
-            if (lsb) {
-                v[0] ^= (byte) 0xe1;
-            }
-        }
-        return z;
     }
 
     /** HMAC-SHA-256 with tshark's all-zero 32-byte key over the sequence number and packet. */
