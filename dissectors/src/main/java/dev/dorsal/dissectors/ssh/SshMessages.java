@@ -57,45 +57,31 @@ final class SshMessages {
         int sub = (int) plen - 1;
         ProtoItem msg = null;
         int dissected = 0;
+        String family = family(code);
+        if (family != null) {
+            // Codes 20 to 49 (key exchange, in clear before) get neither Info nor a code item here.
+            boolean named = code < 20 || code >= 50;
+            if (named) {
+                ctx.info(SshValues.name(SshValues.MESSAGES, code));
+            }
+            msg = SshTransport.subtree(tree, tvb, offset, sub, "Message: " + family);
+            if (named) {
+                msg.add(SshTransport.MESSAGE_CODE, tvb, offset, 1);
+            }
+        }
+        // Where tshark counts the code in what it read, and where it moves on past it, differs by family.
         if (code >= 1 && code <= 19) {
-            ctx.info(SshValues.name(SshValues.MESSAGES, code));
-            msg = SshTransport.subtree(tree, tvb, offset, sub, "Message: Transport (generic)");
-            msg.add(SshTransport.MESSAGE_CODE, tvb, offset, 1);
             offset += 1;
             dissected = transportGeneric(msg, tvb, offset, code) - offset;
-        } else if (code >= 20 && code <= 29) {
-            msg = SshTransport.subtree(tree, tvb, offset, sub, "Message: Transport (algorithm negotiation)");
-        } else if (code >= 30 && code <= 49) {
-            msg = SshTransport.subtree(tree, tvb, offset, sub, "Message: Transport (key exchange method specific)");
         } else if (code >= 50 && code <= 59) {
-            ctx.info(SshValues.name(SshValues.MESSAGES, code));
-            msg = SshTransport.subtree(tree, tvb, offset, sub, "Message: User Authentication (generic)");
-            msg.add(SshTransport.MESSAGE_CODE, tvb, offset, 1);
             dissected = SshUserAuth.generic(msg, tvb, offset + 1, code) - offset;
         } else if (code >= 60 && code <= 79) {
-            ctx.info(SshValues.name(SshValues.MESSAGES, code));
-            msg = SshTransport.subtree(tree, tvb, offset, sub, "Message: User Authentication: (method specific)");
-            msg.add(SshTransport.MESSAGE_CODE, tvb, offset, 1);
             dissected = SshUserAuth.specific(msg, tvb, offset + 1, code) - offset;
         } else if (code >= 80 && code <= 89) {
-            ctx.info(SshValues.name(SshValues.MESSAGES, code));
-            msg = SshTransport.subtree(tree, tvb, offset, sub, "Message: Connection (generic)");
-            msg.add(SshTransport.MESSAGE_CODE, tvb, offset, 1);
             dissected = SshConnection.generic(msg, tvb, offset + 1, code) - offset;
         } else if (code >= 90 && code <= 127) {
-            ctx.info(SshValues.name(SshValues.MESSAGES, code));
-            msg = SshTransport.subtree(tree, tvb, offset, sub, "Message: Connection: (channel related message)");
-            msg.add(SshTransport.MESSAGE_CODE, tvb, offset, 1);
             dissected = SshConnection.channel(msg, tvb, offset + 1, code) - offset;
-        } else if (code >= 128 && code <= 191) {
-            ctx.info(SshValues.name(SshValues.MESSAGES, code));
-            msg = SshTransport.subtree(tree, tvb, offset, sub, "Message: Client protocol");
-            msg.add(SshTransport.MESSAGE_CODE, tvb, offset, 1);
-            offset += 1;
-        } else if (code >= 192) {
-            ctx.info(SshValues.name(SshValues.MESSAGES, code));
-            msg = SshTransport.subtree(tree, tvb, offset, sub, "Message: Local extension");
-            msg.add(SshTransport.MESSAGE_CODE, tvb, offset, 1);
+        } else if (code >= 128) {
             offset += 1;
         }
         long len = (plen + 4 - padding - offset) & 0xffffffffL;
@@ -109,6 +95,35 @@ final class SshMessages {
         }
         offset += (int) len;
         tree.add(SshTransport.PADDING_STRING, tvb, offset, padding);
+    }
+
+    /** The subtree title of a message code's range (RFC 4250 section 4.1), null for code 0. */
+    private static String family(int code) {
+        if (code == 0) {
+            return null;
+        }
+        if (code <= 19) {
+            return "Transport (generic)";
+        }
+        if (code <= 29) {
+            return "Transport (algorithm negotiation)";
+        }
+        if (code <= 49) {
+            return "Transport (key exchange method specific)";
+        }
+        if (code <= 59) {
+            return "User Authentication (generic)";
+        }
+        if (code <= 79) {
+            return "User Authentication: (method specific)";
+        }
+        if (code <= 89) {
+            return "Connection (generic)";
+        }
+        if (code <= 127) {
+            return "Connection: (channel related message)";
+        }
+        return code <= 191 ? "Client protocol" : "Local extension";
     }
 
     private static int transportGeneric(ProtoItem tree, Tvb tvb, int offset, int code) {
