@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Writes tshark 4.0.17's -T psml, tabs, pdml and ek outputs for the corpus to oracle/, beside the
 # other oracles (oracle/README.md): FILE.psml and FILE.tabs for every capture under captures/ and
-# fuzz/, FILE.pdml and FILE.ek for the captures that have a -T json oracle (the small ones, under 30
-# packets) and no Ethernet address 00:00:00:00:00:00, and the combinations listed in oracle/formats-combos.tsv. Each run gets the capture's key
+# fuzz/, FILE.pdml and FILE.ek for the captures that have a -T json oracle, fewer than 30 packets
+# (PDML and EK of larger ones run to megabytes) and no Ethernet address 00:00:00:00:00:00, and the combinations listed in oracle/formats-combos.tsv. Each run gets the capture's key
 # log (STEM.keys) and options (STEM.args) as the other oracles do, a fresh empty profile, TZ=UTC and
 # the C.UTF-8 locale, and is run from the capture's directory with a relative file name.
 #
@@ -34,6 +34,7 @@ for dir in captures fuzz; do
     run "$dir" "$f" "$here/oracle/$dir/$f.psml" -T psml
     run "$dir" "$f" "$here/oracle/$dir/$f.tabs" -T tabs
     if [ -f "$here/oracle/$dir/$f.json" ] \
+        && [ "$(cd "$here/$dir" && tshark -r "$f" 2>/dev/null | wc -l)" -lt 30 ] \
         && ! (cd "$here/$dir" && tshark -r "$f" -T fields -e eth.addr 2>/dev/null) | grep -q '00:00:00:00:00:00'; then
       run "$dir" "$f" "$here/oracle/$dir/$f.pdml" -T pdml
       run "$dir" "$f" "$here/oracle/$dir/$f.ek" -T ek

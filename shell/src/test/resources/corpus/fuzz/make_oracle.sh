@@ -18,7 +18,12 @@
 # known, unknown and badly named headers), dns_extended_labels_crafted.pcap (extended and binary labels, first or after one) and
 # udp_snap_at_payload.pcap (dns_udp.pcap cut by editcap -s 42), http_images_crafted.pcap (HTTP bodies for the GIF,
 # JPEG/JFIF with Exif and PNG dissectors and ones they decline; written by make_http_images.py), http_xml_crafted.pcap
-# (HTTP bodies for the XML dissector, also through data-text-lines; written by make_http_xml.py). They were converted to pcap (editcap -F pcap) and
+# (HTTP bodies for the XML dissector, also through data-text-lines; written by make_http_xml.py), ssh_loopback.pcap
+# (real OpenSSH sessions over loopback, one per key exchange family and cipher kind, recorded by
+# record_ssh_loopback.sh) and ssh_crafted.pcap (written by make_ssh_crafted.py: SSH messages split across segments
+# and several per segment, DH group exchange, DSA/ECDSA/RSA and unknown host keys, records encrypted under tshark's
+# all-zero keys, SSH-1, odd version lines, packets cut by the snap length, a bogus packet length). They
+# were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.
 #

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.http;
 
+import dev.dorsal.dissectors.text.AsciiText;
 import dev.dorsal.dissectors.text.FormatText;
 import dev.dorsal.engine.spi.Tvb;
 
@@ -22,58 +23,14 @@ final class HttpText {
         return FormatText.format(tvb.backingArray(), tvb.start() + off, len);
     }
 
-    /**
-     * {@code len} bytes read as tshark reads the ASCII strings of field values: bytes from 0x80 up become
-     * U+FFFD (so one char per byte) and the string ends at the first NUL. Control characters stay raw.
-     */
+    /** {@code len} bytes read as tshark reads ASCII string values (see {@link AsciiText#of}). */
     static String ascii(Tvb tvb, int off, int len) {
-        if (len <= 0) {
-            return "";
-        }
-        if (!tvb.has(off, len)) {
-            tvb.bytes(off, len);
-        }
-        byte[] d = tvb.backingArray();
-        int base = tvb.start() + off;
-        int i = 0;
-        while (i < len && d[base + i] > 0) {
-            i++;
-        }
-        if (i == len || d[base + i] == 0) {
-            return new String(d, base, i, java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
-        StringBuilder sb = new StringBuilder(len);
-        for (i = 0; i < len && d[base + i] != 0; i++) {
-            sb.append(d[base + i] > 0 ? (char) d[base + i] : '\uFFFD');
-        }
-        return sb.toString();
+        return AsciiText.of(tvb, off, len);
     }
 
-    /**
-     * True when tshark flags an ASCII string value with "Trailing stray characters": a NUL ends it
-     * within its {@code len} bytes and a non-NUL follows (in the decoded text, where each byte from 0x80
-     * up took the three bytes of U+FFFD).
-     */
+    /** True when tshark flags the ASCII string value with "Trailing stray characters" (see {@link AsciiText}). */
     static boolean strayAfterNul(Tvb tvb, int off, int len) {
-        byte[] d = tvb.backingArray();
-        int base = tvb.start() + off;
-        int nul = 0; // index of the NUL in the decoded text
-        int i = 0;
-        for (; i < len && d[base + i] != 0; i++) {
-            nul += d[base + i] > 0 ? 1 : 3;
-        }
-        if (nul >= len) {
-            return false;
-        }
-        // decoded bytes nul..len-1 are raw bytes i..i+(len-nul)-1, expanded again from 0x80 up
-        int pos = nul;
-        for (int j = i; pos < len && j < len; j++) {
-            if (d[base + j] != 0) {
-                return true;
-            }
-            pos++;
-        }
-        return false;
+        return AsciiText.strayAfterNul(tvb, off, len);
     }
 
     /** {@code len} bytes as UTF-8 up to the first NUL: how a string tshark copies raw shows when valid. */

@@ -253,6 +253,7 @@ public final class TcpDissector implements DissectorProvider {
 
         TcpConversation conv = conversation(pinfo, seg);
         TcpAnalysis.generated(tcp, tcp.addUint(STREAM, tvb, 0, 0, conv.index));
+        pinfo.put(TcpPdus.STREAM, (long) conv.index);
         if (wanted == Wanted.STREAM && !inError && hlen >= 20 && reported >= hlen && tvb.has(0, reported)) {
             // Only the stream index is read (-z conv,tcp) and the whole segment is there, so nothing
             // below can fail: keep the initial sequence numbers a reused port is recognised by and

@@ -47,15 +47,15 @@ final class TcpPayload {
             return;
         }
         int server = seg.conv != null ? seg.conv.serverPort : 0;
-        if (server != 0 && ports.tryDissect(server, next, pinfo, tree) > 0) {
+        if (server != 0 && tryPort(server, next, pinfo, tree)) {
             return;
         }
         int low = Math.min(seg.srcPort, seg.dstPort);
         int high = Math.max(seg.srcPort, seg.dstPort);
-        if (low != 0 && ports.tryDissect(low, next, pinfo, tree) > 0) {
+        if (low != 0 && tryPort(low, next, pinfo, tree)) {
             return;
         }
-        if (high != 0 && ports.tryDissect(high, next, pinfo, tree) > 0) {
+        if (high != 0 && tryPort(high, next, pinfo, tree)) {
             return;
         }
         if (!heuristicFirst && heuristics.tryHeuristics(next, pinfo, tree)) {
@@ -66,6 +66,15 @@ final class TcpPayload {
             throw new IllegalStateException("a TCP subdissector declined the payload but asked for more data");
         }
         data(next, pinfo, tree);
+    }
+
+    /** Offers the payload to the {@code tcp.port} entry of {@code port}, telling the callee which port matched. */
+    private boolean tryPort(int port, Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
+        if (ports.lookup(port) == null) {
+            return false;
+        }
+        pinfo.put(TcpPdus.MATCHED_PORT, port);
+        return ports.tryDissect(port, tvb, pinfo, tree) > 0;
     }
 
     private static void data(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {

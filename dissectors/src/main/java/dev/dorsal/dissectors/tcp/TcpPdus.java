@@ -22,6 +22,10 @@ import dev.dorsal.engine.spi.Tvb;
 public final class TcpPdus {
     /** The TCP tree of the packet being dissected, for the PDU sizes written on TCP's behalf. */
     static final Key<ProtoItem> TCP_TREE = Key.of("tcp.tree");
+    /** The {@code tcp.stream} index of the segment being dissected. */
+    static final Key<Long> STREAM = Key.of("tcp.stream.index");
+    /** The port whose {@code tcp.port} entry called the protocol above (Wireshark's match_uint). */
+    static final Key<Integer> MATCHED_PORT = Key.of("tcp.port.matched");
 
     /** Length of the PDU starting at {@code offset}, header included; 0 when more bytes are needed to tell. */
     @FunctionalInterface
@@ -30,6 +34,23 @@ public final class TcpPdus {
     }
 
     private TcpPdus() {}
+
+    /** The {@code tcp.stream} index of the segment whose payload is being dissected, or -1 outside TCP. */
+    public static long stream(PacketInfo pinfo) {
+        Long s = pinfo.get(STREAM);
+        return s == null ? -1 : s;
+    }
+
+    /**
+     * The port under which the {@code tcp.port} table called the protocol being dissected (the server
+     * port learned from the SYN, else the lower port, else the higher, or a Decode-As port), or -1
+     * when the protocol was not called through that table. A protocol tells the sides apart with it
+     * as tshark does with {@code pinfo->match_uint}: the side sending from that port is the server.
+     */
+    public static int matchedPort(PacketInfo pinfo) {
+        Integer p = pinfo.get(MATCHED_PORT);
+        return p == null ? -1 : p;
+    }
 
     /**
      * Dissects every whole PDU of {@code tvb} with {@code pdu}; for a PDU cut at the end, asks TCP for

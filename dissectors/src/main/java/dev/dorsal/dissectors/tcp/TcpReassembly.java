@@ -273,6 +273,9 @@ final class TcpReassembly {
             int another = 0;
             boolean called = false;
             boolean mustDesegment = false;
+            // A PDU started again in a second pass only because the first pass started it: no trace of it here.
+            boolean silent = false;
+            int ask = 0;
             int lastFragmentLength = 0;
             Pdu done = null;
             pinfo.setDesegment(0, 0);
@@ -335,10 +338,21 @@ final class TcpReassembly {
                 if (pinfo.desegmentLength() != 0) {
                     mustDesegment = true;
                     desegOffset = offset + pinfo.desegmentOffset();
+                    ask = pinfo.desegmentLength();
                     if (later && pinfo.desegmentOffset() == 0) {
                         cols.restoreInfo(info, fence);
                         pinfo.removeLayers(layers);
                         tree.removeChildrenAfter(lastItem);
+                    }
+                } else if (pinfo.links().secondPass()) {
+                    // tshark keeps its reassembly table across passes: a PDU the first pass started in
+                    // this segment is started again, even if the protocol above does not ask this time.
+                    long learned = pinfo.links().recall(PDU_START, seg.frame);
+                    if (learned != 0 && (int) (learned >>> 32) - 1 >= offset) {
+                        mustDesegment = true;
+                        silent = true;
+                        desegOffset = (int) (learned >>> 32) - 1;
+                        ask = (int) learned;
                     }
                 }
             }
@@ -355,8 +369,8 @@ final class TcpReassembly {
                 int fence = later ? cols.infoFence() : 0;
                 payload.dispatch(whole, 0, pinfo, tree, seg);
                 called = true;
-                int ask = pinfo.desegmentLength();
-                if (ask != 0) {
+                int more = pinfo.desegmentLength();
+                if (more != 0) {
                     // The protocol wants more than the PDU we thought complete.
                     int at = pinfo.desegmentOffset();
                     if (later && at == 0) {
@@ -373,16 +387,16 @@ final class TcpReassembly {
                         learnReassembledIn(pinfo, done, seg.frame);
                         grow = split(pdus, done, at, data, seg.frame);
                     }
-                    if (ask == PacketInfo.ONE_MORE_SEGMENT) {
+                    if (more == PacketInfo.ONE_MORE_SEGMENT) {
                         grow.nextPdu = Math.max(seq + tvb.reportedLength() - offset, grow.nextPdu) + 1;
                         grow.wholeNextSegment = true;
-                    } else if ((ask & 0xffffffffL) == UNTIL_FIN) {
+                    } else if ((more & 0xffffffffL) == UNTIL_FIN) {
                         seg.fwd.reassembleUntilFin = true;
                         grow.nextPdu = grow.seq + UNTIL_FIN_SPAN;
                     } else if (seq + lastFragmentLength >= grow.nextPdu) {
-                        grow.nextPdu = seq + lastFragmentLength + (ask & 0xffffffffL);
+                        grow.nextPdu = plus32(seq + lastFragmentLength, more);
                     } else {
-                        grow.nextPdu += ask & 0xffffffffL;
+                        grow.nextPdu = plus32(grow.nextPdu, more);
                     }
                     another = 0;
                     offset += lastFragmentLength;
@@ -404,7 +418,6 @@ final class TcpReassembly {
             if (mustDesegment) {
                 long desegSeq = seq + (desegOffset - offset);
                 if (nxtseq - desegSeq <= MAX_FIRST_PART) {
-                    int ask = pinfo.desegmentLength();
                     Pdu started;
                     if (ask == PacketInfo.ONE_MORE_SEGMENT) {
                         started = new Pdu(desegSeq, nxtseq + 1, seg.frame);
@@ -413,20 +426,23 @@ final class TcpReassembly {
                         seg.fwd.reassembleUntilFin = true;
                         started = new Pdu(desegSeq, nxtseq + UNTIL_FIN_SPAN, seg.frame);
                     } else {
-                        started = new Pdu(desegSeq, nxtseq + (ask & 0xffffffffL), seg.frame);
+                        started = new Pdu(desegSeq, plus32(nxtseq, ask), seg.frame);
                     }
                     int n = (int) (nxtseq - desegSeq);
                     started.add(new Fragment(seg.frame, 0, tvb.bytes(desegOffset, n)), !(nxtseq < started.nextPdu));
                     started.lastFrame = seg.frame;
                     pdus.store(started);
-                    if (desegOffset == offset && firstPdu) {
+                    pinfo.links().learn(PDU_START, seg.frame, ((long) (desegOffset + 1) << 32) | (ask & 0xffffffffL));
+                    if (desegOffset == offset && firstPdu && started.nextPdu > desegSeq) {
                         // Until a later frame completes it, "started here" (tshark -2 keeps TCP's Info then too).
+                        // A PDU whose asked length wrapped (see plus32) ends before it starts: tshark's second
+                        // pass does not find the segment in it and hands it to the protocol again.
                         pinfo.links().learn(REASSEMBLED_IN.abbrev(), seg.frame, PDU_STARTED);
                     }
                 }
             }
 
-            if (!called || pinfo.desegmentLength() != 0) {
+            if (!silent && (!called || pinfo.desegmentLength() != 0)) {
                 if (pinfo.desegmentOffset() == 0) {
                     cols.setProtocol("TCP");
                     if (firstPdu) {
@@ -512,6 +528,19 @@ final class TcpReassembly {
         pdus.store(rest);
         return rest;
     }
+
+    /**
+     * {@code seq} plus the {@code ask}ed length as tshark adds them, in 32-bit sequence space: an ask
+     * so large that the sum passes 2^32 (a "negative" length, such as SSH's for a version line without
+     * its newline) wraps to before the PDU's start, so the next segment is not taken as part of it.
+     */
+    static long plus32(long seq, int ask) {
+        long sum = seq + (ask & 0xffffffffL);
+        return seq < (1L << 32) && sum >= (1L << 32) ? sum - (1L << 32) : sum;
+    }
+
+    /** What a first pass learns of the PDU a segment starts: its offset in the payload + 1 (high word) and the ask. */
+    private static final String PDU_START = "tcp.pdu_start";
 
     /** What a first pass learns of a segment that starts a PDU no later frame completed (yet). */
     private static final long PDU_STARTED = -1;

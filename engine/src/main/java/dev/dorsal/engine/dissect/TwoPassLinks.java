@@ -17,6 +17,7 @@ public final class TwoPassLinks implements PassLinks {
     public static final int MAX_LINKS = 1_000_000;
 
     private final Map<String, Map<Long, Long>> byKind = new HashMap<>();
+    private final Map<String, Map<Long, Object>> objects = new HashMap<>();
     private int size;
     private boolean recalling;
 
@@ -47,6 +48,34 @@ public final class TwoPassLinks implements PassLinks {
     @Override
     public boolean secondPass() {
         return recalling;
+    }
+
+    @Override
+    public boolean learning() {
+        return !recalling;
+    }
+
+    @Override
+    public void learnObject(String kind, long key, Object value) {
+        if (recalling || value == null) {
+            return;
+        }
+        Map<Long, Object> learned = objects.computeIfAbsent(kind, k -> new HashMap<>());
+        if (learned.containsKey(key)) {
+            learned.put(key, value);
+        } else if (size < MAX_LINKS) {
+            learned.put(key, value);
+            size++;
+        }
+    }
+
+    @Override
+    public Object recallObject(String kind, long key) {
+        if (!recalling) {
+            return null;
+        }
+        Map<Long, Object> learned = objects.get(kind);
+        return learned == null ? null : learned.get(key);
     }
 
     /** Ends learning: from now on the table only answers. */

@@ -19,6 +19,23 @@ public interface PassLinks {
     /** Whether this is the second pass of a two-pass dissection (tshark -2). */
     boolean secondPass();
 
+    /** Whether this is the first pass of two: what is learned now will be recalled by the second. */
+    default boolean learning() {
+        return false;
+    }
+
+    /**
+     * Records a whole object a second pass needs, such as a dissector's end-of-capture state of one
+     * conversation (first pass only; ignored otherwise). The object is handed over as is, so it must
+     * not be changed by the second pass in ways the first pass's later frames would not have.
+     */
+    default void learnObject(String kind, long key, Object value) {}
+
+    /** What the first pass learned with {@link #learnObject}, or null (nothing, or not a second pass). */
+    default Object recallObject(String kind, long key) {
+        return null;
+    }
+
     /** Single pass: learns nothing, recalls nothing. */
     PassLinks NONE = new PassLinks() {
         @Override

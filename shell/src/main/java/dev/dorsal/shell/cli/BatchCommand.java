@@ -319,7 +319,8 @@ public final class BatchCommand {
             TextTreeFormatter tree = details ? new TextTreeFormatter(only, !o.hex, resolveMac) : null;
             formatter = new TextFormatter(summary, tree, o.hex ? new HexDumpFormatter() : null);
             detailed = details;
-            columns = summary != null || details;
+            // -x prints every data source (reassembled, decrypted): the payload must be dissected for them.
+            columns = summary != null || details || o.hex;
         }
         if (taps.stream().anyMatch(Tap::needsDetailedTree)) {
             detailed = true;
