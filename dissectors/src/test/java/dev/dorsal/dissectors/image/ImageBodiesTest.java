@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dorsal.dissectors.http.testkit.FieldDump;
-import dev.dorsal.dissectors.http.testkit.RealStack;
-import dev.dorsal.dissectors.http.testkit.TcpFrames;
-import dev.dorsal.engine.dissect.DissectionOptions;
+import dev.dorsal.dissectors.http.testkit.BodyExchange;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,9 +19,9 @@ import org.junit.jupiter.api.Test;
  * dissector declines, and a body cut at every point into two segments.
  */
 class ImageBodiesTest {
-    private static final List<String> PROTOCOLS = List.of("http", "image-gif", "image-jfif", "png", "media");
+    private static final BodyExchange EXCHANGE = new BodyExchange(List.of("http", "image-gif", "image-jfif", "png",
+            "media"));
     private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] REQUEST = "GET /i HTTP/1.1\r\nHost: images.test\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     /** A 1×1 GIF89a: 2-entry global map, graphics control extension, one image with LZW data. */
     private static final byte[] GIF = HEX.parseHex(
@@ -95,23 +92,18 @@ class ImageBodiesTest {
     void sameFieldsAtEverySplitPoint() {
         byte[] resp = response("image/gif", GIF);
         List<String> whole = fields(resp);
-        for (int k = 1; k < resp.length; k++) {
-            TcpFrames frames = new TcpFrames(50000, 80).client(REQUEST).server(Arrays.copyOfRange(resp, 0, k))
-                    .server(Arrays.copyOfRange(resp, k, resp.length));
-            assertEquals(whole, FieldDump.of(RealStack.run(frames.frames(), DissectionOptions.FULL), PROTOCOLS),
-                    "split at " + k);
+        List<List<String>> splits = EXCHANGE.fieldsAtEverySplit(resp);
+        for (int k = 0; k < splits.size(); k++) {
+            assertEquals(whole, splits.get(k), "split at " + (k + 1));
         }
     }
 
     private static List<String> fields(byte[] response) {
-        TcpFrames frames = new TcpFrames(50000, 80).client(REQUEST).server(response);
-        return FieldDump.of(RealStack.run(frames.frames(), DissectionOptions.FULL), PROTOCOLS);
+        return EXCHANGE.fields(response);
     }
 
     private static byte[] response(String type, byte[] body) {
-        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + body.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        return concat(head, body);
+        return BodyExchange.response(type, body);
     }
 
     private static byte[] png(byte[]... chunks) {

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dorsal.dissectors.http.testkit.FieldDump;
-import dev.dorsal.dissectors.http.testkit.RealStack;
-import dev.dorsal.dissectors.http.testkit.TcpFrames;
-import dev.dorsal.engine.dissect.DissectionOptions;
+import dev.dorsal.dissectors.http.testkit.BodyExchange;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +15,7 @@ import org.junit.jupiter.api.Test;
  * cut at every point into two segments.
  */
 class XmlBodiesTest {
-    private static final List<String> PROTOCOLS = List.of("http", "data-text-lines", "xml", "media");
-    private static final byte[] REQUEST = "GET /x HTTP/1.1\r\nHost: xml.test\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final BodyExchange EXCHANGE = new BodyExchange(List.of("http", "data-text-lines", "xml", "media"));
 
     @Test
     void elementsAttributesTextAndDeclaration() {
@@ -57,31 +52,17 @@ class XmlBodiesTest {
 
     @Test
     void sameFieldsAtEverySplitPoint() {
-        byte[] resp = response("application/soap+xml", "<s:Envelope xmlns:s=\"urn:s\"><s:Body><m:Id>5</m:Id></s:Body>"
-                + "</s:Envelope>");
-        List<String> whole = dump(new TcpFrames(50000, 80).client(REQUEST).server(resp));
+        byte[] resp = BodyExchange.response("application/soap+xml", ("<s:Envelope xmlns:s=\"urn:s\"><s:Body>"
+                + "<m:Id>5</m:Id></s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8));
+        List<String> whole = EXCHANGE.fields(resp);
         assertTrue(whole.contains("xml.cdata=5"), whole::toString);
-        for (int k = 1; k < resp.length; k++) {
-            TcpFrames frames = new TcpFrames(50000, 80).client(REQUEST).server(Arrays.copyOfRange(resp, 0, k))
-                    .server(Arrays.copyOfRange(resp, k, resp.length));
-            assertEquals(whole, dump(frames), "split at " + k);
+        List<List<String>> splits = EXCHANGE.fieldsAtEverySplit(resp);
+        for (int k = 0; k < splits.size(); k++) {
+            assertEquals(whole, splits.get(k), "split at " + (k + 1));
         }
     }
 
     private static List<String> fields(String type, String body) {
-        return dump(new TcpFrames(50000, 80).client(REQUEST).server(response(type, body)));
-    }
-
-    private static List<String> dump(TcpFrames frames) {
-        return FieldDump.of(RealStack.run(frames.frames(), DissectionOptions.FULL), PROTOCOLS);
-    }
-
-    private static byte[] response(String type, String body) {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + b.length + "\r\n\r\n";
-        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] out = Arrays.copyOf(h, h.length + b.length);
-        System.arraycopy(b, 0, out, h.length, b.length);
-        return out;
+        return EXCHANGE.fields(BodyExchange.response(type, body.getBytes(StandardCharsets.UTF_8)));
     }
 }
