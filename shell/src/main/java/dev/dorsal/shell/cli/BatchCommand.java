@@ -86,6 +86,9 @@ public final class BatchCommand {
                 out.flush();
                 return EXIT_OK;
             }
+            for (String d : o.decodeAs) {
+                DecodeAsOption.apply(d, registry, prefs, err);
+            }
             Plan plan = plan(o, registry, prefs, scripts);
             return plan.live() != null ? new LiveRun(plan, registry, out, err).execute()
                     : new BatchRun(plan, registry, out, err).execute();
@@ -148,6 +151,7 @@ public final class BatchCommand {
         for (String p : o.preferences) {
             preference(prefs, p);
         }
+
         String format = o.format == null ? "text" : o.format;
         if (!FORMATS.contains(format)) {
             throw new UsageError("Invalid -T parameter \"" + format + "\"; it must be one of:\n" + FORMATS_HELP, EXIT_USAGE);

@@ -24,6 +24,10 @@ final class BatchOptions {
             description = "with -r: a display filter (as -Y); when capturing: a capture filter (as -f)")
     List<String> trailingFilter = new ArrayList<>();
 
+    @Option(names = "-d", paramLabel = "LAYER==SELECTOR,PROTOCOL",
+            description = "decode the packets of a table entry as PROTOCOL, e.g. tcp.port==8888,http (repeatable)")
+    List<String> decodeAs = new ArrayList<>();
+
     @Option(names = "-2", description = "two-pass analysis: dissect every frame first, then print with links to later frames")
     boolean twoPass;
 

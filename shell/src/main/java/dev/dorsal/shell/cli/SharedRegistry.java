@@ -2,13 +2,15 @@ package dev.dorsal.shell.cli;
 
 import dev.dorsal.engine.registry.ProcessRegistry;
 import dev.dorsal.engine.registry.Registry;
+import dev.dorsal.engine.spi.DissectorHandle;
+import dev.dorsal.engine.spi.DissectorTable;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The one registry of this JVM ({@link ProcessRegistry}): every run of the CLI (and every test)
  * shares it, and {@link #withPreferences} undoes a run's
- * {@code -o} settings when it ends.
+ * {@code -o} settings and {@code -d} entries when it ends.
  */
 public final class SharedRegistry {
     private SharedRegistry() {}
@@ -23,10 +25,11 @@ public final class SharedRegistry {
         return new Overrides(get());
     }
 
-    /** The {@code -o} settings of one run, undone on close. */
+    /** The {@code -o} settings and {@code -d} entries of one run, undone on close. */
     static final class Overrides implements AutoCloseable {
         private final Registry registry;
         private final Map<String, String> saved = new HashMap<>();
+        private final java.util.List<Map.Entry<DissectorTable, Long>> decoded = new java.util.ArrayList<>();
 
         private Overrides(Registry registry) {
             this.registry = registry;
@@ -42,9 +45,16 @@ public final class SharedRegistry {
             return registry.setPreference(name, value);
         }
 
+        /** Decode-As {@code key} of {@code table} as {@code handle} for this run (-d). */
+        void decodeAs(DissectorTable table, long key, DissectorHandle handle) {
+            table.decodeAs(key, handle);
+            decoded.add(Map.entry(table, key));
+        }
+
         @Override
         public void close() {
             saved.forEach(registry::setPreference);
+            decoded.forEach(e -> e.getKey().decodeAs(e.getValue(), null));
         }
     }
 }
