@@ -77,6 +77,13 @@ public final class BatchCommand {
             err.println(PREFIX + "internal error: cannot load the dissectors: " + e.getMessage());
             return EXIT_INTERNAL;
         }
+        if (o.glossary != null) {
+            if (!Glossary.print(o.glossary, registry, out)) {
+                err.println(PREFIX + "Invalid \"" + o.glossary + "\" option for -G flag, enter -G help for more help.");
+                return EXIT_USAGE;
+            }
+            return EXIT_OK;
+        }
         CliScripts scripts = null;
         try (SharedRegistry.Overrides prefs = SharedRegistry.withPreferences()) {
             scripts = CliScripts.open(registry, CliScripts.scriptFiles(o.extensions), err);

@@ -24,6 +24,10 @@ final class BatchOptions {
             description = "with -r: a display filter (as -Y); when capturing: a capture filter (as -f)")
     List<String> trailingFilter = new ArrayList<>();
 
+    @Option(names = "-G", arity = "0..1", fallbackValue = "fields", paramLabel = "REPORT",
+            description = "print a glossary and exit: fields (default), protocols, decodes")
+    String glossary;
+
     @Option(names = "-d", paramLabel = "LAYER==SELECTOR,PROTOCOL",
             description = "decode the packets of a table entry as PROTOCOL, e.g. tcp.port==8888,http (repeatable)")
     List<String> decodeAs = new ArrayList<>();
