@@ -22,6 +22,8 @@ import java.util.List;
  */
 final class HttpDissector {
     static final ProtocolDef PROTO = new ProtocolDef("Hypertext Transfer Protocol", "HTTP", "http");
+    /** SSDP (UPnP discovery) is HTTP over UDP port 1900: tshark runs HTTP's parser under this name. */
+    static final ProtocolDef SSDP = new ProtocolDef("Simple Service Discovery Protocol", "SSDP", "ssdp");
 
     static final FieldDef REQUEST = FieldDef.bool("http.request", "Request");
     static final FieldDef RESPONSE = FieldDef.bool("http.response", "Response");
@@ -134,10 +136,10 @@ final class HttpDissector {
             }
         }
         if (kind != null) {
-            cols.setProtocol("HTTP"); // header lines without their start leave the column to TCP, as in tshark
+            cols.setProtocol(m.proto.shortName()); // header lines without their start leave the column to TCP
         }
         state = State.HEADERS;
-        m.tree = parent.addProtocol(PROTO, tvb, offset, tvb.length() - offset);
+        m.tree = parent.addProtocol(m.proto, tvb, offset, tvb.length() - offset);
         HttpHeaders.Parsed h = new HttpHeaders.Parsed();
         String[] request = null;
         int off = offset;
@@ -212,9 +214,9 @@ final class HttpDissector {
     private static int continuation(HttpMessage m, int offset, ProtoItem parent, boolean text) {
         int length = m.tvb.reportedLength() - offset;
         Columns cols = m.pinfo.columns();
-        cols.setProtocol("HTTP");
+        cols.setProtocol(m.proto.shortName());
         cols.setInfo("Continuation");
-        m.tree = parent.addProtocol(PROTO, m.tvb, offset, m.tvb.length() - offset);
+        m.tree = parent.addProtocol(m.proto, m.tvb, offset, m.tvb.length() - offset);
         Tvb entity = m.tvb.slice(offset, length);
         if (text) {
             HttpBody.fileData(m, entity, false);
@@ -291,7 +293,8 @@ final class HttpDissector {
         ProtoItem t = m.tree;
         Tvb tvb = m.tvb;
         long frame = pinfo.number();
-        if (m.type == HttpMessageType.REQUEST && request != null && h.host != null) {
+        boolean requestLike = m.type == HttpMessageType.REQUEST || m.type == HttpMessageType.NOTIFICATION;
+        if (requestLike && request != null && h.host != null) {
             String uri = request[1];
             String full = uri.regionMatches(true, 0, "http://", 0, 7) || uri.regionMatches(true, 0, "https://", 0, 8)
                     || "CONNECT".equalsIgnoreCase(request[0])

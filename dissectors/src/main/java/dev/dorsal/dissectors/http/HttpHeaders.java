@@ -167,7 +167,8 @@ final class HttpHeaders {
             }
             v++;
         }
-        boolean unknownType = m.type == HttpMessageType.OTHER;
+        // tshark has no line field for notifications (NOTIFY, SUBSCRIBE…) either: they read as unknown here
+        boolean unknownType = m.type == HttpMessageType.OTHER || m.type == HttpMessageType.NOTIFICATION;
         if (k == null) {
             if (unknownType) {
                 // tshark keeps the line as shown (escaped) as the value here, not the raw line.

@@ -3,6 +3,7 @@ package dev.dorsal.dissectors.http;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
+import dev.dorsal.engine.spi.ProtocolDef;
 import dev.dorsal.engine.spi.Tvb;
 
 /** What the parts of one HTTP message share while it is read: bytes, tree, kind and connection state. */
@@ -12,6 +13,8 @@ final class HttpMessage {
     final boolean detailed;
     final HttpConversations.Conversation conv;
     final boolean tls;
+    /** HTTP, or SSDP when HTTP's parser runs for it (HTTP over UDP 1900, the same fields). */
+    final ProtocolDef proto;
     /** The HTTP protocol item (or the parent tree while it is not created yet). */
     ProtoItem tree;
     HttpMessageType type = HttpMessageType.OTHER;
@@ -28,6 +31,9 @@ final class HttpMessage {
         this.detailed = tree.tree().detailed();
         this.conv = conv;
         this.tls = tls;
+        java.util.List<String> layers = pinfo.layerNames();
+        this.proto = !layers.isEmpty() && layers.getLast().equals(HttpDissector.SSDP.filterName())
+                ? HttpDissector.SSDP : HttpDissector.PROTO;
     }
 
     /** Where header lines go that have no field of their own: requests (and unknowns) vs responses. */

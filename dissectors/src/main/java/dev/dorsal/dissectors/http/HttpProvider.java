@@ -29,9 +29,12 @@ public final class HttpProvider implements DissectorProvider {
 
     /** tshark 4.0.17's tcp.port entries for http ({@code tshark -G decodes}). */
     static final int[] TCP_PORTS = {80, 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8080, 8088, 11371};
+    /** SSDP's port (udp.port 1900 in tshark 4.0.17's -G decodes). */
+    static final int SSDP_UDP_PORT = 1900;
 
     private DissectorHandle http;
     private DissectorHandle httpTls;
+    private DissectorHandle ssdp;
     private DissectorTable mediaTypes;
 
     @Override
@@ -57,6 +60,8 @@ public final class HttpProvider implements DissectorProvider {
         http = r.handle("http", HttpDissector.PROTO, (tvb, pinfo, tree) -> HttpDissector.dissectStream(tvb, pinfo, tree, false));
         httpTls = r.handle("http.tls", HttpDissector.PROTO,
                 (tvb, pinfo, tree) -> HttpDissector.dissectStream(tvb, pinfo, tree, true));
+        r.protocol(HttpDissector.SSDP);
+        ssdp = r.handle("ssdp", HttpDissector.SSDP, (tvb, pinfo, tree) -> HttpDissector.dissectStream(tvb, pinfo, tree, false));
         mediaTypes = r.newTable(MEDIA_TYPE_TABLE, "Internet media type", FieldType.STRING, Base.NONE);
         r.newHeuristicList(HEURISTICS);
 
@@ -82,6 +87,7 @@ public final class HttpProvider implements DissectorProvider {
 
     @Override
     public void handoff(Tables t) {
+        t.table("udp.port").add(SSDP_UDP_PORT, ssdp);
         DissectorTable tcp = t.table("tcp.port");
         for (int port : TCP_PORTS) {
             tcp.add(port, http);
