@@ -4,9 +4,10 @@ dissectors by media type, one TCP connection each (a handshake, a GET, the respo
 segments). The bodies cover what those dissectors decide on: GIF87a/89a with and without color
 maps, every extension label and an unknown one, local color maps, unknown block bytes, a truncated
 image; PNG with each decoded chunk type (IHDR, tEXt with and without its NUL, tIME, pHYs, bKGD in
-its three sizes, cHRM, gAMA, sRGB), unknown chunks and a chunk longer than the body; JPEG with JFIF
+its three sizes, cHRM, gAMA, sRGB; Latin-1 text), unknown chunks and a chunk longer than the body; JPEG with JFIF
 APP0 (and a thumbnail), Exif APP1 in both byte orders with IFD0, Exif, GPS and interoperability
-directories and every value type, FlashPix APP2, frame/scan headers, comments, fill bytes,
+directories and every value type, FlashPix APP2, frame/scan headers, comments (one with a byte
+from 0x80 up, read as ASCII), fill bytes,
 restart markers, data after EOI and a segment longer than the body; and bodies each dissector
 declines (too short, wrong signature, a first segment that is neither JFIF nor Exif), which tshark
 then shows as Media Type with an "HTTP body subdissector failed" note.
@@ -87,7 +88,7 @@ def pngs():
             (b'pHYs', struct.pack('>IIB', 2835, 2835, 1)), (b'bKGD', struct.pack('>HHH', 1, 2, 3)),
             (b'zTXt', b'Title\x00\x00xx'), (b'iTXt', b'Title\x00\x00\x00en\x00T\x00hi'), (b'tRNS', b'\x00\x01'),
             (b'sBIT', b'\x08\x08\x08'), (b'abCD', b'\x01\x02'), (b'IDAT', zlib.compress(b'\x00\xff\x00\x00')),
-            (b'tEXt', b'Comment\x00hello'), (b'tEXt', b'NoNul')]
+            (b'tEXt', b'Comment\x00hello'), (b'tEXt', b'NoNul'), (b'tEXt', b'Caf\xe9\x00cr\xe8me')]
     return [
         sig + ihdr + b''.join(chunk(t, d) for t, d in many) + chunk(b'IEND', b'', crc=0x12345678),
         sig + chunk(b'IHDR', struct.pack('>IIBBBBB', 1, 1, 1, 0, 1, 1, 2)) + chunk(b'bKGD', b'\x05')
@@ -150,7 +151,8 @@ def jpegs():
         soi + app0 + segment(0xe1, b'Exif\x00\x00' + exif('>')) + segment(0xfe, b'hello comment') + eoi,
         soi + segment(0xe1, b'Exif\x00\x00' + exif('<')) + eoi,
         soi + thumb + segment(0xe2, b'FPXR\x00\x00abc') + segment(0xe2, b'ICC_PROFILE\x00\x01\x01')
-        + segment(0xee, b'Adobe') + b'\xff\xff\xff' + segment(0xfe, b'x\x00y') + segment(0xdd, b'\x00\x10') + eoi + b'\x00\x01',
+        + segment(0xee, b'Adobe') + b'\xff\xff\xff' + segment(0xfe, b'x\x00y') + segment(0xfe, b'caf\xe9 ok\x00\xe9')
+        + segment(0xdd, b'\x00\x10') + eoi + b'\x00\x01',
         soi + app0 + segment(0xe1, b'Exif\x00\x00XX*\x00') + segment(0xe1, b'http://ns.adobe.com/xap/1.0/\x00<x/>') + eoi,
         soi + app0 + segment(0xc2, b'\x08\x00\x01'),
         soi + app0 + segment(0xdb, bytes(10))[:8],

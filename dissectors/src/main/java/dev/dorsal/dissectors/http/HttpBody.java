@@ -228,36 +228,11 @@ final class HttpBody {
             entity.bytes(0, entity.reportedLength()); // a body cut by the snapshot length: as tshark, fail here
         }
         boolean wanted = m.detailed || m.tree.tree().wants(FILE_DATA);
-        String text = wanted ? cString(entity) : null;
+        String text = wanted ? HttpText.ascii(entity, 0, entity.length()) : null;
         ProtoItem fd = m.tree.addString(FILE_DATA, entity, 0, n, text);
         if (m.detailed) {
             fd.setText("File Data: " + n + " bytes");
         }
-    }
-
-    /**
-     * The bytes up to the first NUL as tshark's ASCII string: every byte from 0x80 up is one U+FFFD
-     * (so a UTF-8 "é" is two of them, as tshark 4.0.17 prints {@code http.file_data}).
-     */
-    static String cString(Tvb tvb) {
-        byte[] d = tvb.backingArray();
-        int base = tvb.start();
-        int n = tvb.length();
-        int end = 0;
-        boolean ascii = true;
-        while (end < n && d[base + end] != 0) {
-            ascii &= d[base + end] >= 0;
-            end++;
-        }
-        if (ascii) {
-            return new String(d, base, end, StandardCharsets.US_ASCII);
-        }
-        StringBuilder sb = new StringBuilder(end);
-        for (int i = 0; i < end; i++) {
-            byte b = d[base + i];
-            sb.append(b >= 0 ? (char) b : '\uFFFD');
-        }
-        return sb.toString();
     }
 
     /**

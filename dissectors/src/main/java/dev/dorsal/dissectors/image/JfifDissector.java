@@ -202,7 +202,7 @@ final class JfifDissector {
             startOfScan(seg, s);
         } else if (marker == COM) {
             int n = seg.reportedLength() - 4;
-            ImageText.add(s, COMMENT, seg, 4, n);
+            ImageText.ascii(s, COMMENT, seg, 4, n);
         } else if (marker == APP0) {
             app0(seg, s, declared);
         } else if (marker == APP1) {

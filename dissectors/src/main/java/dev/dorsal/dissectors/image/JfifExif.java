@@ -172,7 +172,7 @@ final class JfifExif {
     private void values(ProtoItem parent, int type, int count, int off) {
         switch (type) {
             case 2 -> {
-                ImageText.add(parent, VALUE_ASCII, seg, off, count);
+                ImageText.ascii(parent, VALUE_ASCII, seg, off, count);
             }
             case 7 -> parent.add(VALUE_UNDEFINED, seg, off, count);
             default -> {

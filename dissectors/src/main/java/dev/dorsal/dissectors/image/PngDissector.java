@@ -179,7 +179,7 @@ final class PngDissector {
         }
         c.addString(TEXT_KEYWORD, tvb, off, nul - off, tvb.ascii(off, nul - off));
         int rest = off + n - (nul + 1);
-        ImageText.add(c, TEXT_STRING, tvb, nul + 1, rest);
+        ImageText.latin1(c, TEXT_STRING, tvb, nul + 1, rest);
     }
 
     private static void time(Tvb tvb, int off, ProtoItem c) {
