@@ -35,16 +35,22 @@ def entries(path):
         value = int(''.join(octets), 16) << (8 * (6 - len(octets)))
         yield value, int(b) if b else 8 * len(octets), text
 
-def keep(path, out):
+GROUP_BIT = 1 << 40
+
+
+def keep(path, out, addresses):
     kept = []
     for value, bits, text in entries(path):
         mask = ((1 << bits) - 1) << (48 - bits)
-        if any((a & mask) == (value & mask) for a in seen):
+        if any((a & mask) == (value & mask) for a in addresses):
             kept.append(text)
     with open(out, 'w', encoding='utf-8') as fh:
         fh.write('# The entries of ' + path + ' that name an address in ../oracle (make_names.py).\n')
         fh.write('\n'.join(kept) + '\n')
     return len(kept)
 
-print('manuf:', keep(os.path.join(data, 'manuf'), os.path.join(here, 'manuf')),
-      'wka:', keep(os.path.join(data, 'wka'), os.path.join(here, 'wka')), 'addresses:', len(seen))
+# A group address is named after the vendor of its OUI with the group bit cleared
+# ("Xerox_00:00:00" for 01:00:01:00:00:00), unless wka names it as a whole.
+vendors = seen | {a & ~GROUP_BIT for a in seen}
+print('manuf:', keep(os.path.join(data, 'manuf'), os.path.join(here, 'manuf'), vendors),
+      'wka:', keep(os.path.join(data, 'wka'), os.path.join(here, 'wka'), seen), 'addresses:', len(seen))

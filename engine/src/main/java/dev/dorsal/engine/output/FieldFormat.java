@@ -91,7 +91,8 @@ public final class FieldFormat {
             case IPv6 -> AddressFormat.ipv6(fixed(item.bytesValue(), 16));
             case EUI64 -> AddressFormat.hexJoined(item.bytesValue(), ':');
             case GUID -> guid(item.bytesValue());
-            case ABSOLUTE_TIME -> TimeText.absolute(v);
+            case ABSOLUTE_TIME -> f.base() == Base.CUSTOM && f.customFormatter() != null
+                    ? f.customFormatter().apply(v) : TimeText.absolute(v);
             case RELATIVE_TIME -> TimeText.relative(v);
             case FLOAT -> Floats.g(Double.longBitsToDouble(v), 6);
             case DOUBLE -> Floats.g(Double.longBitsToDouble(v), 15);
