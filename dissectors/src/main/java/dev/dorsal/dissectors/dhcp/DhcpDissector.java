@@ -90,6 +90,8 @@ public final class DhcpDissector implements DissectorProvider {
     static final class State {
         int messageType = -1;
         int overload;
+        /** The dhcp protocol node: each Message Type option adds its type to the node's text. */
+        ProtoItem proto;
     }
 
     @Override
@@ -101,7 +103,8 @@ public final class DhcpDissector implements DissectorProvider {
     public void register(Registrar r) {
         r.protocol(PROTO);
         r.fields(PROTO, FIELDS);
-        r.experts(PROTO, List.of(DhcpOptions.BAD_LENGTH, DhcpOptions.BAD_ROUTE, END_MISSING, NO_CLIENT_ADDRESS,
+        r.experts(PROTO, List.of(DhcpOptions.BAD_LENGTH, DhcpOptions.BAD_ROUTE, DhcpOptions.NONSTANDARD,
+                DhcpOptions.AMBIGUOUS_ARCHITECTURE, DhcpOptions.SIP_BAD_ENCODING, END_MISSING, NO_CLIENT_ADDRESS,
                 SNAME_OVERLOADED, FILE_OVERLOADED, SNAME_END_MISSING, FILE_END_MISSING));
         r.handle("dhcp", PROTO, this::dissect);
     }
@@ -130,8 +133,8 @@ public final class DhcpDissector implements DissectorProvider {
             String name = DhcpOptions.messageTypeName(st.messageType);
             cols.setProtocol("DHCP");
             cols.setInfo(String.format(Locale.ROOT, "DHCP %-8s - Transaction ID 0x%08x", name, tvb.u32(4)));
-            dhcp.setText(PROTO.name() + " (" + name + ")");
         }
+        st.proto = dhcp;
         header(tvb, dhcp, st);
         if (st.messageType < 0) {
             ProtoItem b = dhcp.addBool(BOOTP, tvb, 0, 0, true);

@@ -1,7 +1,9 @@
 package dev.dorsal.dissectors.dhcp;
 
 import dev.dorsal.dissectors.arp.ArpValues;
+import dev.dorsal.dissectors.text.AsciiText;
 import dev.dorsal.engine.spi.AddressFormat;
+import dev.dorsal.engine.spi.CoreFields;
 import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.ProtoItem;
@@ -41,8 +43,20 @@ final class DhcpOptions {
     static final ValueString TR111_SUBOPTIONS = ValueString.of(1, "DeviceManufacturerOUI", 2, "DeviceSerialNumber",
             3, "DeviceProductClass", 4, "GatewayManufacturerOUI", 5, "GatewaySerialNumber", 6, "GatewayProductClass");
     /** IANA private enterprise numbers that the V-I options of the corpus carry. */
-    static final ValueString ENTERPRISES = ValueString.of(3561, "Broadband Forum (previously 'DSL Forum')");
+    static final ValueString ENTERPRISES = ValueString.of(9, "ciscoSystems", 311, "Microsoft",
+            3561, "Broadband Forum (previously 'DSL Forum')", 4491, "Cable Television Laboratories, Inc.");
     static final TrueFalse ENABLED = new TrueFalse("Enabled", "Disabled");
+    static final ValueString DUID_TYPES = ValueString.of(1, "link-layer address plus time",
+            2, "assigned by vendor based on Enterprise number", 3, "link-layer address");
+    static final ValueString ARCHITECTURES = ValueString.of(0, "IA x86 PC", 1, "NEC/PC98", 2, "IA64 PC", 3, "DEC Alpha",
+            4, "ArcX86", 5, "Intel Lean Client", 6, "EFI IA32", 7, "EFI x64", 8, "EFI Xscale", 9, "EFI BC",
+            10, "ARM 32-bit UEFI", 11, "ARM 64-bit UEFI", 12, "PowerPC Open Firmware", 13, "PowerPC ePAPR",
+            14, "POWER OPAL v3", 15, "x86 UEFI HTTP", 16, "x64 UEFI HTTP", 17, "EBC UEFI HTTP",
+            18, "ARM 32-bit UEFI HTTP", 19, "ARM 64-bit UEFI HTTP", 20, "PC/AT HTTP", 21, "ARM 32-bit uboot",
+            22, "ARM 64-bit uboot", 23, "ARM 32-bit uboot HTTP", 24, "ARM 64-bit uboot HTTP", 25, "RISC-V 32-bit UEFI",
+            26, "RISC-V 32-bit UEFI HTTP", 27, "RISC-V 64-bit UEFI", 28, "RISC-V 64-bit UEFI HTTP",
+            29, "RISC-V 128-bit UEFI", 30, "RISC-V 128-bit UEFI HTTP", 31, "s390 Basic", 32, "s390 Extended");
+    static final ValueString NONCE_ALGORITHMS = ValueString.of(1, "HMAC-MD5");
 
     static final String P = "dhcp.option.";
     static final FieldDef TYPE = FieldDef.uint8(P + "type", "Option");
@@ -61,6 +75,29 @@ final class DhcpOptions {
     static final FieldDef ROUTE_ROUTER = FieldDef.ipv4(P + "static_route.router", "Destination Router");
     static final FieldDef CLIENT_ID_TYPE = FieldDef.uint8("dhcp.client_id.type", "Type");
     static final FieldDef CLIENT_ID_UNDEF = FieldDef.string("dhcp.client_id.undef", "Client Identifier");
+    static final FieldDef CLIENT_ID = FieldDef.bytes("dhcp.client_id", "Identifier");
+    static final FieldDef IAID = FieldDef.string("dhcp.client_id.iaid", "IAID");
+    static final FieldDef DUID_TYPE = FieldDef.uint16("dhcp.client_id.duid_type", "DUID Type").vals(DUID_TYPES);
+    static final FieldDef DUID_LLT_HW_TYPE = FieldDef.uint16("dhcp.client_id.duid_llt_hw_type", "Hardware type")
+            .vals(ArpValues.HARDWARE_TYPES);
+    static final FieldDef DUID_LL_HW_TYPE = FieldDef.uint16("dhcp.client_id.duid_ll_hw_type", "Hardware type")
+            .vals(ArpValues.HARDWARE_TYPES);
+    static final FieldDef DUID_TIME = FieldDef.uint32("dhcp.client_id.time", "Time");
+    static final FieldDef DUID_LINK_ADDRESS = FieldDef.string("dhcp.client_id.link_layer_address", "Link layer address");
+    static final FieldDef DUID_ENTERPRISE = FieldDef.uint32("dhcp.client_id.enterprise_num", "Enterprise-number")
+            .custom(DhcpOptions::enterprise);
+    static final FieldDef UUID = FieldDef.guid("dhcp.client_id.uuid", "Client Identifier (UUID)");
+    static final FieldDef NDI_MAJOR = FieldDef.uint8("dhcp.client_network_id_major", "Major Version");
+    static final FieldDef NDI_MINOR = FieldDef.uint8("dhcp.client_network_id_minor", "Minor Version");
+    static final FieldDef ARCHITECTURE = FieldDef.uint16(P + "client_system_architecture", "Client System Architecture")
+            .vals(ARCHITECTURES);
+    static final FieldDef NONCE_ALGORITHM = FieldDef.uint8(P + "forcerenew_nonce.algorithm", "Algorithm")
+            .vals(NONCE_ALGORITHMS);
+    static final FieldDef SIP_NAME = FieldDef.stringz(P + "sip_server.name", "SIP Server Name");
+    static final FieldDef CAPTIVE_PORTAL = FieldDef.string(P + "captive_portal", "Captive Portal");
+    static final FieldDef VENDOR_SUBOPTION = FieldDef.uint8("dhcp.vendor.suboption", "Option 125 Suboption");
+    static final FieldDef VENDOR_DATA = FieldDef.bytes("dhcp.vendor.data", "Data");
+    static final FieldDef USER_CLASS_TEXT = FieldDef.string(P + "user_class.text", "User Class Data (Text)");
     static final FieldDef FQDN_FLAGS = FieldDef.uint8("dhcp.fqdn.flags", "Flags").hex();
     static final FieldDef FQDN_MBZ = FieldDef.uint8("dhcp.fqdn.mbz", "Reserved flags").hex().mask(0xf0);
     static final FieldDef FQDN_N = FieldDef.bool("dhcp.fqdn.n", "Server DDNS", 8, 0x08)
@@ -89,13 +126,15 @@ final class DhcpOptions {
     static final FieldDef SIP_ADDRESS = FieldDef.ipv4(P + "sip_server.address", "SIP Server Address");
     static final String AUTH = P + "dhcp_authentication.";
     static final FieldDef AUTH_PROTOCOL = FieldDef.uint8(AUTH + "protocol", "Protocol").vals(AUTH_PROTOCOLS);
+    static final FieldDef AUTH_ALGORITHM = FieldDef.uint8(AUTH + "algorithm", "Algorithm");
+    static final FieldDef AUTH_INFORMATION = FieldDef.stringz(AUTH + "information", "Authentication Information");
     static final FieldDef AUTH_ALG_DELAY = FieldDef.uint8(AUTH + "alg_delay", "Delay Algorithm").vals(AUTH_ALGORITHMS);
     static final FieldDef AUTH_RDM_FIELD = FieldDef.uint8(AUTH + "rdm", "Replay Detection Method").vals(AUTH_RDM);
     static final FieldDef AUTH_RDV = FieldDef.uint64(AUTH + "rdm_replay_detection", "RDM Replay Detection Value").hex();
     static final FieldDef AUTH_SECRET_ID = FieldDef.uint32(AUTH + "secret_id", "Secret ID").hex();
     static final FieldDef AUTH_HMAC = FieldDef.bytes(AUTH + "hmac_md5_hash", "HMAC MD5 Hash");
     static final FieldDef VI_ENTERPRISE = FieldDef.uint32(P + "vi.enterprise", "Enterprise")
-            .custom(n -> ENTERPRISES.nameOr(n, "Unknown") + " (" + n + ")");
+            .custom(DhcpOptions::enterprise);
     static final FieldDef VI_LENGTH = FieldDef.uint8(P + "vi.length", "Length");
     static final FieldDef VI_VALUE = FieldDef.bytes(P + "vi.value", "Value");
     static final FieldDef TR111_SUBOPTION = FieldDef.uint8(P + "vi.tr111.suboption", "Option 125 Suboption");
@@ -111,6 +150,12 @@ final class DhcpOptions {
 
     static final ExpertDef BAD_LENGTH = new ExpertDef("dhcp.bad_length", "length isn't 0",
             ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
+    static final ExpertDef NONSTANDARD = new ExpertDef(P + "nonstd_data", "Non standard compliant option data",
+            ExpertDef.Group.PROTOCOL, ExpertDef.Severity.NOTE);
+    static final ExpertDef AMBIGUOUS_ARCHITECTURE = new ExpertDef(P + "client_architecture.ambiguous",
+            "Client Architecture ID may be ambiguous", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.WARN);
+    static final ExpertDef SIP_BAD_ENCODING = new ExpertDef(P + "sip_server_address.encoding",
+            "RFC 3361 defines only 0 and 1 for Encoding byte", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
     static final ExpertDef BAD_ROUTE = new ExpertDef(P + "classless_static.route", "Mask width > 32",
             ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
 
@@ -123,7 +168,12 @@ final class DhcpOptions {
             AGENT_SUBSCRIBER_ID, AGENT_SERVER_ID_OVERRIDE, AGENT_RELAY_ID, DOMAIN_SEARCH, CLASSLESS_ROUTE,
             SIP_ENCODING_FIELD, SIP_ADDRESS, AUTH_PROTOCOL, AUTH_ALG_DELAY, AUTH_RDM_FIELD, AUTH_RDV, AUTH_SECRET_ID,
             AUTH_HMAC, VI_ENTERPRISE, VI_LENGTH, VI_VALUE, TR111_SUBOPTION, USER_CLASS, USER_CLASS_LENGTH,
-            USER_CLASS_DATA));
+            USER_CLASS_DATA, CLIENT_ID, IAID, DUID_TYPE, DUID_LLT_HW_TYPE, DUID_LL_HW_TYPE, DUID_TIME, DUID_LINK_ADDRESS,
+            DUID_ENTERPRISE, UUID, NDI_MAJOR, NDI_MINOR, ARCHITECTURE, NONCE_ALGORITHM, SIP_NAME, CAPTIVE_PORTAL,
+            VENDOR_SUBOPTION, VENDOR_DATA, USER_CLASS_TEXT, AUTH_ALGORITHM, AUTH_INFORMATION));
+
+    /** The smallest length some options take; shorter ones get only a length expert, their raw value hidden. */
+    static final Map<Integer, Integer> MIN_LENGTHS = Map.of(81, 3, 90, 11, 121, 5, 125, 5, 249, 5);
 
     private static void spec(int code, Kind kind, FieldDef field) {
         SPECS.put(code, new Spec(kind, field));
@@ -223,7 +273,14 @@ final class DhcpOptions {
         for (int code : new int[] {21, 33}) {
             SPECS.put(code, new Spec(Kind.IP_PAIRS, null));
         }
-        for (int code : new int[] {52, 53, 55, 61, 77, 81, 82, 90, 119, 120, 121, 125, 249}) {
+        spec(100, Kind.STRING, "tz_pcode", "TZ PCode");
+        spec(101, Kind.STRING, "tz_tcode", "TZ TCode");
+        SPECS.put(114, new Spec(Kind.STRING, CAPTIVE_PORTAL));
+        SPECS.put(160, new Spec(Kind.STRING, CAPTIVE_PORTAL));
+        spec(161, Kind.STRING, "mudurl", "MUDURL");
+        spec(209, Kind.STRING, "pxe_config_file", "PXELINUX configuration file");
+        spec(210, Kind.STRING, "pxe_path_prefix", "PXELINUX path prefix");
+        for (int code : new int[] {52, 53, 55, 61, 77, 81, 82, 90, 93, 94, 97, 119, 120, 121, 125, 145, 249}) {
             SPECS.put(code, new Spec(Kind.SPECIAL, null));
         }
     }
@@ -233,6 +290,10 @@ final class DhcpOptions {
     /** True when the option's raw value is hidden (a decoder shows it) rather than shown as "Value". */
     static boolean decoded(int code, int len) {
         Spec s = SPECS.get(code);
+        Integer min = MIN_LENGTHS.get(code);
+        if (min != null && len < min) {
+            return true;
+        }
         if (s == null || len == 0) {
             return false;
         }
@@ -280,7 +341,13 @@ final class DhcpOptions {
                     opt.add(b, tvb, v + i + 4, 4);
                 }
             }
-            case STRINGZ, STRING -> opt.add(f, tvb, v, len);
+            case STRINGZ -> opt.add(f, tvb, v, len);
+            case STRING -> {
+                ProtoItem str = opt.addString(f, tvb, v, len, AsciiText.of(tvb, v, len));
+                if (AsciiText.strayAfterNul(tvb, v, len)) {
+                    str.expert(CoreFields.TRAILING_STRAY);
+                }
+            }
             case TIME, TIME_SIGNED -> {
                 if (len != 4) {
                     opt.expert(BAD_LENGTH, "length isn't 4");
@@ -316,11 +383,17 @@ final class DhcpOptions {
     }
 
     private static void special(int code, Tvb tvb, int v, int len, ProtoItem opt, DhcpDissector.State st) {
+        Integer min = MIN_LENGTHS.get(code);
+        if (min != null && len < min) {
+            opt.expert(BAD_LENGTH, code == 125 ? "length < 5" : "length isn't >= " + min);
+            return;
+        }
         switch (code) {
             case 53 -> {
                 int type = tvb.u8(v);
                 opt.add(MESSAGE_TYPE, tvb, v, 1);
                 opt.appendText(" (" + messageTypeName(type) + ")");
+                st.proto.appendText(" (" + messageTypeName(type) + ")");
             }
             case 55 -> {
                 for (int i = 0; i < len; i++) {
@@ -341,6 +414,30 @@ final class DhcpOptions {
             case 120 -> sipServers(tvb, v, len, opt);
             case 121, 249 -> classlessRoutes(tvb, v, len, opt);
             case 125 -> vendorInformation(tvb, v, len, opt);
+            case 93 -> {
+                for (int i = 0; i + 2 <= len; i += 2) {
+                    ProtoItem a = opt.add(ARCHITECTURE, tvb, v + i, 2);
+                    if (tvb.u16(v + i) == 9) {
+                        a.expert(AMBIGUOUS_ARCHITECTURE, "Client Architecture ID 9 is often incorrectly used for EFI x64");
+                    }
+                }
+            }
+            case 94 -> {
+                if (len == 3 && tvb.u8(v) == 1) {
+                    opt.add(NDI_MAJOR, tvb, v + 1, 1);
+                    opt.add(NDI_MINOR, tvb, v + 2, 1);
+                }
+            }
+            case 97 -> {
+                if (len == 17 && tvb.u8(v) == 0) {
+                    opt.addBytes(UUID, tvb, v + 1, 16, guidBytes(tvb.bytes(v + 1, 16)));
+                }
+            }
+            case 145 -> {
+                for (int i = 0; i < len; i++) {
+                    opt.add(NONCE_ALGORITHM, tvb, v + i, 1);
+                }
+            }
             default -> { }
         }
     }
@@ -389,14 +486,67 @@ final class DhcpOptions {
         } else if (type == 0) {
             opt.add(CLIENT_ID_TYPE, tvb, v, 1);
             opt.add(CLIENT_ID_UNDEF, tvb, v + 1, len - 1);
+        } else if (type == 255) {
+            duid(tvb, v, len, opt);
         }
     }
 
-    /** Option 77 (RFC 3004): instances of a length byte and that many bytes of class data. */
+    /**
+     * Option 61 of type 255 (RFC 4361): an IAID and a DHCPv6-style DUID, link-layer plus time, by
+     * enterprise number or link-layer.
+     */
+    private static void duid(Tvb tvb, int v, int len, ProtoItem opt) {
+        opt.addString(IAID, tvb, v + 1, 4, AddressFormat.hexJoined(tvb.bytes(v + 1, 4), '\0'));
+        int type = tvb.u16(v + 5);
+        opt.add(DUID_TYPE, tvb, v + 5, 2);
+        int end = v + len;
+        switch (type) {
+            case 1 -> {
+                opt.add(DUID_LLT_HW_TYPE, tvb, v + 7, 2);
+                opt.add(DUID_TIME, tvb, v + 9, 4);
+                opt.addString(DUID_LINK_ADDRESS, tvb, v + 13, end - v - 13,
+                        AddressFormat.hexJoined(tvb.bytes(v + 13, end - v - 13), ':'));
+            }
+            case 2 -> {
+                opt.add(DUID_ENTERPRISE, tvb, v + 7, 4);
+                opt.add(CLIENT_ID, tvb, v + 11, end - v - 11);
+            }
+            case 3 -> {
+                opt.add(DUID_LL_HW_TYPE, tvb, v + 7, 2);
+                opt.addString(DUID_LINK_ADDRESS, tvb, v + 9, end - v - 9,
+                        AddressFormat.hexJoined(tvb.bytes(v + 9, end - v - 9), ':'));
+            }
+            default -> { }
+        }
+    }
+
+    /** A GUID as tshark reads it from the wire: the first three groups little-endian. */
+    private static byte[] guidBytes(byte[] b) {
+        return new byte[] {b[3], b[2], b[1], b[0], b[5], b[4], b[7], b[6], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+            b[15]};
+    }
+
+    static String enterprise(long n) {
+        return ENTERPRISES.nameOr(n, "Unknown") + " (" + n + ")";
+    }
+
+    /**
+     * Option 77 (RFC 3004): instances of a length byte and that many bytes of class data. Where an
+     * instance would run past the option, the rest is one text value, as some clients send it.
+     */
     private static void userClass(Tvb tvb, int v, int len, ProtoItem opt) {
         int off = v;
         for (int i = 0; off < v + len; i++) {
             int n = tvb.u8(off);
+            if (off + 1 + n > v + len) {
+                int rest = v + len - off;
+                ProtoItem text = opt.addString(USER_CLASS_TEXT, tvb, off, rest, AsciiText.of(tvb, off, rest));
+                if (AsciiText.strayAfterNul(tvb, off, rest)) {
+                    text.expert(CoreFields.TRAILING_STRAY);
+                }
+                text.expert(NONSTANDARD);
+                return;
+            }
             ProtoItem inst = opt.addUint(USER_CLASS, tvb, off, n + 1, i);
             if (inst != opt) {
                 inst.setText("Instance of User Class: [" + i + "]");
@@ -475,13 +625,18 @@ final class DhcpOptions {
 
     /** Option 90 (RFC 3118): protocol, algorithm, replay detection and, for delayed authentication, the key. */
     private static void authentication(Tvb tvb, int v, int len, ProtoItem opt) {
+        int protocol = tvb.u8(v);
         opt.add(AUTH_PROTOCOL, tvb, v, 1);
-        opt.add(AUTH_ALG_DELAY, tvb, v + 1, 1);
+        opt.add(protocol == 1 ? AUTH_ALG_DELAY : AUTH_ALGORITHM, tvb, v + 1, 1);
         opt.add(AUTH_RDM_FIELD, tvb, v + 2, 1);
         opt.add(AUTH_RDV, tvb, v + 3, 8);
-        if (tvb.u8(v) == 1 && len >= 31) {
-            opt.add(AUTH_SECRET_ID, tvb, v + 11, 4);
-            opt.add(AUTH_HMAC, tvb, v + 15, 16);
+        if (protocol == 1) {
+            if (len >= 31) {
+                opt.add(AUTH_SECRET_ID, tvb, v + 11, 4);
+                opt.add(AUTH_HMAC, tvb, v + 15, 16);
+            }
+        } else if (len > 11) {
+            opt.add(AUTH_INFORMATION, tvb, v + 11, len - 11);
         }
     }
 
@@ -536,10 +691,21 @@ final class DhcpOptions {
     /** Option 120 (RFC 3361): an encoding byte, then IPv4 addresses. */
     private static void sipServers(Tvb tvb, int v, int len, ProtoItem opt) {
         opt.add(SIP_ENCODING_FIELD, tvb, v, 1);
-        if (tvb.u8(v) == 1) {
+        int encoding = tvb.u8(v);
+        if (encoding == 1) {
             for (int i = 1; i + 4 <= len; i += 4) {
                 opt.add(SIP_ADDRESS, tvb, v + i, 4);
             }
+        } else if (encoding == 0) {
+            int off = v + 1;
+            int[] end = new int[1];
+            while (off < v + len) {
+                String name = dnsName(tvb, v + 1, off, v + len, end);
+                opt.addString(SIP_NAME, tvb, off, end[0] - off, name);
+                off = end[0];
+            }
+        } else {
+            opt.expert(SIP_BAD_ENCODING, "RFC 3361 defines only 0 and 1 for Encoding byte (Encoding = " + encoding + ").");
         }
     }
 
@@ -594,7 +760,10 @@ final class DhcpOptions {
                         raw.setHidden();
                     }
                 } else {
-                    ent.add(VI_VALUE, tvb, p + 2, sl);
+                    ProtoItem sub = ent.addUint(VENDOR_SUBOPTION, tvb, p, sl + 2, code);
+                    sub.setText("Option 125 Suboption: " + code);
+                    sub.add(SUB_LENGTH, tvb, p + 1, 1);
+                    sub.add(VENDOR_DATA, tvb, p + 2, sl);
                 }
                 p += 2 + sl;
             }
