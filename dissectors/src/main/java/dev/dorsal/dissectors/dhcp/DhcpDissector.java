@@ -104,7 +104,8 @@ public final class DhcpDissector implements DissectorProvider {
         r.protocol(PROTO);
         r.fields(PROTO, FIELDS);
         r.experts(PROTO, List.of(DhcpOptions.BAD_LENGTH, DhcpOptions.BAD_ROUTE, DhcpOptions.NONSTANDARD,
-                DhcpOptions.AMBIGUOUS_ARCHITECTURE, DhcpOptions.SIP_BAD_ENCODING, END_MISSING, NO_CLIENT_ADDRESS,
+                DhcpOptions.AMBIGUOUS_ARCHITECTURE, DhcpOptions.SIP_BAD_ENCODING, DhcpOptions.MISSING_SUBOPTION_LENGTH,
+                DhcpOptions.MISSING_SUBOPTION_VALUE, END_MISSING, NO_CLIENT_ADDRESS,
                 SNAME_OVERLOADED, FILE_OVERLOADED, SNAME_END_MISSING, FILE_END_MISSING));
         r.handle("dhcp", PROTO, this::dissect);
     }

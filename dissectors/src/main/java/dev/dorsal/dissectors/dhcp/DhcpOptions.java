@@ -6,6 +6,7 @@ import dev.dorsal.engine.spi.AddressFormat;
 import dev.dorsal.engine.spi.CoreFields;
 import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.FieldType;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.TrueFalse;
 import dev.dorsal.engine.spi.Tvb;
@@ -38,8 +39,13 @@ final class DhcpOptions {
     static final ValueString AUTH_PROTOCOLS = ValueString.of(0, "configuration token", 1, "delayed authentication");
     static final ValueString AUTH_ALGORITHMS = ValueString.of(1, "HMAC_MD5");
     static final ValueString AUTH_RDM = ValueString.of(0, "Monotonically-increasing counter");
-    static final ValueString AGENT_SUBOPTIONS = ValueString.of(1, "Agent Circuit ID", 2, "Agent Remote ID",
-            5, "Link selection", 6, "Subscriber ID", 11, "Server ID Override", 12, "Relay Agent Identifier");
+    static final ValueString AGENT_SUBOPTIONS = ValueString.of(0, "Padding", 1, "Agent Circuit ID", 2, "Agent Remote ID",
+            3, "Reserved", 4, "DOCSIS Device Class", 5, "Link selection", 6, "Subscriber ID", 7, "RADIUS Attributes",
+            8, "Authentication", 9, "Vendor-Specific Information", 10, "Flags", 11, "Server ID Override",
+            12, "Relay Agent Identifier", 13, "Access Technology Type", 14, "Access Network Name", 15, "Access Point Name",
+            16, "Access Point BSSID", 17, "Access Network Operator ID", 18, "Access Network Operator Realm",
+            19, "Source Port", 150, "Link selection (Cisco proprietary)", 151, "VRF name/VPN ID",
+            152, "Server ID Override (Cisco proprietary)");
     static final ValueString TR111_SUBOPTIONS = ValueString.of(1, "DeviceManufacturerOUI", 2, "DeviceSerialNumber",
             3, "DeviceProductClass", 4, "GatewayManufacturerOUI", 5, "GatewaySerialNumber", 6, "GatewayProductClass");
     /** IANA private enterprise numbers that the V-I options of the corpus carry. */
@@ -119,6 +125,19 @@ final class DhcpOptions {
     static final FieldDef AGENT_SUBSCRIBER_ID = FieldDef.stringz(AI + "subscriber_id", "Subscriber ID");
     static final FieldDef AGENT_SERVER_ID_OVERRIDE = FieldDef.ipv4(AI + "server_id_override", "Server ID Override");
     static final FieldDef AGENT_RELAY_ID = FieldDef.bytes(AI + "relay_agent_id", "Relay Agent Identifier");
+    static final FieldDef AGENT_RESERVED = FieldDef.bytes(AI + "reserved", "Reserved");
+    static final FieldDef AGENT_DOCSIS_CLASS = FieldDef.uint32(AI + "docsis_device_class", "DOCSIS Device Class").hex();
+    static final FieldDef AGENT_RADIUS = FieldDef.bytes(AI + "radius_attributes", "RADIUS Attributes");
+    static final FieldDef AGENT_AUTH = FieldDef.bytes(AI + "authentication", "Authentication");
+    static final FieldDef AGENT_NETWORK_NAME = FieldDef.string(AI + "ani_network_name", "Access Network Name");
+    static final FieldDef AGENT_AP_NAME = FieldDef.string(AI + "ani_ap_name", "Access Point Name");
+    static final FieldDef AGENT_AP_BSSID = FieldDef.ether(AI + "ani_ap_bssid", "Access Point BSSID");
+    static final FieldDef AGENT_OPERATOR_ID = FieldDef.bytes(AI + "ani_operator_id", "Access Network Operator ID");
+    static final FieldDef AGENT_OPERATOR_REALM = FieldDef.string(AI + "ani_operator_realm", "Access Network Operator Realm");
+    static final FieldDef AGENT_LINK_SELECTION_CISCO = FieldDef.ipv4(AI + "link_selection_cisco",
+            "Link selection (Cisco proprietary)");
+    static final FieldDef AGENT_SERVER_ID_OVERRIDE_CISCO = FieldDef.ipv4(AI + "server_id_override_cisco",
+            "Server ID Override (Cisco proprietary)");
     static final FieldDef DOMAIN_SEARCH = FieldDef.stringz(P + "dhcp_dns_domain_search_list_fqdn", "FQDN");
     static final FieldDef CLASSLESS_ROUTE = FieldDef.bytes(P + "classless_static_route", "Subnet/MaskWidth-Router");
     static final FieldDef SIP_ENCODING_FIELD = FieldDef.uint8(P + "sip_server.encoding", "SIP Server Encoding")
@@ -156,6 +175,10 @@ final class DhcpOptions {
             "Client Architecture ID may be ambiguous", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.WARN);
     static final ExpertDef SIP_BAD_ENCODING = new ExpertDef(P + "sip_server_address.encoding",
             "RFC 3361 defines only 0 and 1 for Encoding byte", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
+    static final ExpertDef MISSING_SUBOPTION_LENGTH = new ExpertDef("dhcp.missing_subopt_length",
+            "no room left in option for suboption length", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
+    static final ExpertDef MISSING_SUBOPTION_VALUE = new ExpertDef("dhcp.missing_subopt_value",
+            "no room left in option for suboption value", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
     static final ExpertDef BAD_ROUTE = new ExpertDef(P + "classless_static.route", "Mask width > 32",
             ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
 
@@ -170,7 +193,9 @@ final class DhcpOptions {
             AUTH_HMAC, VI_ENTERPRISE, VI_LENGTH, VI_VALUE, TR111_SUBOPTION, USER_CLASS, USER_CLASS_LENGTH,
             USER_CLASS_DATA, CLIENT_ID, IAID, DUID_TYPE, DUID_LLT_HW_TYPE, DUID_LL_HW_TYPE, DUID_TIME, DUID_LINK_ADDRESS,
             DUID_ENTERPRISE, UUID, NDI_MAJOR, NDI_MINOR, ARCHITECTURE, NONCE_ALGORITHM, SIP_NAME, CAPTIVE_PORTAL,
-            VENDOR_SUBOPTION, VENDOR_DATA, USER_CLASS_TEXT, AUTH_ALGORITHM, AUTH_INFORMATION));
+            VENDOR_SUBOPTION, VENDOR_DATA, USER_CLASS_TEXT, AUTH_ALGORITHM, AUTH_INFORMATION, AGENT_RESERVED,
+            AGENT_DOCSIS_CLASS, AGENT_RADIUS, AGENT_AUTH, AGENT_NETWORK_NAME, AGENT_AP_NAME, AGENT_AP_BSSID,
+            AGENT_OPERATOR_ID, AGENT_OPERATOR_REALM, AGENT_LINK_SELECTION_CISCO, AGENT_SERVER_ID_OVERRIDE_CISCO));
 
     /** The smallest length some options take; shorter ones get only a length expert, their raw value hidden. */
     static final Map<Integer, Integer> MIN_LENGTHS = Map.of(81, 3, 90, 11, 121, 5, 125, 5, 249, 5);
@@ -589,24 +614,46 @@ final class DhcpOptions {
         }
     }
 
-    /** Option 82 (RFC 3046): relay agent sub-options, each a code, a length and a value. */
+    /**
+     * Option 82 (RFC 3046): relay agent sub-options, each a code, a length and a value. A sub-option
+     * whose length or value does not fit in the option ends the list with tshark's error.
+     */
     private static void agentInformation(Tvb tvb, int v, int len, ProtoItem opt) {
         int off = v;
-        while (off < v + len) {
+        int end = v + len;
+        while (off < end) {
             int code = tvb.u8(off);
+            if (off + 1 >= end) {
+                opt.expert(MISSING_SUBOPTION_LENGTH, "Suboption " + code + ": no room left in option for suboption length");
+                return;
+            }
             int n = tvb.u8(off + 1);
-            ProtoItem sub = opt.addUint(AGENT_SUBOPTION, tvb, off, n + 2, code);
-            String name = AGENT_SUBOPTIONS.nameOr(code, "Unknown");
-            sub.setText("Option 82 Suboption: (" + code + ") " + name);
+            ProtoItem sub = opt.addUint(AGENT_SUBOPTION, tvb, off, Math.min(n + 2, end - off), code);
+            sub.setText("Option 82 Suboption: (" + code + ") " + AGENT_SUBOPTIONS.nameOr(code, "Unknown"));
             sub.add(SUB_LENGTH, tvb, off + 1, 1);
+            if (off + 2 + n > end) {
+                sub.expert(MISSING_SUBOPTION_VALUE, "Suboption " + code + ": no room left in option for suboption value");
+                return;
+            }
             int d = off + 2;
             FieldDef f = switch (code) {
                 case 1 -> AGENT_CIRCUIT_ID;
                 case 2 -> AGENT_REMOTE_ID;
-                case 5 -> AGENT_LINK_SELECTION;
+                case 3 -> AGENT_RESERVED;
+                case 4 -> n == 4 ? AGENT_DOCSIS_CLASS : null;
+                case 5 -> n == 4 ? AGENT_LINK_SELECTION : null;
                 case 6 -> AGENT_SUBSCRIBER_ID;
-                case 11 -> AGENT_SERVER_ID_OVERRIDE;
+                case 7 -> AGENT_RADIUS;
+                case 8 -> AGENT_AUTH;
+                case 11 -> n == 4 ? AGENT_SERVER_ID_OVERRIDE : null;
                 case 12 -> AGENT_RELAY_ID;
+                case 14 -> AGENT_NETWORK_NAME;
+                case 15 -> AGENT_AP_NAME;
+                case 16 -> n == 6 ? AGENT_AP_BSSID : null;
+                case 17 -> AGENT_OPERATOR_ID;
+                case 18 -> AGENT_OPERATOR_REALM;
+                case 150 -> n == 4 ? AGENT_LINK_SELECTION_CISCO : null;
+                case 152 -> n == 4 ? AGENT_SERVER_ID_OVERRIDE_CISCO : null;
                 default -> null;
             };
             ProtoItem value = sub.add(AGENT_VALUE, tvb, d, n);
@@ -614,8 +661,15 @@ final class DhcpOptions {
                 value.setHidden();
             }
             if (f != null) {
-                sub.add(f, tvb, d, n);
-                if (f.type() == dev.dorsal.engine.spi.FieldType.IPv4 && n == 4) {
+                if (f.type() == FieldType.STRING) {
+                    ProtoItem str = sub.addString(f, tvb, d, n, AsciiText.of(tvb, d, n));
+                    if (AsciiText.strayAfterNul(tvb, d, n)) {
+                        str.expert(CoreFields.TRAILING_STRAY);
+                    }
+                } else {
+                    sub.add(f, tvb, d, n);
+                }
+                if (f.type() == FieldType.IPv4) {
                     sub.appendText(" (" + AddressFormat.ipv4(tvb.u32(d)) + ")");
                 }
             }
