@@ -116,6 +116,27 @@ def frames():
     out.append(udp4(bootp(1, opt(53, b'\x03') + bytes([12, 10]) + b'abc')))
     out.append(udp4(bootp(1, opt(53, b''))))
     out.append(udp4(bootp(1, opt(53, b'\x01\x01') + b'\xff')))
+    # client identifiers, PXE, user classes, strings checked for stray bytes and other decoded options
+    more = [opt(61, bytes.fromhex('ff0a0b0c0d000100012b3c4d5e020000000001')),
+            opt(61, bytes.fromhex('ff0a0b0c0d00030001020000000001')),
+            opt(61, bytes.fromhex('ff0a0b0c0d00020000000901020304')),
+            opt(61, bytes.fromhex('020102')) + opt(77, b'MSFT 5.0') + opt(77, b'\x03abc\x02de'),
+            opt(93, bytes.fromhex('00070009')) + opt(94, bytes.fromhex('010201')) + opt(94, bytes.fromhex('020201'))
+            + opt(97, bytes.fromhex('00' + '00112233445566778899aabbccddeeff')),
+            opt(145, bytes.fromhex('0102')) + opt(114, b'http://portal.example/') + opt(114, b'abc\x00def')
+            + opt(100, b'EST5EDT4,M3.2.0/02:00,M11.1.0/02:00'),
+            opt(120, b'\x00\x03sip\x07example\x03com\x00'), opt(120, b'\x02\xaa'),
+            opt(90, bytes.fromhex('00010000000000000000 01'.replace(' ', '')) + b'token')
+            + opt(90, bytes.fromhex('0101000000000000000001')),
+            opt(125, bytes.fromhex('00000009') + bytes([4]) + bytes.fromhex('01020a0b'))
+            + opt(125, b'\x00\x00') + opt(81, b'\x00') + opt(121, b'') + opt(249, b'\x01') + opt(90, b'\x01'),
+            opt(82, opt(3, b'ab') + opt(4, b'\x00\x00\x00\x01') + opt(7, b'r') + opt(8, b'a') + opt(14, b'net\x00x')
+                + opt(15, b'ap') + opt(16, bytes.fromhex('020000000002')) + opt(17, b'op') + opt(18, b'realm')
+                + opt(150, ip('10.0.0.9')) + opt(152, ip('10.0.0.8')) + opt(0, b'')),
+            opt(82, bytes.fromhex('0105aa')), opt(82, bytes.fromhex('010178')),
+            opt(53, b'\x01') + opt(53, b'\x03') + opt(3, b'') + opt(12, b'host\x00junk') + opt(52, b'\x00')]
+    for m in more:
+        out.append(udp4(bootp(1, opt(53, b'\x01') + m + b'\xff')))
     # a packet cut short by the snapshot length (marked in main)
     out.append(('cut', udp4(bootp(1, disc))))
     return out
