@@ -198,13 +198,14 @@ public final class Dhcpv6Dissector implements DissectorProvider {
             if (4 + len > end - off) {
                 return; // an option longer than what is left ends the list silently, as in tshark
             }
+            // the whole option must be there (or the snapshot cut it) before its node is added
+            tvb.bytes(off, 4 + len);
             String name = Dhcpv6OptionNames.NAMES.name(code);
             String text = name != null ? name : "DHCP option " + code;
             ProtoItem opt = tree.addString(OPTION, tvb, off, 4 + len, text);
             opt.setText(text);
             opt.add(OPTION_TYPE, tvb, off, 2);
             opt.add(OPTION_LENGTH, tvb, off + 2, 2);
-            tvb.bytes(off + 4, len);
             option(code, tvb, off + 4, len, opt, cols, msgType, depth);
             off += 4 + len;
         }
@@ -409,7 +410,8 @@ public final class Dhcpv6Dissector implements DissectorProvider {
                 return;
             }
             int n = tvb.u16(p);
-            ProtoItem sub = opt.addText(tvb, p, 2 + n, "User Class suboption");
+            // tshark's node covers as many bytes as the data, starting at the length field
+            ProtoItem sub = opt.addText(tvb, p, n, "User Class suboption");
             sub.add(USERCLASS_LENGTH, tvb, p, 2);
             sub.add(USERCLASS_DATA, tvb, p + 2, n);
             p += 2 + n;
