@@ -83,6 +83,8 @@ def frames():
              + o6(12, b'\x00\x01') + o6(23, b'\x00' * 4) + o6(5, b'\x00' * 4) + o6(26, b'\x00' * 4) + o6(4, b'\x00')
              + o6(1, b'\x00\x01\x00\x01') + o6(15, b'\x00\x09x') + o6(8, b'\x00\x01')[:-1]),
         udp6(b'\x0c\x01' + bytes(10)),
+        udp6(b'\x0c\x00' + bytes.fromhex('20010db8000000000000000000000001') + SERVER
+             + o6(9, b'\x01\x11\x22\x33\x00\x00') + b'\x00'),
     ]
     out.append(('cut', udp6(b'\x01\xaa\xbb\xd0' + o6(1, duid_llt) + o6(8, b'\x00\x00') + o6(6, b'\x00\x17\x00\x18'))))
     return out

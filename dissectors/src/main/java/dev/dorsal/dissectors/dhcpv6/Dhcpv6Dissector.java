@@ -193,10 +193,15 @@ public final class Dhcpv6Dissector implements DissectorProvider {
 
     private static void options(Tvb tvb, int off, int end, ProtoItem tree, Columns cols, int msgType, int depth) {
         while (off < end) {
+            // fewer than four bytes left, or an option longer than what is left, ends the list
+            // silently, as in tshark
+            if (end - off < 4) {
+                return;
+            }
             int code = tvb.u16(off);
             int len = tvb.u16(off + 2);
             if (4 + len > end - off) {
-                return; // an option longer than what is left ends the list silently, as in tshark
+                return;
             }
             // the whole option must be there (or the snapshot cut it) before its node is added
             tvb.bytes(off, 4 + len);
