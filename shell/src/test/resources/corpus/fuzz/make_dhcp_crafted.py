@@ -111,6 +111,11 @@ def frames():
     # another hardware type and length
     out.append(udp4(bootp(1, opt(53, b'\x01') + b'\xff', hw=(6, 8), chaddr='0102030405060708')))
     out.append(udp4(bootp(1, opt(53, b'\x01') + b'\xff', hw=(1, 0), chaddr='')))
+    # BOOTP requests naming other hardware addresses, and unknown op codes
+    for hw in ((1, 0), (6, 6), (32, 6), (1, 20), (1, 16)):
+        out.append(udp4(bootp(1, b'\xff', hw=hw)))
+    for op in (0, 3):
+        out.append(udp4(bootp(op, opt(1, ip('255.255.255.0')) + b'\xff')))
     # End missing, option past the end, zero-length type, message type of two bytes
     out.append(udp4(bootp(1, opt(53, b'\x03'))))
     out.append(udp4(bootp(1, opt(53, b'\x03') + bytes([12, 10]) + b'abc')))

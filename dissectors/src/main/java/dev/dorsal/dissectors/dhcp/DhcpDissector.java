@@ -122,7 +122,7 @@ public final class DhcpDissector implements DissectorProvider {
         cols.clearInfo();
         int op = tvb.u8(0);
         if (op == 1) {
-            cols.setInfo(tvb.u8(2) == 6 ? "Boot Request from " + EtherNames.withRaw(tvb.u48(28)) : "Boot Request");
+            cols.setInfo("Boot Request from " + clientAddress(tvb));
         } else if (op == 2) {
             cols.setInfo("Boot Reply");
         } else {
@@ -157,6 +157,19 @@ public final class DhcpDissector implements DissectorProvider {
             dhcp.add(DhcpOptions.PADDING, tvb, end, tvb.length() - end);
         }
         return tvb.length();
+    }
+
+    /** The client hardware address as the Info of a BOOTP request names it. */
+    private static String clientAddress(Tvb tvb) {
+        int htype = tvb.u8(1);
+        int hlen = tvb.u8(2);
+        if (hlen == 0) {
+            return "<No address>";
+        }
+        if (hlen == 6 && (htype == 1 || htype == 6)) {
+            return EtherNames.withRaw(tvb.u48(28));
+        }
+        return AddressFormat.hexJoined(tvb.bytes(28, hlen), '\0');
     }
 
     /** Reads the options as tshark does before building the tree, for the message type and the overload. */
@@ -205,7 +218,7 @@ public final class DhcpDissector implements DissectorProvider {
         dhcp.add(IP_YOUR, tvb, 16, 4);
         dhcp.add(IP_SERVER, tvb, 20, 4);
         dhcp.add(IP_RELAY, tvb, 24, 4);
-        if (hlen == 0) {
+        if (hlen == 0 || hlen > 16) {
             dhcp.addText(tvb, 28, 16, "Client address not given").expert(NO_CLIENT_ADDRESS);
         } else if (hlen == 6 && (htype == 1 || htype == 6)) {
             dhcp.add(MAC_ADDR, tvb, 28, 6);
