@@ -54,6 +54,7 @@ def frames():
     iaaddr_finite = o6(5, addr + struct.pack('>II', 3600, 7200) + o6(13, b'\x00\x00ok'))
     iaprefix = o6(26, struct.pack('>IIB', 7200, 7500, 56) + bytes.fromhex('20010db8aa0000000000000000000000'))
     iaprefix_inf = o6(26, struct.pack('>IIB', 0xffffffff, 0xffffffff, 48) + bytes.fromhex('20010db8bb0000000000000000000000'))
+    names = b'\x07example\x03com\x00\x03lab\x07example\x03com\x00'
     dns = bytes.fromhex('20010db8000000000000000000000001' + '20010db8000000000000000000000002')
     out = []
     for t in list(range(0, 12)) + [20]:
@@ -82,6 +83,12 @@ def frames():
         udp6(b'\x0b\xaa\xbb\xcf' + o6(200, b'xyz') + o6(3, b'\x01\x02\x03\x04') + o6(8, b'\x01') + o6(7, b'\x01\x02')
              + o6(12, b'\x00\x01') + o6(23, b'\x00' * 4) + o6(5, b'\x00' * 4) + o6(26, b'\x00' * 4) + o6(4, b'\x00')
              + o6(1, b'\x00\x01\x00\x01') + o6(15, b'\x00\x09x') + o6(8, b'\x00\x01')[:-1]),
+        reply(b'\x07\xaa\xbb\xd1' + o6(22, dns) + o6(27, dns) + o6(28, dns) + o6(31, dns) + o6(34, dns) + o6(40, dns)
+              + o6(52, dns) + o6(21, names) + o6(29, names) + o6(30, names) + o6(33, names) + o6(64, b'\x04aftr' + names[:13])
+              + o6(56, o6(1, dns[:16]) + o6(2, dns[16:]) + o6(3, b'\x03ntp' + names[:13]) + o6(9, b''))
+              + o6(32, struct.pack('>I', 3600)) + o6(41, b'EST5EDT') + o6(42, b'Europe/Zurich') + o6(46, struct.pack('>I', 10))),
+        udp6(b'\x01\xaa\xbb\xd2' + o6(37, bytes.fromhex('00000009') + b'remote') + o6(38, b'sub-1') + o6(22, b'\x00' * 4)
+             + o6(31, b'\x00' * 20) + o6(41, b'UTC\x00x')),
         udp6(b'\x0c\x01' + bytes(10)),
         udp6(b'\x0c\x00' + bytes.fromhex('20010db8000000000000000000000001') + SERVER
              + o6(9, b'\x01\x11\x22\x33\x00\x00') + b'\x00'),

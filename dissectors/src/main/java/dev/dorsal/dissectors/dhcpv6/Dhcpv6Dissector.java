@@ -119,6 +119,35 @@ public final class Dhcpv6Dissector implements DissectorProvider {
     static final FieldDef FQDN_SERVER_S = FieldDef.bool("dhcpv6.clientfqdn.server.s", "S bit", 8, 0x01)
             .tfs(new TrueFalse("Server SHOULD perform AAAA RR updates", "Server SHOULD NOT perform AAAA RR updates"));
     static final FieldDef CLIENT_DOMAIN = FieldDef.string("dhcpv6.client_domain", "Client Domain Name");
+    static final FieldDef SIP_SERVER = FieldDef.ipv6("dhcpv6.sip_server_a", "SIP server address");
+    static final FieldDef NIS_SERVER = FieldDef.ipv6("dhcpv6.nis_server", "NIS server address");
+    static final FieldDef NISP_SERVER = FieldDef.ipv6("dhcpv6.nisp_server", "NISP server address");
+    static final FieldDef SNTP_SERVER = FieldDef.ipv6("dhcpv6.sntp_server", "SNTP server address");
+    static final FieldDef BCMCS_SERVER = FieldDef.ipv6("dhcpv6.bcmcs_server_a", "BCMCS server address");
+    static final FieldDef PANA_AGENT = FieldDef.ipv6("dhcpv6.pana_agent", "PANA agents address");
+    static final FieldDef LQ_CLIENT_LINK = FieldDef.ipv6("dhcpv6.lq_client_link", "LQ client links address");
+    static final FieldDef CAPWAP_AC = FieldDef.ipv6("dhcpv6.capwap_ac_v6", "CAPWAP Access Controllers address");
+    static final FieldDef SIP_DOMAIN = FieldDef.string("dhcpv6.sip_server_domain_search_fqdn",
+            "SIP Server Domain Search FQDN");
+    static final FieldDef NIS_FQDN = FieldDef.string("dhcpv6.nis_fqdn", "NIS FQDN");
+    static final FieldDef NISP_FQDN = FieldDef.string("dhcpv6.nisp_fqdn", "NISP FQDN");
+    static final FieldDef BCMCS_FQDN = FieldDef.string("dhcpv6.bcmcs_server_fqdn", "BCMCS server FQDN");
+    static final FieldDef LIFETIME = FieldDef.uint32("dhcpv6.lifetime", "Lifetime");
+    static final FieldDef REMOTE_ENTERPRISE = FieldDef.uint32("dhcpv6.remoteid.enterprise", "Enterprise ID")
+            .custom(Dhcpv6Dissector::enterprise);
+    static final FieldDef REMOTE_ID = FieldDef.bytes("dhcpv6.remoteid_enterprise_id", "Remote-ID");
+    static final FieldDef SUBSCRIBER_ID = FieldDef.string("dhcpv6.subscriber_id", "Subscriber-ID");
+    static final FieldDef TIMEZONE = FieldDef.string("dhcpv6.timezone", "Time-zone");
+    static final FieldDef TZDB = FieldDef.string("dhcpv6.tzdb", "TZ-database");
+    static final FieldDef CLT_TIME = FieldDef.uint32("dhcpv6.clt_time", "Clt_time");
+    static final FieldDef AFTR_NAME = FieldDef.string("dhcpv6.aftr_name", "DS-Lite AFTR Name");
+    static final ValueString NTP_SUBOPTIONS = ValueString.of(1, "NTP Server Address", 2, "NTP Multicast Address",
+            3, "NTP Server FQDN");
+    static final FieldDef NTP_TYPE = FieldDef.uint16("dhcpv6.ntpserver.option.type", "Suboption").vals(NTP_SUBOPTIONS);
+    static final FieldDef NTP_LENGTH = FieldDef.uint16("dhcpv6.ntpserver.option.length", "Length");
+    static final FieldDef NTP_ADDR = FieldDef.ipv6("dhcpv6.ntpserver.addr", "NTP Server Address");
+    static final FieldDef NTP_MC_ADDR = FieldDef.ipv6("dhcpv6.ntpserver.mc_addr", "NTP Multicast Address");
+    static final FieldDef NTP_FQDN = FieldDef.string("dhcpv6.ntpserver.fqdn", "NTP Server FQDN");
     static final FieldDef TLD = FieldDef.string("dhcpv6.tld", "Top Level Domain name");
     static final FieldDef ROOT_ONLY = FieldDef.string("dhcpv6.root_only_domain_name", "Root only domain name");
 
@@ -129,7 +158,10 @@ public final class Dhcpv6Dissector implements DissectorProvider {
             STATUS_MSG, USERCLASS_LENGTH, USERCLASS_DATA, VENDORCLASS_ENTERPRISE, VENDORCLASS_DATA,
             VENDOROPTS_ENTERPRISE, VENDOROPTS_CODE, VENDOROPTS_LENGTH, VENDOROPTS_DATA, INTERFACE_ID, DNS_SERVER,
             SEARCH_ENTRY, FQDN_FLAGS, FQDN_CLIENT_N, FQDN_CLIENT_S, FQDN_SERVER_N, FQDN_SERVER_O, FQDN_SERVER_S,
-            CLIENT_DOMAIN, TLD, ROOT_ONLY);
+            CLIENT_DOMAIN, TLD, ROOT_ONLY, SIP_SERVER, NIS_SERVER, NISP_SERVER, SNTP_SERVER, BCMCS_SERVER, PANA_AGENT,
+            LQ_CLIENT_LINK, CAPWAP_AC, SIP_DOMAIN, NIS_FQDN, NISP_FQDN, BCMCS_FQDN, LIFETIME, REMOTE_ENTERPRISE,
+            REMOTE_ID, SUBSCRIBER_ID, TIMEZONE, TZDB, CLT_TIME, AFTR_NAME, NTP_TYPE, NTP_LENGTH, NTP_ADDR, NTP_MC_ADDR,
+            NTP_FQDN);
 
     static final ExpertDef MALFORMED_OPTION = new ExpertDef("dhcpv6.malformed_option", "Malformed option",
             ExpertDef.Group.MALFORMED, ExpertDef.Severity.ERROR);
@@ -334,33 +366,97 @@ public final class Dhcpv6Dissector implements DissectorProvider {
                 }
             }
             case 18 -> opt.add(INTERFACE_ID, tvb, v, len);
-            case 23 -> {
-                if (len % 16 != 0) {
-                    malformed(opt, "DNS servers address");
-                    return;
-                }
-                for (int i = 0; i < len; i += 16) {
-                    ProtoItem s = opt.add(DNS_SERVER, tvb, v + i, 16);
-                    s.setText(" " + (i / 16 + 1) + " DNS server address: " + AddressFormat.ipv6(tvb.bytes(v + i, 16)));
-                }
-            }
-            case 24 -> {
-                ProtoItem list = opt.addText(tvb, v, len, "Domain name suffix search list");
-                int p = v;
-                while (p < end) {
-                    int start = p;
-                    StringBuilder sb = new StringBuilder();
-                    while (p < end && tvb.u8(p) != 0) {
-                        int n = tvb.u8(p);
-                        sb.append(tvb.ascii(p + 1, n)).append('.');
-                        p += 1 + n;
-                    }
-                    p++;
-                    list.addString(SEARCH_ENTRY, tvb, start, p - start, sb.toString());
+            case 23 -> addresses(tvb, v, len, opt, DNS_SERVER, "DNS servers address", true);
+            case 22 -> addresses(tvb, v, len, opt, SIP_SERVER, "SIP servers address", false);
+            case 27 -> addresses(tvb, v, len, opt, NIS_SERVER, "NIS servers address", false);
+            case 28 -> addresses(tvb, v, len, opt, NISP_SERVER, "NISP servers address", false);
+            case 31 -> addresses(tvb, v, len, opt, SNTP_SERVER, "SNTP servers address", true);
+            case 34 -> addresses(tvb, v, len, opt, BCMCS_SERVER, "BCMCS servers address", false);
+            case 40 -> addresses(tvb, v, len, opt, PANA_AGENT, "PANA agent address", false);
+            case 48 -> addresses(tvb, v, len, opt, LQ_CLIENT_LINK, "LQ client links address", false);
+            case 52 -> addresses(tvb, v, len, opt, CAPWAP_AC, "CAPWAP Access Controllers address", false);
+            case 21 -> domains(tvb, v, end, opt.addText(tvb, v, len, "SIP Servers Domain Search List"), SIP_DOMAIN);
+            case 24 -> domains(tvb, v, end, opt.addText(tvb, v, len, "Domain name suffix search list"), SEARCH_ENTRY);
+            case 29 -> domains(tvb, v, end, opt.addText(tvb, v, len, "nis-domain-name"), NIS_FQDN);
+            case 30 -> domains(tvb, v, end, opt.addText(tvb, v, len, "nisp-domain-name"), NISP_FQDN);
+            case 33 -> domains(tvb, v, end, opt.addText(tvb, v, len, "BCMCS Servers Domain Search List"), BCMCS_FQDN);
+            case 64 -> domains(tvb, v, end, opt, AFTR_NAME);
+            case 32, 46 -> {
+                if (len == 4) {
+                    opt.add(code == 32 ? LIFETIME : CLT_TIME, tvb, v, 4);
                 }
             }
+            case 37 -> {
+                if (len >= 4) {
+                    opt.add(REMOTE_ENTERPRISE, tvb, v, 4);
+                    opt.add(REMOTE_ID, tvb, v + 4, len - 4);
+                }
+            }
+            case 38 -> string(tvb, v, len, opt, SUBSCRIBER_ID);
+            case 41 -> string(tvb, v, len, opt, TIMEZONE);
+            case 42 -> string(tvb, v, len, opt, TZDB);
+            case 56 -> ntpServer(tvb, v, end, opt);
             case 39 -> fqdn(tvb, v, len, opt, msgType, cols);
             default -> { }
+        }
+    }
+
+    /**
+     * A list of IPv6 addresses; a length that is not a multiple of 16 gets tshark's malformed-option
+     * mark instead. Some lists number their entries.
+     */
+    private static void addresses(Tvb tvb, int v, int len, ProtoItem opt, FieldDef f, String what, boolean numbered) {
+        if (len % 16 != 0) {
+            malformed(opt, what);
+            return;
+        }
+        for (int i = 0; i < len; i += 16) {
+            ProtoItem a = opt.add(f, tvb, v + i, 16);
+            if (numbered) {
+                a.setText(" " + (i / 16 + 1) + " " + f.name() + ": " + AddressFormat.ipv6(tvb.bytes(v + i, 16)));
+            }
+        }
+    }
+
+    /** DNS-encoded names (no compression) one after the other, each shown with its final dot. */
+    private static void domains(Tvb tvb, int v, int end, ProtoItem list, FieldDef f) {
+        int p = v;
+        while (p < end) {
+            int start = p;
+            StringBuilder sb = new StringBuilder();
+            while (p < end && tvb.u8(p) != 0) {
+                int n = tvb.u8(p);
+                sb.append(tvb.ascii(p + 1, n)).append('.');
+                p += 1 + n;
+            }
+            p++;
+            list.addString(f, tvb, start, Math.min(p, end) - start, sb.toString());
+        }
+    }
+
+    private static void string(Tvb tvb, int v, int len, ProtoItem opt, FieldDef f) {
+        ProtoItem str = opt.addString(f, tvb, v, len, AsciiText.of(tvb, v, len));
+        if (AsciiText.strayAfterNul(tvb, v, len)) {
+            str.expert(CoreFields.TRAILING_STRAY);
+        }
+    }
+
+    /** NTP Server (RFC 5908): sub-options with a server address, a multicast address or a name. */
+    private static void ntpServer(Tvb tvb, int v, int end, ProtoItem opt) {
+        int p = v;
+        while (p + 4 <= end) {
+            int type = tvb.u16(p);
+            int n = tvb.u16(p + 2);
+            ProtoItem sub = opt.addText(tvb, p, 4 + n, NTP_SUBOPTIONS.nameOr(type, "NTP Server suboption " + type));
+            sub.add(NTP_TYPE, tvb, p, 2);
+            sub.add(NTP_LENGTH, tvb, p + 2, 2);
+            switch (type) {
+                case 1 -> sub.add(NTP_ADDR, tvb, p + 4, 16);
+                case 2 -> sub.add(NTP_MC_ADDR, tvb, p + 4, 16);
+                case 3 -> domains(tvb, p + 4, p + 4 + n, sub, NTP_FQDN);
+                default -> { }
+            }
+            p += 4 + n;
         }
     }
 
