@@ -111,6 +111,15 @@ def frames():
     # another hardware type and length
     out.append(udp4(bootp(1, opt(53, b'\x01') + b'\xff', hw=(6, 8), chaddr='0102030405060708')))
     out.append(udp4(bootp(1, opt(53, b'\x01') + b'\xff', hw=(1, 0), chaddr='')))
+    # PXE clients: option 43 read as PXE sub-options when option 60 (before or after it) starts with PXEClient
+    pxe = (opt(6, b'\x08') + opt(8, struct.pack('>HB', 0, 2) + ip('10.0.0.1') + ip('10.0.0.2') + struct.pack('>HB', 0x8000, 1)
+                                  + ip('10.0.0.3'))
+           + opt(9, struct.pack('>HB', 0, 4) + b'boot' + struct.pack('>HB', 1, 2) + b'xy') + opt(10, b'\x05Press F8')
+           + opt(71, struct.pack('>HH', 0x8000, 0)) + opt(1, ip('224.1.1.1')) + opt(2, b'\x00\x01') + opt(3, b'\x00\x02')
+           + opt(4, b'\x01') + opt(5, b'\x02') + opt(7, ip('224.0.0.1')) + b'\x00' + opt(99, b'ab') + b'\xff')
+    out.append(udp4(bootp(1, opt(53, b'\x01') + opt(60, b'PXEClient:Arch:00007:UNDI:003016') + opt(43, pxe) + b'\xff')))
+    out.append(udp4(bootp(1, opt(53, b'\x03') + opt(43, opt(6, b'\x0f') + b'\xff') + opt(60, b'PXEClient') + b'\xff')))
+    out.append(udp4(bootp(1, opt(53, b'\x01') + opt(60, b'PXEServer') + opt(43, opt(6, b'\x08') + b'\xff') + b'\xff')))
     # BOOTP requests naming other hardware addresses, and unknown op codes
     for hw in ((1, 0), (6, 6), (32, 6), (1, 20), (1, 16)):
         out.append(udp4(bootp(1, b'\xff', hw=hw)))

@@ -83,6 +83,7 @@ public final class DhcpDissector implements DissectorProvider {
                 FLAGS_RESERVED, IP_CLIENT, IP_YOUR, IP_SERVER, IP_RELAY, HW_ADDR, HW_ADDR_PADDING, MAC_ADDR, SERVER,
                 FILE_NAME, COOKIE, VENDOR_OPTIONS));
         all.addAll(DhcpOptions.FIELDS);
+        all.addAll(DhcpPxe.FIELDS);
         return List.copyOf(all);
     }
 
@@ -92,6 +93,9 @@ public final class DhcpDissector implements DissectorProvider {
         int overload;
         /** The dhcp protocol node: each Message Type option adds its type to the node's text. */
         ProtoItem proto;
+        /** Option 60's value, which decides how option 43 is read; null without one. */
+        String vendorClass;
+        PacketInfo pinfo;
     }
 
     @Override
@@ -105,7 +109,7 @@ public final class DhcpDissector implements DissectorProvider {
         r.fields(PROTO, FIELDS);
         r.experts(PROTO, List.of(DhcpOptions.BAD_LENGTH, DhcpOptions.BAD_ROUTE, DhcpOptions.NONSTANDARD,
                 DhcpOptions.AMBIGUOUS_ARCHITECTURE, DhcpOptions.SIP_BAD_ENCODING, DhcpOptions.MISSING_SUBOPTION_LENGTH,
-                DhcpOptions.MISSING_SUBOPTION_VALUE, END_MISSING, NO_CLIENT_ADDRESS,
+                DhcpOptions.MISSING_SUBOPTION_VALUE, DhcpPxe.UNKNOWN_SUBOPTION, END_MISSING, NO_CLIENT_ADDRESS,
                 SNAME_OVERLOADED, FILE_OVERLOADED, SNAME_END_MISSING, FILE_END_MISSING));
         r.handle("dhcp", PROTO, this::dissect);
     }
@@ -136,6 +140,7 @@ public final class DhcpDissector implements DissectorProvider {
             cols.setInfo(String.format(Locale.ROOT, "DHCP %-8s - Transaction ID 0x%08x", name, tvb.u32(4)));
         }
         st.proto = dhcp;
+        st.pinfo = pinfo;
         header(tvb, dhcp, st);
         if (st.messageType < 0) {
             ProtoItem b = dhcp.addBool(BOOTP, tvb, 0, 0, true);
@@ -193,6 +198,8 @@ public final class DhcpDissector implements DissectorProvider {
                 st.messageType = tvb.u8(off + 2);
             } else if (code == 52) {
                 st.overload = tvb.u8(off + 2);
+            } else if (code == 60 && tvb.has(off + 2, len)) {
+                st.vendorClass = tvb.ascii(off + 2, len);
             }
             off += 2 + len;
         }
@@ -292,11 +299,23 @@ public final class DhcpDissector implements DissectorProvider {
             if (code == 53 && len == 0) {
                 throw new MalformedException("DHCP Message Type without a value");
             }
+            boolean pxe = code == 43 && len > 0 && DhcpPxe.isPxeClient(st.vendorClass);
             ProtoItem value = opt.add(DhcpOptions.VALUE, tvb, off + 2, len);
-            if (DhcpOptions.decoded(code, len) && value != opt) {
+            if ((pxe || DhcpOptions.decoded(code, len)) && value != opt) {
                 value.setHidden();
             }
-            if (len > 0 || DhcpOptions.SPECS.containsKey(code)) {
+            if (pxe) {
+                // tshark hands the option to its PXEClient decoder, which counts as a second dhcp layer
+                opt.appendText(" (PXEClient)");
+                st.pinfo.addLayerName(PROTO.filterName());
+                DhcpPxe.decode(tvb, off + 2, off + 2 + len, opt);
+            } else if (code == 43 && len > 0) {
+                // vendor information no decoder claims: tshark files it once more, hidden
+                ProtoItem raw = opt.add(DhcpPxe.VALUE, tvb, off + 2, len);
+                if (raw != opt) {
+                    raw.setHidden();
+                }
+            } else if (len > 0 || DhcpOptions.SPECS.containsKey(code)) {
                 DhcpOptions.decode(code, tvb, off + 2, len, opt, st);
             }
             if (code == 52 && main && len > 0) {
