@@ -148,6 +148,9 @@ def frames():
                 + opt(15, b'ap') + opt(16, bytes.fromhex('020000000002')) + opt(17, b'op') + opt(18, b'realm')
                 + opt(150, ip('10.0.0.9')) + opt(152, ip('10.0.0.8')) + opt(0, b'')),
             opt(82, bytes.fromhex('0105aa')), opt(82, bytes.fromhex('010178')),
+            opt(124, bytes.fromhex('00000009') + b'\x03abc' + bytes.fromhex('0000118b') + b'\x03a\x00c') + opt(124, b'\x00\x00\x00\x09')
+            + opt(117, bytes.fromhex('00000006002900410007')),
+            opt(124, bytes.fromhex('00000009') + b'\x09abc'),
             opt(53, b'\x01') + opt(53, b'\x03') + opt(3, b'') + opt(12, b'host\x00junk') + opt(52, b'\x00')]
     for m in more:
         out.append(udp4(bootp(1, opt(53, b'\x01') + m + b'\xff')))

@@ -109,7 +109,7 @@ public final class DhcpDissector implements DissectorProvider {
         r.fields(PROTO, FIELDS);
         r.experts(PROTO, List.of(DhcpOptions.BAD_LENGTH, DhcpOptions.BAD_ROUTE, DhcpOptions.NONSTANDARD,
                 DhcpOptions.AMBIGUOUS_ARCHITECTURE, DhcpOptions.SIP_BAD_ENCODING, DhcpOptions.MISSING_SUBOPTION_LENGTH,
-                DhcpOptions.MISSING_SUBOPTION_VALUE, DhcpPxe.UNKNOWN_SUBOPTION, END_MISSING, NO_CLIENT_ADDRESS,
+                DhcpOptions.MISSING_SUBOPTION_VALUE, DhcpPxe.UNKNOWN_SUBOPTION, DhcpOptions.INVALID_NAME_SERVICE, END_MISSING, NO_CLIENT_ADDRESS,
                 SNAME_OVERLOADED, FILE_OVERLOADED, SNAME_END_MISSING, FILE_END_MISSING));
         r.handle("dhcp", PROTO, this::dissect);
     }

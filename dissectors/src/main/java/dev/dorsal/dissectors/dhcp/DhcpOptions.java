@@ -7,6 +7,7 @@ import dev.dorsal.engine.spi.CoreFields;
 import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.FieldType;
+import dev.dorsal.engine.spi.MalformedException;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.TrueFalse;
 import dev.dorsal.engine.spi.Tvb;
@@ -156,6 +157,16 @@ final class DhcpOptions {
             .custom(DhcpOptions::enterprise);
     static final FieldDef VI_LENGTH = FieldDef.uint8(P + "vi.length", "Length");
     static final FieldDef VI_VALUE = FieldDef.bytes(P + "vi.value", "Value");
+    static final FieldDef VI_CLASS_ENTERPRISE = FieldDef.uint32(P + "vi_class.enterprise", "Enterprise")
+            .custom(DhcpOptions::enterprise);
+    // tshark's glossary gives these two fields the labels below
+    static final FieldDef VI_CLASS_LENGTH = FieldDef.uint8(P + "vi_class.length", "CableLab Address Mode");
+    static final FieldDef VI_CLASS_DATA = FieldDef.stringz(P + "vi_class.data", "NetInfo Parent Server Tag");
+    static final ValueString NAME_SERVICES = ValueString.of(
+            0, "Local naming information (e.g., an /etc/hosts file on a UNIX machine)", 6, "Domain Name Server Option",
+            41, "Network Information Servers Option", 44, "NetBIOS over TCP/IP Name Server Option",
+            65, "Network Information Service+ Servers Option");
+    static final FieldDef NAME_SERVICE = FieldDef.stringz(P + "dhcp_name_service_search_option", "Name Service");
     static final FieldDef TR111_SUBOPTION = FieldDef.uint8(P + "vi.tr111.suboption", "Option 125 Suboption");
     static final FieldDef[] TR111_FIELDS = {null, null,
         FieldDef.stringz(P + "vi.tr111.device_serial_number", "DeviceSerialNumber"),
@@ -179,6 +190,8 @@ final class DhcpOptions {
             "no room left in option for suboption length", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
     static final ExpertDef MISSING_SUBOPTION_VALUE = new ExpertDef("dhcp.missing_subopt_value",
             "no room left in option for suboption value", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
+    static final ExpertDef INVALID_NAME_SERVICE = new ExpertDef(P + "dhcp_name_service.invalid", "Invalid Name Service",
+            ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
     static final ExpertDef BAD_ROUTE = new ExpertDef(P + "classless_static.route", "Mask width > 32",
             ExpertDef.Group.PROTOCOL, ExpertDef.Severity.ERROR);
 
@@ -193,12 +206,13 @@ final class DhcpOptions {
             AUTH_HMAC, VI_ENTERPRISE, VI_LENGTH, VI_VALUE, TR111_SUBOPTION, USER_CLASS, USER_CLASS_LENGTH,
             USER_CLASS_DATA, CLIENT_ID, IAID, DUID_TYPE, DUID_LLT_HW_TYPE, DUID_LL_HW_TYPE, DUID_TIME, DUID_LINK_ADDRESS,
             DUID_ENTERPRISE, UUID, NDI_MAJOR, NDI_MINOR, ARCHITECTURE, NONCE_ALGORITHM, SIP_NAME, CAPTIVE_PORTAL,
-            VENDOR_SUBOPTION, VENDOR_DATA, USER_CLASS_TEXT, AUTH_ALGORITHM, AUTH_INFORMATION, AGENT_RESERVED,
+            VENDOR_SUBOPTION, VENDOR_DATA, USER_CLASS_TEXT, VI_CLASS_ENTERPRISE, VI_CLASS_LENGTH, VI_CLASS_DATA,
+            NAME_SERVICE, AUTH_ALGORITHM, AUTH_INFORMATION, AGENT_RESERVED,
             AGENT_DOCSIS_CLASS, AGENT_RADIUS, AGENT_AUTH, AGENT_NETWORK_NAME, AGENT_AP_NAME, AGENT_AP_BSSID,
             AGENT_OPERATOR_ID, AGENT_OPERATOR_REALM, AGENT_LINK_SELECTION_CISCO, AGENT_SERVER_ID_OVERRIDE_CISCO));
 
     /** The smallest length some options take; shorter ones get only a length expert, their raw value hidden. */
-    static final Map<Integer, Integer> MIN_LENGTHS = Map.of(81, 3, 90, 11, 121, 5, 125, 5, 249, 5);
+    static final Map<Integer, Integer> MIN_LENGTHS = Map.of(81, 3, 90, 11, 121, 5, 124, 5, 125, 5, 249, 5);
 
     private static void spec(int code, Kind kind, FieldDef field) {
         SPECS.put(code, new Spec(kind, field));
@@ -308,6 +322,8 @@ final class DhcpOptions {
         for (int code : new int[] {52, 53, 55, 61, 77, 81, 82, 90, 93, 94, 97, 119, 120, 121, 125, 145, 249}) {
             SPECS.put(code, new Spec(Kind.SPECIAL, null));
         }
+        SPECS.put(124, new Spec(Kind.SPECIAL, null));
+        SPECS.put(117, new Spec(Kind.SPECIAL, null));
     }
 
     private DhcpOptions() {}
@@ -410,7 +426,7 @@ final class DhcpOptions {
     private static void special(int code, Tvb tvb, int v, int len, ProtoItem opt, DhcpDissector.State st) {
         Integer min = MIN_LENGTHS.get(code);
         if (min != null && len < min) {
-            opt.expert(BAD_LENGTH, code == 125 ? "length < 5" : "length isn't >= " + min);
+            opt.expert(BAD_LENGTH, code == 124 || code == 125 ? "length < 5" : "length isn't >= " + min);
             return;
         }
         switch (code) {
@@ -439,6 +455,21 @@ final class DhcpOptions {
             case 120 -> sipServers(tvb, v, len, opt);
             case 121, 249 -> classlessRoutes(tvb, v, len, opt);
             case 125 -> vendorInformation(tvb, v, len, opt);
+            case 124 -> vendorClasses(tvb, v, len, opt);
+            case 117 -> {
+                // RFC 2937: name service codes in order of preference; tshark files each as text
+                for (int i = 0; i + 2 <= len; i += 2) {
+                    int service = tvb.u16(v + i);
+                    String name = NAME_SERVICES.name(service);
+                    if (name != null) {
+                        ProtoItem ns = opt.addString(NAME_SERVICE, tvb, v + i, 2, name + " (" + service + ")");
+                        ns.setText("Name Service: " + name + " (" + service + ")");
+                    } else {
+                        opt.expert(INVALID_NAME_SERVICE, "Invalid Name Service (" + service
+                                + "). RFC 2937 defines only 0, 6, 41, 44, and 65 as possible values.");
+                    }
+                }
+            }
             case 93 -> {
                 for (int i = 0; i + 2 <= len; i += 2) {
                     ProtoItem a = opt.add(ARCHITECTURE, tvb, v + i, 2);
@@ -786,6 +817,25 @@ final class DhcpOptions {
                 route.setText(" " + to + "-" + AddressFormat.ipv4(router));
             }
             off += 5 + significant;
+        }
+    }
+
+    /**
+     * Option 124 (RFC 3925): per enterprise, a length and that much class data. Data running past the
+     * option is malformed, as tshark reads the option on its own.
+     */
+    private static void vendorClasses(Tvb tvb, int v, int len, ProtoItem opt) {
+        int off = v;
+        int end = v + len;
+        while (off < end) {
+            opt.add(VI_CLASS_ENTERPRISE, tvb, off, 4);
+            int n = tvb.u8(off + 4);
+            opt.add(VI_CLASS_LENGTH, tvb, off + 4, 1);
+            if (off + 5 + n > end) {
+                throw new MalformedException("V-I vendor class data past the option");
+            }
+            opt.add(VI_CLASS_DATA, tvb, off + 5, n);
+            off += 5 + n;
         }
     }
 
