@@ -89,6 +89,11 @@ def frames():
               + o6(32, struct.pack('>I', 3600)) + o6(41, b'EST5EDT') + o6(42, b'Europe/Zurich') + o6(46, struct.pack('>I', 10))),
         udp6(b'\x01\xaa\xbb\xd2' + o6(37, bytes.fromhex('00000009') + b'remote') + o6(38, b'sub-1') + o6(22, b'\x00' * 4)
              + o6(31, b'\x00' * 20) + o6(41, b'UTC\x00x')),
+        reply(b'\x0a\xaa\xbb\xd3' + o6(19, b'\x05') + o6(20, b'') + o6(11, bytes.fromhex('0201000000000000000001') + bytes(16))
+              + o6(19, b'\x05\x06') + o6(20, b'\x01') + o6(11, b'\x00')
+              + o6(25, b'\x0a\x0b\x0c\x0e' + struct.pack('>II', 3600, 5400)
+                   + o6(26, struct.pack('>IIB', 7200, 7500, 56) + bytes.fromhex('20010db8aa0000000000000000000000')
+                        + o6(67, bytes([64]) + b'\x80')))),
         udp6(b'\x0c\x01' + bytes(10)),
         udp6(b'\x0c\x00' + bytes.fromhex('20010db8000000000000000000000001') + SERVER
              + o6(9, b'\x01\x11\x22\x33\x00\x00') + b'\x00'),

@@ -148,6 +148,15 @@ public final class Dhcpv6Dissector implements DissectorProvider {
     static final FieldDef NTP_ADDR = FieldDef.ipv6("dhcpv6.ntpserver.addr", "NTP Server Address");
     static final FieldDef NTP_MC_ADDR = FieldDef.ipv6("dhcpv6.ntpserver.mc_addr", "NTP Multicast Address");
     static final FieldDef NTP_FQDN = FieldDef.string("dhcpv6.ntpserver.fqdn", "NTP Server FQDN");
+    static final FieldDef RECONF_MSG = FieldDef.uint8("dhcpv6.reconf_msg", "Reconfigure message type")
+            .vals(MESSAGE_TYPES);
+    static final FieldDef AUTH_PROTOCOL = FieldDef.uint8("dhcpv6.auth.protocol", "Protocol");
+    static final FieldDef AUTH_ALGORITHM = FieldDef.uint8("dhcpv6.auth.algorithm", "Algorithm");
+    static final FieldDef AUTH_RDM = FieldDef.uint8("dhcpv6.auth.rdm", "RDM");
+    static final FieldDef AUTH_REPLAY = FieldDef.bytes("dhcpv6.auth.replay_detection", "Replay Detection");
+    static final FieldDef AUTH_INFO = FieldDef.bytes("dhcpv6.auth.info", "Authentication Information");
+    static final FieldDef PD_EXCLUDE_LENGTH = FieldDef.uint8("dhcpv6.pd_exclude.pref_len", "Prefix length");
+    static final FieldDef PD_EXCLUDE_SUBNET = FieldDef.bytes("dhcpv6.pd_exclude.subnet_id", "IPv6 subnet ID");
     static final FieldDef TLD = FieldDef.string("dhcpv6.tld", "Top Level Domain name");
     static final FieldDef ROOT_ONLY = FieldDef.string("dhcpv6.root_only_domain_name", "Root only domain name");
 
@@ -161,7 +170,8 @@ public final class Dhcpv6Dissector implements DissectorProvider {
             CLIENT_DOMAIN, TLD, ROOT_ONLY, SIP_SERVER, NIS_SERVER, NISP_SERVER, SNTP_SERVER, BCMCS_SERVER, PANA_AGENT,
             LQ_CLIENT_LINK, CAPWAP_AC, SIP_DOMAIN, NIS_FQDN, NISP_FQDN, BCMCS_FQDN, LIFETIME, REMOTE_ENTERPRISE,
             REMOTE_ID, SUBSCRIBER_ID, TIMEZONE, TZDB, CLT_TIME, AFTR_NAME, NTP_TYPE, NTP_LENGTH, NTP_ADDR, NTP_MC_ADDR,
-            NTP_FQDN);
+            NTP_FQDN, RECONF_MSG, AUTH_PROTOCOL, AUTH_ALGORITHM, AUTH_RDM, AUTH_REPLAY, AUTH_INFO, PD_EXCLUDE_LENGTH,
+            PD_EXCLUDE_SUBNET);
 
     static final ExpertDef MALFORMED_OPTION = new ExpertDef("dhcpv6.malformed_option", "Malformed option",
             ExpertDef.Group.MALFORMED, ExpertDef.Severity.ERROR);
@@ -396,6 +406,37 @@ public final class Dhcpv6Dissector implements DissectorProvider {
             case 41 -> string(tvb, v, len, opt, TIMEZONE);
             case 42 -> string(tvb, v, len, opt, TZDB);
             case 56 -> ntpServer(tvb, v, end, opt);
+            case 19 -> {
+                if (len != 1) {
+                    malformed(opt, "RECONF_MSG");
+                } else {
+                    opt.add(RECONF_MSG, tvb, v, 1);
+                }
+            }
+            case 20 -> {
+                if (len != 0) {
+                    malformed(opt, "RECONF_ACCEPT");
+                }
+            }
+            case 11 -> {
+                if (len < 11) {
+                    malformed(opt, "AUTH");
+                    return;
+                }
+                opt.add(AUTH_PROTOCOL, tvb, v, 1);
+                opt.add(AUTH_ALGORITHM, tvb, v + 1, 1);
+                opt.add(AUTH_RDM, tvb, v + 2, 1);
+                opt.add(AUTH_REPLAY, tvb, v + 3, 8);
+                if (len > 11) {
+                    opt.add(AUTH_INFO, tvb, v + 11, len - 11);
+                }
+            }
+            case 67 -> {
+                if (len >= 2) {
+                    opt.add(PD_EXCLUDE_LENGTH, tvb, v, 1);
+                    opt.add(PD_EXCLUDE_SUBNET, tvb, v + 1, len - 1);
+                }
+            }
             case 39 -> fqdn(tvb, v, len, opt, msgType, cols);
             default -> { }
         }
