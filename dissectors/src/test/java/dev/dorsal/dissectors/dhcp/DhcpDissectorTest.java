@@ -13,6 +13,7 @@ import dev.dorsal.engine.output.FieldValues;
 import dev.dorsal.engine.registry.Registry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +141,24 @@ class DhcpDissectorTest {
         assertEquals("BOOTP", p.columns().protocol());
         assertTrue(values(p, "dhcp.type").isEmpty());
         assertFalse(values(p, "_ws.short").isEmpty());
+    }
+
+    @Test
+    void aPxeClientsVendorInformationIsReadAsPxeSubOptionsInASecondLayer() {
+        // option 43 comes before option 60: the vendor class is known from the first pass
+        String options = "350101" + "2b04" + "060108ff" + "3c09" + HexFormat.of().formatHex(ascii("PXEClient")) + "ff";
+        DissectedPacket p = dissect(message(1, new byte[0], hex(options)));
+        assertEquals(List.of("0x08"), values(p, "dhcp.option.vendor.pxeclient.discovery_control"));
+        assertEquals(List.of("1"), values(p, "dhcp.option.vendor.pxeclient.discovery_control.bstrap"));
+        assertEquals(List.of("frame", "eth", "ethertype", "ip", "udp", "dhcp", "dhcp"), p.layers());
+    }
+
+    @Test
+    void otherVendorsInformationKeepsItsRawValue() {
+        String options = "350101" + "3c08" + HexFormat.of().formatHex(ascii("MSFT 5.0")) + "2b04" + "060108ff" + "ff";
+        DissectedPacket p = dissect(message(1, new byte[0], hex(options)));
+        assertTrue(values(p, "dhcp.option.vendor.pxeclient.discovery_control").isEmpty());
+        assertEquals(List.of("060108ff"), values(p, "dhcp.option.vendor.value"));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
