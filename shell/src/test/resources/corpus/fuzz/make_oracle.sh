@@ -21,7 +21,11 @@
 # (HTTP bodies for the XML dissector, also through data-text-lines; written by make_http_xml.py), ssdp_crafted.pcap
 # (SSDP searches, answers and notifications over UDP 1900, IPv4 and IPv6; written by make_ssdp.py), ntp_crafted.pcap
 # (every NTP mode, version, clock code, timestamp era, trailer and control/private header kind; written by
-# make_ntp_crafted.py; its two-pass -V oracle was added by hand as make_twopass_oracles.sh would), ssh_loopback.pcap
+# make_ntp_crafted.py; its two-pass -V oracle was added by hand as make_twopass_oracles.sh would), dhcp_crafted.pcap
+# (DHCP message types 0-19 and 200, BOOTP with and without the magic cookie, relay agent, option overload, decoded,
+# unknown and wrong-length options, a missing End, a packet cut short; written by make_dhcp_crafted.py),
+# dhcpv6_crafted.pcap (DHCPv6 message types, DUIDs, IAs with nested addresses and prefixes, client FQDN flags and
+# names, relay messages, short and overlong options, a cut packet; written by make_dhcpv6_crafted.py), ssh_loopback.pcap
 # (real OpenSSH sessions over loopback, one per key exchange family and cipher kind, recorded by
 # record_ssh_loopback.sh) and ssh_crafted.pcap (written by make_ssh_crafted.py: SSH messages split across segments
 # and several per segment, DH group exchange, DSA/ECDSA/RSA and unknown host keys, records encrypted under tshark's
