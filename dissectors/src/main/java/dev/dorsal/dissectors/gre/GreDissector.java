@@ -103,7 +103,7 @@ public final class GreDissector implements DissectorProvider {
     static final FieldDef ROUTING_INFORMATION = FieldDef.bytes("gre.routing.information", "Routing Information");
 
     static final List<FieldDef> FIELDS = List.of(PROTO_TYPE, FLAGS_AND_VERSION, F_CHECKSUM, F_ROUTING, F_KEY,
-            F_SEQUENCE, F_STRICT, F_RECURSION, F_ACK, F_RESERVED, F_VERSION, CHECKSUM, CHECKSUM_STATUS_FIELD,
+            F_SEQUENCE, F_STRICT, F_RECURSION, F_ACK, F_RESERVED, F_RESERVED_PPTP, F_VERSION, CHECKSUM, CHECKSUM_STATUS_FIELD,
             OFFSET, KEY, PAYLOAD_LENGTH, CALL_ID, SEQUENCE, ACK, ROUTING, ROUTING_AF, ROUTING_SRE_OFFSET,
             ROUTING_SRE_LENGTH, ROUTING_INFORMATION);
 
@@ -112,12 +112,6 @@ public final class GreDissector implements DissectorProvider {
 
     /** The flags and version word of the GRE header just read, for ERSPAN (which reads the S bit). */
     static final Key<Integer> FLAGS_KEY = Key.of("gre.flags");
-
-    /**
-     * GRE layers one packet may nest before the rest is shown as data: each layer costs Java stack, and
-     * a 64 KiB packet could hold thousands (tshark has no such limit; docs/compat.md).
-     */
-    static final int MAX_NESTING = 100;
 
     private DissectorTable table;
     private DissectorHandle data;
@@ -214,10 +208,7 @@ public final class GreDissector implements DissectorProvider {
             return tvb.length();
         }
         pinfo.put(FLAGS_KEY, flags);
-        int used = Dispatch.DECLINED;
-        if (nesting(pinfo) <= MAX_NESTING) {
-            used = Dispatch.tryDissect(table, type, payload, pinfo, tree);
-        }
+        int used = Dispatch.tryDissect(table, type, payload, pinfo, tree);
         if (used == Dispatch.DECLINED && Dispatch.errors(pinfo) == 0) {
             pinfo.call(data, payload, gre);
         }
@@ -299,17 +290,6 @@ public final class GreDissector implements DissectorProvider {
                 return offset;
             }
         }
-    }
-
-    /** How many GRE layers this packet has so far. */
-    private static int nesting(PacketInfo pinfo) {
-        int n = 0;
-        for (String layer : pinfo.layerNames()) {
-            if (layer.equals("gre")) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static String bits3(int v) {

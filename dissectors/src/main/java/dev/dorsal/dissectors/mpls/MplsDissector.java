@@ -22,7 +22,7 @@ import java.util.List;
  * "MultiProtocol Label Switching Header" item per label stack entry, then hands what follows the
  * bottom of the stack on as tshark 4.0 decides it without a label-specific decode: after the
  * Generic Associated Channel Label, or when the first nibble is 1, to the associated channel
- * header ({@code pwach}, shown as data here); a first nibble of 4 to IPv4, 6 to IPv6, 0 to the
+ * header ({@link PwAchDissector}); a first nibble of 4 to IPv4, 6 to IPv6, 0 to the
  * Ethernet pseudowire heuristic ({@link PwEthDissector}), anything else to data. Filter prefix
  * {@code mpls.}.
  *
@@ -57,6 +57,7 @@ public final class MplsDissector implements DissectorProvider {
     private DissectorHandle ipv4;
     private DissectorHandle ipv6;
     private DissectorHandle pwEthHeuristic;
+    private DissectorHandle pwAch;
     private DissectorHandle data;
 
     @Override
@@ -76,6 +77,7 @@ public final class MplsDissector implements DissectorProvider {
         ipv4 = t.handle("ipv4");
         ipv6 = t.handle("ipv6");
         pwEthHeuristic = t.handle(PwEthDissector.HEURISTIC);
+        pwAch = t.handle("pwach");
         data = t.handle("data");
         DissectorHandle self = t.handle("mpls");
         t.table(EthertypeDissector.NAME).add(MPLS_UNICAST, self);
@@ -119,7 +121,8 @@ public final class MplsDissector implements DissectorProvider {
         int nibble = payload.u8(0) >>> 4;
         DissectorHandle next;
         if (label == GAL || nibble == 1) {
-            next = data; // the associated channel header (pwach) is not dissected (docs/compat.md)
+            pinfo.put(PwAchDissector.AFTER_GAL, label == GAL);
+            next = pwAch;
         } else if (nibble == 4) {
             next = ipv4;
         } else if (nibble == 6) {
