@@ -76,8 +76,9 @@ public final class PwAchDissector implements DissectorProvider {
     @Override
     public void register(Registrar r) {
         r.protocol(PROTO);
-        r.fields(PROTO, FIELDS);
-        r.experts(PROTO, List.of(RESERVED_NOT_ZERO, ERROR_PROCESSING));
+        // As in tshark, the channel header's fields belong to MPLS (tshark -G fields lists them under "mpls").
+        r.fields(MplsDissector.PROTO, FIELDS);
+        r.experts(MplsDissector.PROTO, List.of(RESERVED_NOT_ZERO, ERROR_PROCESSING));
         table = r.newTable(CHANNEL_TABLE, "PW Associated Channel Type", FieldType.UINT16, Base.HEX);
         r.handle("pwach", PROTO, this::dissect);
     }
