@@ -125,7 +125,8 @@ def mpls_frames():
     # Three labels over IPv6 with TCP inside.
     f.append(eth(0x8847, stack(17, 18, 19) + ip6(v6(1), v6(2), 6, tcp(v6(1), v6(2), 443, 50000, 5, 6, 0x12))))
     # IPv4 explicit null, then IPv6 explicit null alone.
-    f.append(eth(0x8847, stack(0) + udp4(C, D, 1234, 53, b'\x12\x34\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00')))
+    query = b'\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x07example\x03com\x00\x00\x01\x00\x01'
+    f.append(eth(0x8847, stack(0) + udp4(C, D, 1234, 53, query)))
     f.append(eth(0x8847, stack(2) + ip6(v6(3), v6(4), 17, udp(v6(3), v6(4), 4000, 4001, b'v6 null'))))
     # Router alert above a label; entropy label indicator and entropy label.
     f.append(eth(0x8847, stack(1, 3000) + tcp4(B, A, 80, 40000, 0, 1001, 0x12)))

@@ -17,7 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dorsal.engine.dissect.DissectedPacket;
+import dev.dorsal.engine.capture.RawFrame;
 import dev.dorsal.engine.dissect.Dissection;
+import dev.dorsal.engine.dissect.DissectionOptions;
+import dev.dorsal.engine.registry.Registry;
+import dev.dorsal.engine.spi.FieldDef;
+import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +68,21 @@ class VxlanDissectorTest {
         assertEquals(values(syn, "tcp.stream"), values(synAck, "tcp.stream"));
         assertEquals(List.of(0L), values(syn, "udp.stream"));
         assertEquals(List.of(1L), values(synAck, "udp.stream"), "the outer UDP ports differ, the inner TCP ones not");
+    }
+
+    @Test
+    void theInnerLayersRunForAConsumerOfNetworkFieldsOnly() {
+        // Such a consumer lets UDP skip application payloads; a tunnel's payload is not one.
+        Registry registry = Registry.loadDefault();
+        BitSet interest = new BitSet();
+        for (FieldDef f : registry.fields().lookup("ip.src")) {
+            interest.set(f.id());
+        }
+        byte[] frame = vxlan(50001, 0x0800, 0, 5001, eth(0x0800, ipv4(CLI, SRV, 17, udp(1, 2, bytes(1)))));
+        DissectedPacket p = new Dissection(registry).dissect(
+                new RawFrame(1, 0, 1, 0, 1_700_000_000_000_000_000L, 6, frame.length, frame),
+                new DissectionOptions(false, interest, false));
+        assertEquals(List.of(0xcb007101L, 0xac10000aL), values(p, "ip.src"));
     }
 
     @Test
