@@ -4,8 +4,8 @@ tunnel dissectors. MPLS stacks of 1 to 3 labels over IPv4 and IPv6 with TCP and 
 reserved labels (explicit nulls, router alert, entropy), ethertype 0x8848, a pseudowire control word
 with Ethernet behind it and payloads whose first nibble is neither 4 nor 6; GRE with every optional
 field (checksum good and bad, routing, key, sequence number), GRE over IPv6, GRE carrying Ethernet
-(0x6558), IPv6 and unknown protocol types, PPTP's enhanced GRE (version 1) with PPP inside and an
-acknowledgment alone; VXLAN with an inner TCP handshake and HTTP request and the group policy
+(0x6558), ERSPAN types I to III, IPv6 and unknown protocol types, PPTP's enhanced GRE (version 1)
+with PPP inside and an acknowledgment alone; VXLAN with an inner TCP handshake and HTTP request and the group policy
 extension; and headers cut short for each of them (snap length and malformed lengths).
 
 Every Ethernet address is locally administered (02:…), so no vendor name applies.
@@ -184,6 +184,12 @@ def gre_frames():
     f.append(eth(0x0800, ip4(OUT1, OUT2, 47, gre(0x0000, 0x0000, b''))))
     # ERSPAN type I (no ERSPAN header, sequence bit clear) with Ethernet inside.
     f.append(eth(0x0800, ip4(OUT1, OUT2, 47, gre(0x0000, 0x88be, eth(0x0800, icmp4(C, D, 1, 1), 8, 7)))))
+    # ERSPAN type II (sequence number present) and type III (protocol type 0x22eb) with Ethernet inside.
+    mirrored = eth(0x0800, icmp4(C, D, 1, 2), 8, 7)
+    span2 = struct.pack('>HHI', (1 << 12) | 100, (5 << 13) | (3 << 11) | (1 << 10) | 300, 12345)
+    f.append(eth(0x0800, ip4(OUT1, OUT2, 47, gre(0x1000, 0x88be, span2 + mirrored, seq=7))))
+    span3 = struct.pack('>HHIHH', (2 << 12) | 200, (1 << 11) | 301, 0x01020304, 0x1234, (1 << 15) | (1 << 3) | (1 << 1))
+    f.append(eth(0x0800, ip4(OUT1, OUT2, 47, gre(0x1000, 0x22eb, span3 + mirrored, seq=8))))
     # PPTP (version 1): key holds payload length and call ID, sequence and acknowledgment, PPP with IPv4.
     ppp = b'\xff\x03\x00\x21' + udp4(C, D, 6000, 6001, b"ppp inside")
     f.append(eth(0x0800, ip4(OUT1, OUT2, 47, gre(0x3081, 0x880b, ppp, key=struct.pack('>HH', len(ppp), 9),

@@ -123,6 +123,28 @@ class GreDissectorTest {
     }
 
     @Test
+    void erspanTypeTwoFollowsTheSequenceNumberThenTheMirroredFrame() {
+        // Version 1 (type II), VLAN 100; CoS 5, encapsulation 3, truncated, session 300; index 12345.
+        byte[] span = concat(u16((1 << 12) | 100), u16((5 << 13) | (3 << 11) | (1 << 10) | 300), u32(12345));
+        byte[] mirrored = eth(0x0800, ipv4(A, B, 17, udp(1, 2, bytes(1))));
+        DissectedPacket p = overIpv4(concat(u16(0x1000), u16(0x88be), u32(7), span, mirrored));
+        assertEquals("eth:ethertype:ip:gre:erspan:eth:ethertype:ip:udp:data", p.protocolsInFrame());
+        assertEquals(List.of(100L), values(p, "erspan.vlan"));
+        assertEquals(List.of(3L), values(p, "erspan.encap"));
+        assertEquals(List.of(300L), values(p, "erspan.spanid"));
+        assertEquals(List.of(12345L), values(p, "erspan.index"));
+        assertTrue(verbose(p).contains("Encapsulated Remote Switch Packet ANalysis Type II"));
+    }
+
+    @Test
+    void erspanWithoutASequenceNumberIsTypeOneWithoutAHeader() {
+        byte[] mirrored = eth(0x0800, ipv4(A, B, 17, udp(1, 2, bytes(1))));
+        DissectedPacket p = overIpv4(concat(u16(0), u16(0x88be), mirrored));
+        assertEquals("eth:ethertype:ip:gre:erspan:eth:ethertype:ip:udp:data", p.protocolsInFrame());
+        assertEquals(List.of(), values(p, "erspan.version"));
+    }
+
+    @Test
     void aKeyBitWithoutItsKeyIsMalformed() {
         DissectedPacket p = overIpv4(concat(u16(0x2000), u16(0x0800)));
         assertTrue(p.malformed());
