@@ -190,6 +190,9 @@ def gre_frames():
     f.append(eth(0x0800, ip4(OUT1, OUT2, 47, gre(0x1000, 0x88be, span2 + mirrored, seq=7))))
     span3 = struct.pack('>HHIHH', (2 << 12) | 200, (1 << 11) | 301, 0x01020304, 0x1234, (1 << 15) | (1 << 3) | (1 << 1))
     f.append(eth(0x0800, ip4(OUT1, OUT2, 47, gre(0x1000, 0x22eb, span3 + mirrored, seq=8))))
+    # Type III with the optional platform sub-header (O bit; platform 5: switch, port, seconds).
+    span3o = span3[:10] + struct.pack('>H', (1 << 15) | 1) + struct.pack('>II', (5 << 26) | (18 << 16) | 4242, 1700000000)
+    f.append(eth(0x0800, ip4(OUT1, OUT2, 47, gre(0x1000, 0x22eb, span3o + mirrored, seq=9))))
     # PPTP (version 1): key holds payload length and call ID, sequence and acknowledgment, PPP with IPv4.
     ppp = b'\xff\x03\x00\x21' + udp4(C, D, 6000, 6001, b"ppp inside")
     f.append(eth(0x0800, ip4(OUT1, OUT2, 47, gre(0x3081, 0x880b, ppp, key=struct.pack('>HH', len(ppp), 9),

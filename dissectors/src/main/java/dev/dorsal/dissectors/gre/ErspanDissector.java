@@ -19,8 +19,8 @@ import java.util.List;
  * Without GRE's sequence number it is type I, no header of its own; with one, the version nibble
  * says type II (8-byte header: VLAN, CoS, encapsulation, truncation, session, index) or type III
  * (12 bytes: timestamp, security group tag, frame type, hardware ID, direction, granularity). The
- * mirrored frame follows, Ethernet unless type III names another frame type (then data). Type III's
- * optional platform sub-header is not read (docs/compat.md). Filter prefix {@code erspan.}.
+ * mirrored frame follows, Ethernet unless type III names another frame type (then data), after type
+ * III's optional platform sub-header when its O bit is set. Filter prefix {@code erspan.}.
  */
 public final class ErspanDissector implements DissectorProvider {
     static final ProtocolDef PROTO = new ProtocolDef("Encapsulated Remote Switch Packet ANalysis", "ERSPAN",
@@ -61,10 +61,32 @@ public final class ErspanDissector implements DissectorProvider {
     static final FieldDef GRANULARITY = FieldDef.uint16("erspan.gra", "Timestamp granularity").mask(0x0006)
             .vals(GRANULARITIES);
     static final FieldDef OPTIONAL = FieldDef.uint16("erspan.o", "Optional Sub headers").mask(0x0001);
+    static final FieldDef PLATFORM_ID = FieldDef.uint32("erspan.platid", "Platform ID").mask(0xfc000000L);
+    static final FieldDef PID1_RESERVED = FieldDef.uint32("erspan.pid1.rsvd1", "Reserved").mask(0x03fff000L);
+    static final FieldDef PID1_VSM_ID = FieldDef.uint32("erspan.pid1.vsmid", "VSM Domain ID").mask(0x00000fffL);
+    static final FieldDef PID1_PORT = FieldDef.uint32("erspan.pid1.port_index", "Port ID/Index").mask(0xffffffffL);
+    static final FieldDef PID3_RESERVED = FieldDef.uint32("erspan.pid3.rsvd1", "Reserved").mask(0x03ffc000L);
+    static final FieldDef PID3_PORT = FieldDef.uint32("erspan.pid3.port_index", "Port ID/Index").mask(0x00003fffL);
+    static final FieldDef PID3_TIMESTAMP = FieldDef.uint32("erspan.pid3.timestamp", "Upper 32-bit Timestamp")
+            .mask(0xffffffffL);
+    static final FieldDef PID4_RESERVED1 = FieldDef.uint32("erspan.pid4.rsvd1", "Reserved").mask(0x03ffc000L);
+    static final FieldDef PID4_RESERVED2 = FieldDef.uint32("erspan.pid4.rsvd2", "Reserved").mask(0x00003fffL);
+    static final FieldDef PID4_RESERVED3 = FieldDef.uint32("erspan.pid4.rsvd3", "Reserved").mask(0xffffffffL);
+    static final FieldDef PID5_SWITCH_ID = FieldDef.uint32("erspan.pid5.switchid", "Switch ID").mask(0x03ff0000L);
+    static final FieldDef PID5_PORT = FieldDef.uint32("erspan.pid5.port_index", "Port ID/Index").mask(0x0000ffffL);
+    static final FieldDef PID5_TIMESTAMP = FieldDef.uint32("erspan.pid5.timestamp", "Timestamp (seconds)")
+            .mask(0xffffffffL);
+    static final FieldDef PID7_RESERVED = FieldDef.uint32("erspan.pid7.rsvd1", "Reserved").mask(0x03f00000L);
+    static final FieldDef PID7_SOURCE = FieldDef.uint32("erspan.pid7.source_index", "Source Index").mask(0x000fffffL);
+    static final FieldDef PID7_TIMESTAMP = FieldDef.uint32("erspan.pid7.timestamp", "Upper 32-bit Timestamp")
+            .mask(0xffffffffL);
+    static final FieldDef PID_RESERVED = FieldDef.uint64("erspan.pid.rsvd", "Reserved").mask(0x03ffffffL);
 
     static final List<FieldDef> FIELDS = List.of(VERSION, VLAN, COS, ENCAP, BAD_SHORT_OVERSIZED, TRUNCATED_FIELD,
             SPAN_ID, RESERVED, INDEX, TIMESTAMP, SGT, HAS_ETHERNET, FRAME_TYPE, HARDWARE_ID, DIRECTION, GRANULARITY,
-            OPTIONAL);
+            OPTIONAL, PLATFORM_ID, PID1_RESERVED, PID1_VSM_ID, PID1_PORT, PID3_RESERVED, PID3_PORT, PID3_TIMESTAMP,
+            PID4_RESERVED1, PID4_RESERVED2, PID4_RESERVED3, PID5_SWITCH_ID, PID5_PORT, PID5_TIMESTAMP, PID7_RESERVED,
+            PID7_SOURCE, PID7_TIMESTAMP, PID_RESERVED);
 
     static final ExpertDef UNKNOWN_VERSION = new ExpertDef("erspan.version.unknown",
             "Unknown version, please report or test to use fake ERSPAN preference", ExpertDef.Group.UNDECODED,
@@ -72,6 +94,7 @@ public final class ErspanDissector implements DissectorProvider {
 
     private static final int TYPE_II_HEADER = 8;
     private static final int TYPE_III_HEADER = 12;
+    private static final int PLATFORM_SUB_HEADER = 8;
 
     private DissectorHandle eth;
     private DissectorHandle data;
@@ -144,9 +167,47 @@ public final class ErspanDissector implements DissectorProvider {
             int word = tvb.u16(10);
             ethernet = ((word >>> 10) & 0x1f) == 0;
             header = TYPE_III_HEADER;
+            if ((word & 1) != 0) {
+                platformSubHeader(tvb, erspan, header);
+                header += PLATFORM_SUB_HEADER;
+            }
         }
         Tvb frame = tvb.slice(header);
         pinfo.call(ethernet ? eth : data, frame, tree);
         return tvb.length();
+    }
+
+    /** Type III's platform-specific sub-header: its layout follows the platform ID (6 bits). */
+    private static void platformSubHeader(Tvb tvb, ProtoItem erspan, int off) {
+        erspan.add(PLATFORM_ID, tvb, off, 4);
+        int platform = tvb.u8(off) >>> 2;
+        switch (platform) {
+            case 0, 7 -> {
+                erspan.add(PID7_RESERVED, tvb, off, 4);
+                erspan.add(PID7_SOURCE, tvb, off, 4);
+                erspan.add(PID7_TIMESTAMP, tvb, off + 4, 4);
+            }
+            case 1 -> {
+                erspan.add(PID1_RESERVED, tvb, off, 4);
+                erspan.add(PID1_VSM_ID, tvb, off, 4);
+                erspan.add(PID1_PORT, tvb, off + 4, 4);
+            }
+            case 3 -> {
+                erspan.add(PID3_RESERVED, tvb, off, 4);
+                erspan.add(PID3_PORT, tvb, off, 4);
+                erspan.add(PID3_TIMESTAMP, tvb, off + 4, 4);
+            }
+            case 4 -> {
+                erspan.add(PID4_RESERVED1, tvb, off, 4);
+                erspan.add(PID4_RESERVED2, tvb, off, 4);
+                erspan.add(PID4_RESERVED3, tvb, off + 4, 4);
+            }
+            case 5, 6 -> {
+                erspan.add(PID5_SWITCH_ID, tvb, off, 4);
+                erspan.add(PID5_PORT, tvb, off, 4);
+                erspan.add(PID5_TIMESTAMP, tvb, off + 4, 4);
+            }
+            default -> erspan.add(PID_RESERVED, tvb, off, 8);
+        }
     }
 }

@@ -137,6 +137,19 @@ class GreDissectorTest {
     }
 
     @Test
+    void erspanTypeThreeReadsThePlatformSubHeaderItsOBitAnnounces() {
+        // Type III, frame type Ethernet, O bit; platform 5: switch 18, port 4242, seconds 1700000000.
+        byte[] span = concat(u16((2 << 12) | 200), u16(301), u32(1), u16(2), u16((1 << 15) | 1),
+                u32((5L << 26) | (18 << 16) | 4242), u32(1_700_000_000L));
+        byte[] mirrored = eth(0x0800, ipv4(A, B, 17, udp(1, 2, bytes(1))));
+        DissectedPacket p = overIpv4(concat(u16(0x1000), u16(0x22eb), u32(9), span, mirrored));
+        assertEquals(List.of(5L), values(p, "erspan.platid"));
+        assertEquals(List.of(18L), values(p, "erspan.pid5.switchid"));
+        assertEquals(List.of(4242L), values(p, "erspan.pid5.port_index"));
+        assertEquals("eth:ethertype:ip:gre:erspan:eth:ethertype:ip:udp:data", p.protocolsInFrame());
+    }
+
+    @Test
     void erspanWithoutASequenceNumberIsTypeOneWithoutAHeader() {
         byte[] mirrored = eth(0x0800, ipv4(A, B, 17, udp(1, 2, bytes(1))));
         DissectedPacket p = overIpv4(concat(u16(0), u16(0x88be), mirrored));
