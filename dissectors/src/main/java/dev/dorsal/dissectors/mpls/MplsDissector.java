@@ -98,7 +98,9 @@ public final class MplsDissector implements DissectorProvider {
             int exp = (int) (entry >>> 9) & 7;
             bottom = (entry & 0x100) != 0;
             int ttl = (int) entry & 0xff;
-            ProtoItem item = tree.addProtocol(PROTO, tvb, offset, 4);
+            // One dissector call: every entry is in the same mpls layer (mpls.label#1 matches them all).
+            ProtoItem item = offset == 0 ? tree.addProtocol(PROTO, tvb, offset, 4)
+                    : tree.addProtocolInSameLayer(PROTO, tvb, offset, 4);
             if (detailed) {
                 String special = label < FIRST_UNRESERVED
                         ? " (" + SPECIAL_LABELS.nameOr(label, "Reserved - Unknown") + ")" : "";

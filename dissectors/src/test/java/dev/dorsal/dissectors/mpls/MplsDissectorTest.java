@@ -46,6 +46,8 @@ class MplsDissectorTest {
         assertEquals(List.of(17L, 18L, 19L), values(p, "mpls.label"));
         assertEquals("eth:ethertype:mpls:ip:tcp", p.protocolsInFrame());
         assertEquals(3, verbose(p).stream().filter(l -> l.startsWith("MultiProtocol Label Switching Header")).count());
+        assertEquals(List.of(1, 1, 1), items(p, "mpls.label").stream().map(i -> i.layer()).toList(),
+                "one dissector call, one layer: mpls.label#1 matches every entry, #2 none");
     }
 
     @Test
