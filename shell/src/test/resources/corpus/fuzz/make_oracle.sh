@@ -29,7 +29,10 @@
 # (real OpenSSH sessions over loopback, one per key exchange family and cipher kind, recorded by
 # record_ssh_loopback.sh) and ssh_crafted.pcap (written by make_ssh_crafted.py: SSH messages split across segments
 # and several per segment, DH group exchange, DSA/ECDSA/RSA and unknown host keys, records encrypted under tshark's
-# all-zero keys, SSH-1, odd version lines, packets cut by the snap length, a bogus packet length). They
+# all-zero keys, SSH-1, odd version lines, packets cut by the snap length, a bogus packet length), and
+# tunnels_crafted.pcap (written by make_tunnels_crafted.py: MPLS stacks of 1-3 labels over IPv4/IPv6, reserved
+# labels, Ethernet pseudowires, GRE with every optional field, over IPv6, with Ethernet, PPP and unknown types
+# inside, VXLAN with an inner TCP handshake and HTTP exchange, headers cut short). They
 # were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.
@@ -42,7 +45,7 @@
 # bodies over several frames, gzip and media types, a frame split over three TCP segments, malformed
 # frames, HPACK errors, the 200-header limit and a frame cut by the snapshot length.
 #
-# usage: make_oracle.sh     (needs tshark 4.0.17: apt-get install tshark)
+# usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/../oracle/fuzz"
@@ -55,7 +58,9 @@ fields=(frame.number frame.len frame.protocols eth.type ip.len ip.flags ip.frag_
   dns.qry.name tls.record.content_type tls.record.version tls.handshake.type http.request.method
   http.response.code http.file_data tls.handshake.ja3 _ws.malformed _ws.expert _ws.col.Protocol _ws.col.Info)
 cd "$here"
-for f in *.pcap *.pcapng; do
+files=("$@")
+[ ${#files[@]} -gt 0 ] || files=(*.pcap *.pcapng)
+for f in "${files[@]}"; do
   [ -f "$f" ] || continue
   keys=(); [ -f "${f%.*}.keys" ] && keys=(-o "tls.keylog_file:${f%.*}.keys")
   [ -f "${f%.*}.args" ] && mapfile -t -O "${#keys[@]}" keys < "${f%.*}.args"

@@ -22,6 +22,7 @@ import dev.dorsal.engine.spi.Tables;
 import dev.dorsal.engine.spi.Tvb;
 import dev.dorsal.engine.spi.ValueString;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the 8-byte UDP header (RFC 768), numbers the conversation, and hands the payload to the
@@ -254,7 +255,7 @@ public final class UdpDissector implements DissectorProvider {
         if (payload != udp && tree.tree().detailed()) {
             payload.setText("UDP payload (" + len + (len == 1 ? " byte)" : " bytes)"));
         }
-        if (!pinfo.transportPayloadWanted()) {
+        if (!pinfo.transportPayloadWanted() && !tunnel(srcPort, dstPort)) {
             return; // no consumer reads the layers above
         }
         Tvb next = tvb.slice(8, reported);
@@ -277,6 +278,23 @@ public final class UdpDissector implements DissectorProvider {
         if (data != null) {
             pinfo.call(data, next, tree);
         }
+    }
+
+    /**
+     * Protocols on UDP ports that carry link and network layers again (VXLAN's Ethernet frames): their
+     * inner IP and TCP layers are read even when no consumer wants what an application payload holds.
+     */
+    private static final Set<String> TUNNELS = Set.of("vxlan");
+
+    /** True when the port table sends this datagram to a tunnel. */
+    private boolean tunnel(int srcPort, int dstPort) {
+        for (int port : new int[] {Math.min(srcPort, dstPort), Math.max(srcPort, dstPort)}) {
+            DissectorHandle h = port == 0 ? null : portTable.lookup(port);
+            if (h != null && h.protocol() != null && TUNNELS.contains(h.protocol().filterName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True inside the copy of an offending packet that an ICMP or ICMPv6 error carries. */

@@ -30,14 +30,16 @@ final class FieldAudit {
     private FieldAudit() {}
 
     static final List<String> PACKAGES = List.of("frame", "eth", "vlan", "sll", "loop", "arp", "ip", "ipv6", "icmp",
-            "icmpv6", "data", "ssh", "image", "xml", "ntp", "dhcp", "dhcpv6");
+            "icmpv6", "data", "ssh", "image", "xml", "ntp", "dhcp", "dhcpv6", "mpls", "gre", "ppp", "vxlan");
 
     /**
      * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their
      * label shows the bit picture (tshark draws it with a bits item, FieldDef.bitItem()), and OUI
-     * fields may also be plain decimal (-T fields prints them in decimal either way).
+     * fields may also be plain decimal (-T fields prints them in decimal either way). GRE registers
+     * gre.flags.reserved twice, as tshark does: the glossary shows version 0's mask (0xf8), and
+     * version 1 (PPTP) uses 0x78 because its acknowledgment bit takes the first reserved bit.
      */
-    private static final Set<String> MASK_EXCEPTIONS = Set.of("ip.version", "ipv6.version");
+    private static final Set<String> MASK_EXCEPTIONS = Set.of("ip.version", "ipv6.version", "gre.flags.reserved");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.\\-]*[a-z0-9]");
 
@@ -93,10 +95,12 @@ final class FieldAudit {
     /**
      * Names tshark 4.0.17 registers more than once (its glossary lists the first), with how often:
      * IPv4's {@code ip.version} bit item and IPv6's masked, hidden {@code ip.version}; SSH's message code
-     * with one value table per message family; SSH's channel request name under the global request's.
+     * with one value table per message family; SSH's channel request name under the global request's;
+     * GRE's reserved flags, masked for version 0 and for PPTP's version 1.
      */
     private static final Map<String, Integer> REGISTERED_SEVERAL_TIMES_BY_TSHARK = Map.of("ip.version", 2,
-            "ssh.message_code", 5, "ssh.global_request_name", 2, "ssh.global_request_name_length", 2);
+            "ssh.message_code", 5, "ssh.global_request_name", 2, "ssh.global_request_name_length", 2,
+            "gre.flags.reserved", 2);
 
     /** Other labels tshark gives the repeated registrations of a name (the glossary shows one). */
     private static final Map<String, String> OTHER_NAMES = Map.of("ssh.global_request_name", "Channel request name",

@@ -135,8 +135,19 @@ final class PacketState implements PacketInfo, HeuristicCaller {
         return capture.state(key, create);
     }
 
+    /**
+     * Layers a packet may have, "frame" included (tshark's default gui.max_tree_depth, which it also
+     * applies to the layers of a packet): tunnels can nest thousands of times in 64 KiB, and each
+     * layer costs stack. The call that would add one more is refused as a dissector error.
+     */
+    static final int MAX_LAYERS = 500;
+
     @Override
     public int call(DissectorHandle handle, Tvb tvb, ProtoItem tree) {
+        if (layers.size() >= MAX_LAYERS) {
+            markTooDeep(tvb, tree);
+            return tvb.length();
+        }
         int mark = layers.size();
         String saved = currentProtocol;
         if (handle.protocol() != null) {
@@ -228,6 +239,15 @@ final class PacketState implements PacketInfo, HeuristicCaller {
                 "[Malformed Packet: " + currentProtocol + "]");
         m.expert(CoreFields.MALFORMED_EXPERT);
         columns.appendInfo("[Malformed Packet]");
+    }
+
+    private void markTooDeep(Tvb tvb, ProtoItem tree) {
+        malformed = true;
+        String msg = "too many protocol layers (" + MAX_LAYERS + ")";
+        ProtoItem m = topLevel(tree).addProtocol(CoreFields.MALFORMED_PROTO, tvb, 0, 0,
+                "[Dissector bug, protocol " + currentProtocol + ": " + msg + "]");
+        m.expert(CoreFields.DISSECTOR_BUG, msg);
+        columns.appendInfo("[Dissector bug, protocol " + currentProtocol + ": " + msg + "]");
     }
 
     private void markBug(DissectorHandle handle, Tvb tvb, ProtoItem tree, Throwable e) {

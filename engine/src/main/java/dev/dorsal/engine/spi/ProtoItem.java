@@ -75,6 +75,16 @@ public final class ProtoItem {
         return item;
     }
 
+    /**
+     * Adds another node of the protocol's current layer, or starts its first: for a dissector that shows
+     * one protocol item several times in one call (MPLS's label stack entries), whose fields tshark
+     * puts in the same layer ({@code mpls.label#1} matches every entry).
+     */
+    public ProtoItem addProtocolInSameLayer(ProtocolDef protocol, Tvb t, int off, int len) {
+        int current = tree.layerCount(protocol);
+        return child(protocol.field(), t, off, len, current > 0 ? current : tree.nextLayer(protocol.field()));
+    }
+
     /** Adds the protocol's node with a full label such as "Ethernet II, Src: …". */
     public ProtoItem addProtocol(ProtocolDef protocol, Tvb t, int off, int len, String text) {
         ProtoItem item = addProtocol(protocol, t, off, len);

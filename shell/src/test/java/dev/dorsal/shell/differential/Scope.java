@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * Decides from the oracle alone which captures and columns the differential gates hold to 100%:
- * the protocols Dorsal has dissectors for now (frame, eth, arp, ip, ipv6, icmp, tcp, udp). Widen
+ * the protocols Dorsal has dissectors for now (frame, eth, vlan, arp, ip, ipv6, icmp, tcp, udp and the
+ * tunnels MPLS, GRE and VXLAN with what they carry). Widen
  * the sets below as dissectors land; nothing here names a capture file.
  */
 final class Scope {
     /** Protocol-column values of packets whose whole summary line is in scope. */
-    static final Set<String> SUMMARY_PROTOCOLS = Set.of("ARP", "IPv4", "IPv6", "ICMP", "TCP", "UDP");
+    static final Set<String> SUMMARY_PROTOCOLS = Set.of("ARP", "IPv4", "IPv6", "ICMP", "TCP", "UDP", "MPLS", "GRE",
+            "VxLAN");
 
     /**
      * Protocol-column values that only Dorsal's dissectors write: every summary line showing one, in
@@ -21,26 +23,42 @@ final class Scope {
     static final Set<String> DISSECTED_COLUMNS = Set.of("ARP", "IPv4", "IPv6", "ICMP", "ICMPv6", "TCP", "UDP",
             "IGMP", "IGMPv1", "IGMPv2", "IGMPv3",
             "DNS", "MDNS", "LLMNR", "HTTP", "HTTP2", "HTTP2/JSON", "SSL", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2",
-            "TLSv1.3", "SSH", "SSHv1", "SSHv2", "HTTP/XML", "SSDP", "NTP", "DHCP", "BOOTP", "DHCPv6");
+            "TLSv1.3", "SSH", "SSHv1", "SSHv2", "HTTP/XML", "SSDP", "NTP", "DHCP", "BOOTP", "DHCPv6", "MPLS", "GRE",
+            "VxLAN", "PPP", "ERSPAN");
 
     /** Layers (frame.protocols entries) of in-scope packets; "data" is undissected payload. */
     static final Set<String> SUMMARY_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6", "icmp", "tcp", "udp",
-            "data", "_ws.short", "_ws.malformed");
+            "data", "_ws.short", "_ws.malformed", "vlan", "mpls", "pwethheuristic", "pwethcw", "pwethnocw", "pwach",
+            "gre", "ppp", "erspan", "vxlan");
 
-    /** Layers allowed below the transport layer for the in-scope field columns to be comparable. */
-    static final Set<String> LINK_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6");
+    /**
+     * Layers allowed below the transport layer for the in-scope field columns to be comparable; with a
+     * tunnel (below), below the innermost transport layer.
+     */
+    static final Set<String> LINK_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6", "vlan", "mpls",
+            "pwethheuristic", "pwethcw", "pwethnocw", "pwach", "gre", "ppp", "erspan", "vxlan");
+
+    /** Layers that carry another network layer: the stack is in scope up to the innermost transport. */
+    static final Set<String> TUNNEL_LAYERS = Set.of("mpls", "gre", "vxlan");
 
     /** Layers where the link/network part of the stack ends. */
     static final Set<String> TRANSPORT_LAYERS = Set.of("tcp", "udp", "icmp", "icmpv6");
 
     /** Field-name prefixes (protocol filter names) whose -T fields columns are in scope. */
-    static final Set<String> FIELD_PROTOCOLS = Set.of("frame", "eth", "arp", "ip", "ipv6", "icmp", "tcp", "udp");
+    static final Set<String> FIELD_PROTOCOLS = Set.of("frame", "eth", "arp", "ip", "ipv6", "icmp", "tcp", "udp",
+            "mpls", "gre", "vxlan", "ppp");
 
-    /** Ethertypes of Ethernet II frames whose payload the in-scope dissectors decode. */
-    static final Set<String> ETHERTYPES = Set.of("0x0800", "0x86dd", "0x0806");
+    /**
+     * Ethertypes of Ethernet II frames whose payload the in-scope dissectors decode (each Ethernet
+     * header of a frame: a tunnel adds inner ones).
+     */
+    static final Set<String> ETHERTYPES = Set.of("0x0800", "0x86dd", "0x0806", "0x8100", "0x8847", "0x8848");
 
     /** IPv4 protocol numbers the in-scope dissectors decode. */
-    static final Set<String> IP_PROTOCOLS = Set.of("1", "2", "6", "17");
+    static final Set<String> IP_PROTOCOLS = Set.of("1", "2", "4", "6", "17", "41", "47");
+
+    /** IP protocols after which another IP header is in scope (IP in IP, GRE), as after an ICMP error. */
+    static final Set<String> IP_TUNNELS = Set.of("1", "4", "41", "47");
 
     /**
      * A MAC address shown with a vendor name ("Giga-Byt_b2:de:6e"): Dorsal ships no vendor database
@@ -65,38 +83,36 @@ final class Scope {
 
     /**
      * True when every packet of the capture is carried by in-scope link and network layers: Ethernet
-     * II with an IPv4/IPv6/ARP ethertype and no tunnels (from fields.tsv), and, when the -V oracle
-     * exists, no other layer below TCP/UDP/ICMP in "Protocols in frame".
+     * II with in-scope ethertypes (from fields.tsv), IP protocols Dorsal decodes and a second IP header
+     * only inside an ICMP error or a tunnel, and, when the -V oracle exists, no other layer below the
+     * transport layer in "Protocols in frame" (below the innermost one when a tunnel carries another).
      */
     static boolean linkInScope(CorpusCase c) {
         List<String> fields = c.oracleLines("fields.tsv");
         if (fields == null || fields.isEmpty()) {
             return false;
         }
+        List<List<String>> stacks = protocolStacks(c);
         List<String> header = List.of(fields.get(0).split("\t", -1));
         int ethType = header.indexOf("eth.type");
         int ipProto = header.indexOf("ip.proto");
-        for (String row : fields.subList(1, fields.size())) {
-            String[] cols = row.split("\t", -1);
-            if (ethType < 0 || ethType >= cols.length || !ETHERTYPES.contains(cols[ethType])) {
+        int row = 0;
+        for (String line : fields.subList(1, fields.size())) {
+            String[] cols = line.split("\t", -1);
+            if (ethType < 0 || ethType >= cols.length || !ethertypesInScope(cols[ethType])) {
                 return false;
             }
-            if (ipProto >= 0 && ipProto < cols.length && !cols[ipProto].isEmpty()) {
-                String[] protos = cols[ipProto].split(",");
-                for (int i = 0; i < protos.length; i++) {
-                    // A second IP header is only in scope inside an ICMP error.
-                    if (!IP_PROTOCOLS.contains(protos[i]) || (i > 0 && !protos[0].equals("1"))) {
-                        return false;
-                    }
-                }
+            List<String> stack = row < stacks.size() ? stacks.get(row) : null;
+            if (ipProto >= 0 && ipProto < cols.length && !ipProtocolsInScope(cols[ipProto], stack)) {
+                return false;
             }
+            row++;
         }
-        for (List<String> stack : protocolStacks(c)) {
-            for (String layer : stack) {
-                if (TRANSPORT_LAYERS.contains(layer)) {
-                    break;
-                }
-                if (!LINK_LAYERS.contains(layer) && !layer.startsWith("ipv6.")) {
+        for (List<String> stack : stacks) {
+            int end = networkEnd(stack);
+            for (int i = 0; i < end; i++) {
+                String layer = stack.get(i);
+                if (!LINK_LAYERS.contains(layer) && !TRANSPORT_LAYERS.contains(layer) && !layer.startsWith("ipv6.")) {
                     return false;
                 }
             }
@@ -104,11 +120,67 @@ final class Scope {
         return true;
     }
 
+    /** Every Ethernet type of the cell (one per Ethernet header) is in scope. */
+    private static boolean ethertypesInScope(String cell) {
+        for (String t : cell.split(",")) {
+            if (!ETHERTYPES.contains(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every IP protocol of the cell is decoded, and a second IP header follows an ICMP error, IP in IP
+     * or GRE, or, when the packet's layers are known ({@code stack} not null), a tunnel among them.
+     */
+    private static boolean ipProtocolsInScope(String cell, List<String> stack) {
+        if (cell.isEmpty()) {
+            return true;
+        }
+        String[] protos = cell.split(",");
+        boolean tunnel = stack != null && stack.stream().anyMatch(TUNNEL_LAYERS::contains);
+        for (int i = 0; i < protos.length; i++) {
+            if (!IP_PROTOCOLS.contains(protos[i])) {
+                return false;
+            }
+            if (i > 0 && !protos[0].equals("1") && !IP_TUNNELS.contains(protos[i - 1]) && !tunnel) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Index just past the network part of a stack: the first transport layer, or the innermost one
+     * when a tunnel layer comes after the first.
+     */
+    private static int networkEnd(List<String> stack) {
+        int first = -1;
+        int last = -1;
+        boolean tunnel = false;
+        for (int i = 0; i < stack.size(); i++) {
+            String layer = stack.get(i);
+            if (TRANSPORT_LAYERS.contains(layer)) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            } else if (first >= 0 && TUNNEL_LAYERS.contains(layer)) {
+                tunnel = true;
+            }
+        }
+        if (first < 0) {
+            return stack.size();
+        }
+        return tunnel ? last : first;
+    }
+
     /**
      * Per packet of the capture: whether the layers carrying it are ones Dorsal dissects, so that its
-     * summary line is Dorsal's own work. From fields.tsv: an Ethernet II frame with an IPv4/IPv6/ARP
-     * ethertype (or another link type), IP protocols Dorsal decodes and no second IP header outside
-     * an ICMP error; and, when the -V oracle exists, every layer of "Protocols in frame" registered
+     * summary line is Dorsal's own work. From fields.tsv: an Ethernet II frame with in-scope
+     * ethertypes (or another link type), IP protocols Dorsal decodes and no second IP header outside
+     * an ICMP error or a tunnel; and, when the -V oracle exists, every layer of "Protocols in frame" registered
      * by Dorsal. Empty when there is no fields table.
      */
     static List<Boolean> packetsOnDissectedLayers(CorpusCase c, Set<String> dorsalProtocols) {
@@ -120,21 +192,18 @@ final class Scope {
         List<String> header = List.of(fields.get(0).split("\t", -1));
         int ethType = header.indexOf("eth.type");
         int ipProto = header.indexOf("ip.proto");
+        List<List<String>> stacks = protocolStacks(c);
         for (String row : fields.subList(1, fields.size())) {
             String[] cols = row.split("\t", -1);
             boolean ok = true;
             if (ethType >= 0 && ethType < cols.length && !cols[ethType].isEmpty()) {
-                ok = ETHERTYPES.contains(cols[ethType]);
+                ok = ethertypesInScope(cols[ethType]);
             }
-            if (ok && ipProto >= 0 && ipProto < cols.length && !cols[ipProto].isEmpty()) {
-                String[] protos = cols[ipProto].split(",");
-                for (int i = 0; i < protos.length && ok; i++) {
-                    ok = IP_PROTOCOLS.contains(protos[i]) && (i == 0 || protos[0].equals("1"));
-                }
+            if (ok && ipProto >= 0 && ipProto < cols.length) {
+                ok = ipProtocolsInScope(cols[ipProto], out.size() < stacks.size() ? stacks.get(out.size()) : null);
             }
             out.add(ok);
         }
-        List<List<String>> stacks = protocolStacks(c);
         for (int i = 0; i < stacks.size() && i < out.size(); i++) {
             if (!dorsalProtocols.containsAll(stacks.get(i))) {
                 out.set(i, false);
