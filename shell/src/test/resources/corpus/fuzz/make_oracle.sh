@@ -23,7 +23,9 @@
 # (real OpenSSH sessions over loopback, one per key exchange family and cipher kind, recorded by
 # record_ssh_loopback.sh), stp_crafted.pcap (written by make_stp_crafted.py: 802.3 frames with
 # LLC control fields of every format, SNAP, configuration/TCN/RST/MST BPDUs with 0-3 MSTIs, PVST+,
-# truncated BPDUs) and ssh_crafted.pcap (written by make_ssh_crafted.py: SSH messages split across segments
+# truncated BPDUs), lldp_crafted.pcap (written by make_lldp_crafted.py: LLDP TLVs of every basic kind
+# and subtype, invalid, missing and duplicate mandatory TLVs, a frame cut by the snap length) and
+# ssh_crafted.pcap (written by make_ssh_crafted.py: SSH messages split across segments
 # and several per segment, DH group exchange, DSA/ECDSA/RSA and unknown host keys, records encrypted under tshark's
 # all-zero keys, SSH-1, odd version lines, packets cut by the snap length, a bogus packet length). They
 # were converted to pcap (editcap -F pcap) and

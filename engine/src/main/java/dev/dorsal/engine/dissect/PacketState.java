@@ -216,7 +216,9 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     private void markShort(Tvb tvb, ProtoItem tree) {
         malformed = true;
         layers.add(CoreFields.SHORT_PROTO.filterName());
-        topLevel(tree).addProtocol(CoreFields.SHORT_PROTO, tvb, 0, 0,
+        // tshark's BoundsError is caught only where the frame's dissection began: the mark sits at
+        // the start of the data, wherever the packet ran short.
+        topLevel(tree).addProtocol(CoreFields.SHORT_PROTO, Tvb.of(tvb.source()), 0, 0,
                 "[Packet size limited during capture: " + currentProtocol + " truncated]");
         columns.appendInfo("[Packet size limited during capture]");
     }

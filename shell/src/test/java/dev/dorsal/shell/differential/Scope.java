@@ -21,7 +21,7 @@ final class Scope {
     static final Set<String> DISSECTED_COLUMNS = Set.of("ARP", "IPv4", "IPv6", "ICMP", "ICMPv6", "TCP", "UDP",
             "IGMP", "IGMPv1", "IGMPv2", "IGMPv3",
             "DNS", "MDNS", "LLMNR", "HTTP", "HTTP2", "HTTP2/JSON", "SSL", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2",
-            "TLSv1.3", "SSH", "SSHv1", "SSHv2", "HTTP/XML", "SSDP", "LLC", "XID", "STP", "GARP");
+            "TLSv1.3", "SSH", "SSHv1", "SSHv2", "HTTP/XML", "SSDP", "LLC", "XID", "STP", "GARP", "LLDP");
 
     /** Layers (frame.protocols entries) of in-scope packets; "data" is undissected payload. */
     static final Set<String> SUMMARY_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6", "icmp", "tcp", "udp",
@@ -36,8 +36,8 @@ final class Scope {
     /** Field-name prefixes (protocol filter names) whose -T fields columns are in scope. */
     static final Set<String> FIELD_PROTOCOLS = Set.of("frame", "eth", "arp", "ip", "ipv6", "icmp", "tcp", "udp");
 
-    /** Ethertypes of Ethernet II frames whose payload the in-scope dissectors decode. */
-    static final Set<String> ETHERTYPES = Set.of("0x0800", "0x86dd", "0x0806");
+    /** Ethertypes of Ethernet II frames whose payload the in-scope dissectors decode (LLDP's is 0x88cc). */
+    static final Set<String> ETHERTYPES = Set.of("0x0800", "0x86dd", "0x0806", "0x88cc");
 
     /** IPv4 protocol numbers the in-scope dissectors decode. */
     static final Set<String> IP_PROTOCOLS = Set.of("1", "2", "6", "17");
