@@ -6,8 +6,10 @@ as it goes wrong:
   alias, locally assigned, chassis and port component, a reserved subtype), port IDs likewise;
 - time to live, port description, system name and description (with a NUL and stray bytes, with a
   tab), system capabilities, management addresses (IPv4, IPv6, other, with an OID), an unknown TLV
-  type, an organizationally specific TLV with an unknown OUI, the End of LLDPDU, frames of more and
-  less than 60 bytes;
+  type, organizationally specific TLVs (IEEE 802.1 port VLAN, port and protocol VLAN, VLAN name,
+  protocol identity, link aggregation; IEEE 802.3 MAC/PHY, power via MDI, link aggregation, maximum
+  frame size; unknown subtypes, extra bytes, Cisco's and an unknown OUI), the End of LLDPDU, frames
+  of more and less than 60 bytes;
 - a missing or misplaced mandatory TLV, a duplicate chassis ID, lengths that do not fit the
   subtype, a frame cut by the snapshot length. (A TLV that runs past the frame is left out: tshark
   calls that a contained-bounds error, which Dorsal does not tell apart, docs/compat.md.)
@@ -18,6 +20,8 @@ import os
 import struct
 
 MAC = bytes.fromhex('020000aabbcc')
+IEEE1 = bytes.fromhex('0080c2')  # IEEE 802.1 organizationally specific TLVs
+IEEE3 = bytes.fromhex('00120f')  # IEEE 802.3
 
 
 def tlv(t, v, length=None):
@@ -66,6 +70,14 @@ def main():
         frame([tlv(1, b'\x04' + MAC), tlv(2, b'\x05p1'), tlv(3, b'\x00\x78'), tlv(2, b'\x05p2'), end]),
         frame([tlv(1, b'\x04' + MAC), tlv(2, b'\x05p1'), tlv(3, b'\x00\x78'), tlv(3, b'\x00\x01'), end]),
         frame(base + [tlv(5, b'x' * 60), end]),                                # more than 60 bytes
+        frame(base + [tlv(127, IEEE1 + b'\x01\x00\x64'), tlv(127, IEEE1 + b'\x02\x06\x00\x0a'),
+                      tlv(127, IEEE1 + b'\x03\x00\x64\x05trunk'), tlv(127, IEEE1 + b'\x04\x02\x88\xcc'),
+                      tlv(127, IEEE1 + b'\x07\x03\x00\x00\x00\x05'), end]),
+        frame(base + [tlv(127, IEEE3 + b'\x01\x03\x6c\x01\x00\x1e'), tlv(127, IEEE3 + b'\x02\x07\x01\x03'),
+                      tlv(127, IEEE3 + b'\x03\x01\x00\x00\x00\x00'), tlv(127, IEEE3 + b'\x04\x05\xee'), end]),
+        frame(base + [tlv(127, IEEE1 + b'\x30\x01\x02'), tlv(127, IEEE1 + b'\x01\x00\x64\x99\x98'),
+                      tlv(127, IEEE3 + b'\x30\x01'), tlv(127, IEEE3 + b'\x04\x05\xee\x01'),
+                      tlv(127, IEEE3 + b'\x01\x01\x00\x00\x00\x99'), tlv(127, bytes.fromhex('00000c') + b'\x01\x02'), end]),
     ]
     records = [(f, len(f)) for f in frames]
     cut = frame(base + [tlv(6, b'a description longer than the snapshot'), end])

@@ -114,6 +114,158 @@ public final class LldpDissector implements DissectorProvider {
     static final FieldDef UNKNOWN_SUBTYPE_CONTENT = FieldDef.bytes("lldp.unknown_subtype.content",
             "Unknown Subtype Content");
 
+    static final ValueString IEEE_802_1_SUBTYPES = ValueString.of(0x01, "Port VLAN ID", 0x02, "Port and Protocol VLAN ID",
+            0x03, "VLAN Name", 0x04, "Protocol Identity", 0x05, "VID Usage Digest", 0x06, "Management VID",
+            0x07, "Link Aggregation", 0x08, "Congestion Notification", 0x09, "ETS Configuration",
+            0x0a, "ETS Recommendation", 0x0b, "Priority Flow Control Configuration", 0x0c, "Application Protocol",
+            0x0d, "EVB", 0x0e, "CDCP", 0x0f, "Port extension", 0x10, "Application VLAN", 0x11, "LRP ECP Discovery",
+            0x12, "LRP TCP Discovery", 0x13, "Congestion Isolation", 0x14, "Topology Recognition");
+    static final ValueString IEEE_802_3_SUBTYPES = ValueString.of(0x01, "MAC/PHY Configuration/Status",
+            0x02, "Power Via MDI", 0x03, "Link Aggregation", 0x04, "Maximum Frame Size",
+            0x05, "EEE (Energy-Efficient Ethernet)", 0x07, "IEEE 802.3br Additional Ethernet capabilities");
+    static final ValueString PORT_TYPES = ValueString.of(0, "Not specified", 1, "From aggregation port",
+            2, "From aggregator", 3, "From single-port aggregator");
+    private static final TrueFalse ENABLED = new TrueFalse("Enabled", "Disabled");
+
+    static final FieldDef IEEE_802_1_SUBTYPE = FieldDef.uint8("lldp.ieee.802_1.subtype", "IEEE 802.1 Subtype").hex()
+            .vals(IEEE_802_1_SUBTYPES);
+    static final FieldDef PORT_VLAN_ID = FieldDef.uint16("lldp.ieee.802_1.port_vlan.id", "Port VLAN Identifier")
+            .decHex();
+    static final FieldDef PPVID_FLAGS = FieldDef.uint8("lldp.ieee.802_1.port_and_vlan_id_flag", "Flags").hex();
+    static final FieldDef PPVID_SUPPORTED = FieldDef.bool("lldp.ieee.802_1.port_and_vlan_id_flag.supported",
+            "Port and Protocol VLAN", 8, 0x02).tfs(new TrueFalse("Supported", "Not supported"));
+    static final FieldDef PPVID_ENABLED = FieldDef.bool("lldp.ieee.802_1.port_and_vlan_id_flag.enabled",
+            "Port and Protocol VLAN", 8, 0x04).tfs(ENABLED);
+    static final FieldDef PORT_PROTO_VLAN_ID = FieldDef.uint16("lldp.ieee.802_1.port_proto_vlan.id",
+            "Port and Protocol VLAN Identifier").decHex();
+    static final FieldDef VLAN_ID = FieldDef.uint16("lldp.ieee.802_1.vlan.id", "VLAN Identifier").decHex();
+    static final FieldDef VLAN_NAME_LEN = FieldDef.uint8("lldp.ieee.802_1.vlan.name_len", "VLAN Name Length");
+    static final FieldDef VLAN_NAME = FieldDef.stringz("lldp.ieee.802_1.vlan.name", "VLAN Name");
+    static final FieldDef PROTO_ID_LENGTH = FieldDef.uint8("lldp.ieee.802_1.proto.id_length", "Protocol Identity Length");
+    static final FieldDef PROTO_ID = FieldDef.bytes("lldp.ieee.802_1.proto.id", "Protocol Identity");
+    static final FieldDef AGG_STATUS_1 = FieldDef.uint8("lldp.ieee.802_1.aggregation_status", "Aggregation Status")
+            .hex();
+    static final FieldDef AGG_CAP_1 = FieldDef.bool("lldp.ieee.802_1.aggregation_status.cap", "Aggregation Capability",
+            8, 0x01).tfs(TrueFalse.YES_NO);
+    static final FieldDef AGG_ENABLED_1 = FieldDef.bool("lldp.ieee.802_1.aggregation_status.enabled",
+            "Aggregation Status", 8, 0x02).tfs(ENABLED);
+    static final FieldDef AGG_PORTTYPE_1 = FieldDef.uint8("lldp.ieee.802_1.aggregation_status.porttype",
+            "Aggregation Status").mask(0x0c).vals(PORT_TYPES);
+    static final FieldDef AGG_PORT_ID_1 = FieldDef.uint32("lldp.ieee.802_1.aggregated_port_id", "Aggregated Port Id");
+    static final FieldDef IEEE_802_3_SUBTYPE = FieldDef.uint8("lldp.ieee.802_3.subtype", "IEEE 802.3 Subtype").hex()
+            .vals(IEEE_802_3_SUBTYPES);
+    static final FieldDef AGG_STATUS_3 = FieldDef.uint8("lldp.ieee.802_3.aggregation_status", "Aggregation Status")
+            .hex();
+    static final FieldDef AGG_CAP_3 = FieldDef.bool("lldp.ieee.802_3.aggregation_status.cap", "Aggregation Capability",
+            8, 0x01).tfs(TrueFalse.YES_NO);
+    static final FieldDef AGG_ENABLED_3 = FieldDef.bool("lldp.ieee.802_3.aggregation_status.enabled",
+            "Aggregation Status", 8, 0x02).tfs(ENABLED);
+    static final FieldDef AGG_PORT_ID_3 = FieldDef.uint32("lldp.ieee.802_3.aggregated_port_id", "Aggregated Port Id");
+    static final FieldDef MAX_FRAME_SIZE = FieldDef.uint16("lldp.ieee.802_3.max_frame_size", "Maximum Frame Size");
+
+    /** Operational MAU types (RFC 4836 dot3MauType), as tshark 4.0.17 names them. */
+    static final ValueString MAU_TYPES = ValueString.of(
+            0x0, "other or unknown",
+            0x1, "AUI - no internal MAU, view from AUI",
+            0x2, "10Base5 - thick coax MAU",
+            0x3, "Foirl - FOIRL MAU",
+            0x4, "10Base2 - thin coax MAU",
+            0x5, "10BaseT - UTP MAU",
+            0x6, "10BaseFP - passive fiber MAU",
+            0x7, "10BaseFB - sync fiber MAU",
+            0x8, "10BaseFL - async fiber MAU",
+            0x9, "10Broad36 - broadband DTE MAU",
+            0xa, "10BaseTHD - UTP MAU, half duplex mode",
+            0xb, "10BaseTFD - UTP MAU, full duplex mode",
+            0xc, "10BaseFLHD - async fiber MAU, half duplex mode",
+            0xd, "10BaseFLDF - async fiber MAU, full duplex mode",
+            0xe, "10BaseT4 - 4 pair category 3 UTP",
+            0xf, "100BaseTXHD - 2 pair category 5 UTP, half duplex mode",
+            0x10, "100BaseTXFD - 2 pair category 5 UTP, full duplex mode",
+            0x11, "100BaseFXHD - X fiber over PMT, half duplex mode",
+            0x12, "100BaseFXFD - X fiber over PMT, full duplex mode",
+            0x13, "100BaseT2HD - 2 pair category 3 UTP, half duplex mode",
+            0x14, "100BaseT2DF - 2 pair category 3 UTP, full duplex mode",
+            0x15, "1000BaseXHD - PCS/PMA, unknown PMD, half duplex mode",
+            0x16, "1000BaseXFD - PCS/PMA, unknown PMD, full duplex mode",
+            0x17, "1000BaseLXHD - Fiber over long-wavelength laser, half duplex mode",
+            0x18, "1000BaseLXFD - Fiber over long-wavelength laser, full duplex mode",
+            0x19, "1000BaseSXHD - Fiber over short-wavelength laser, half duplex mode",
+            0x1a, "1000BaseSXFD - Fiber over short-wavelength laser, full duplex mode",
+            0x1b, "1000BaseCXHD - Copper over 150-Ohm balanced cable, half duplex mode",
+            0x1c, "1000BaseCXFD - Copper over 150-Ohm balanced cable, full duplex mode",
+            0x1d, "1000BaseTHD - Four-pair Category 5 UTP, half duplex mode",
+            0x1e, "1000BaseTFD - Four-pair Category 5 UTP, full duplex mode",
+            0x1f, "10GigBaseX - X PCS/PMA, unknown PMD.",
+            0x20, "10GigBaseLX4 - X fiber over WWDM optics",
+            0x21, "10GigBaseR - R PCS/PMA, unknown PMD.",
+            0x22, "10GigBaseER - R fiber over 1550 nm optics",
+            0x23, "10GigBaseLR - R fiber over 1310 nm optics",
+            0x24, "10GigBaseSR - R fiber over 850 nm optics",
+            0x25, "10GigBaseW - W PCS/PMA, unknown PMD.",
+            0x26, "10GigBaseEW - W fiber over 1550 nm optics",
+            0x27, "10GigBaseLW - W fiber over 1310 nm optics",
+            0x28, "10GigBaseSW - W fiber over 850 nm optics",
+            0x29, "10GBASE-CX4 - X copper over 8 pair 100-Ohm balanced cable",
+            0x2a, "2BASE-TL - Voice grade UTP copper, up to 2700m, optional PAF",
+            0x2b, "10PASS-TS - Voice grade UTP copper, up to 750m, optional PAF",
+            0x2c, "100BASE-BX10D - One single-mode fiber OLT, long wavelength, 10km",
+            0x2d, "100BASE-BX10U - One single-mode fiber ONU, long wavelength, 10km",
+            0x2e, "100BASE-LX10 - One single-mode fiber ONU, long wavelength, 10km",
+            0x2f, "1000BASE-BX10D - One single-mode fiber OLT, long wavelength, 10km",
+            0x30, "1000BASE-BX10U - One single-mode fiber ONU, long wavelength, 10km",
+            0x31, "1000BASE-LX10 - Two sigle-mode fiber, long wavelength, 10km",
+            0x32, "1000BASE-PX10D - One single-mode fiber EPON OLT, 10km",
+            0x33, "1000BASE-PX10U - One single-mode fiber EPON ONU, 10km",
+            0x34, "1000BASE-PX20D - One single-mode fiber EPON OLT, 20km",
+            0x35, "1000BASE-PX20U - One single-mode fiber EPON ONU, 20km");
+    static final ValueString POWER_CLASSES = ValueString.of(1, "0", 2, "1", 3, "2", 4, "3", 5, "4");
+    /** The advertised PMD capabilities (RFC 4836 ifMauAutoNegCapAdvertisedBits), lowest bit first. */
+    private static final String[][] PMD_CAPS = {
+        {"1000base_tfd", "1000BASE-T (full duplex mode)"},
+        {"1000base_t", "1000BASE-T (half duplex mode)"},
+        {"1000base_xfd", "1000BASE-X (-LX, -SX, -CX full duplex mode)"},
+        {"1000base_x", "1000BASE-X (-LX, -SX, -CX half duplex mode)"},
+        {"fdx_bpause", "Asymmetric and Symmetric PAUSE (for full-duplex links)"},
+        {"fdx_spause", "Symmetric PAUSE (for full-duplex links)"},
+        {"fdx_apause", "Asymmetric PAUSE (for full-duplex links)"},
+        {"fdx_pause", "PAUSE (for full-duplex links)"},
+        {"100base_t2fd", "100BASE-T2 (full duplex mode)"},
+        {"100base_t2", "100BASE-T2 (half duplex mode)"},
+        {"100base_txfd", "100BASE-TX (full duplex mode)"},
+        {"100base_tx", "100BASE-TX (half duplex mode)"},
+        {"100base_t4", "100BASE-T4"},
+        {"10base_tfd", "10BASE-T (full duplex mode)"},
+        {"10base_t", "10BASE-T (half duplex mode)"},
+        {"other", "Other or unknown"}};
+    private static final TrueFalse CAPABLE_PMD = new TrueFalse("Capable", "Not capable");
+
+    static final FieldDef AUTO_NEG_STATUS = FieldDef.uint8("lldp.ieee.802_3.mac_phy_auto_neg_status",
+            "Auto-Negotiation Support/Status").hex();
+    static final FieldDef AUTO_NEG_SUPPORTED = FieldDef.bool("lldp.ieee.802_3.mac_phy_auto_neg_status.supported",
+            "Auto-Negotiation", 8, 0x01).tfs(new TrueFalse("Supported", "Not supported"));
+    static final FieldDef AUTO_NEG_ENABLED = FieldDef.bool("lldp.ieee.802_3.mac_phy_auto_neg_status.enabled",
+            "Auto-Negotiation", 8, 0x02).tfs(ENABLED);
+    static final FieldDef PMD_ADVERTISED = FieldDef.uint16("lldp.ieee.802_3.pmd_auto_neg_advertised_caps",
+            "PMD Auto-Negotiation Advertised Capability").hex();
+    static final FieldDef[] PMD_CAP_BITS = pmdCaps("lldp.ieee.802_3.pmd_auto_neg_advertised_caps.", false);
+    static final FieldDef[] PMD_CAP_BITS_INV = pmdCaps("lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.", true);
+    static final FieldDef MAU_TYPE = FieldDef.uint16("lldp.ieee.802_3.pmd_mau_type", "Operational MAU Type").hex()
+            .vals(MAU_TYPES).blurb("Unknown");
+    static final FieldDef MDI_POWER_SUPPORT = FieldDef.uint8("lldp.ieee.802_3.mdi_power_support", "MDI Power Support")
+            .hex();
+    static final FieldDef MDI_PORT_CLASS = FieldDef.bool("lldp.ieee.802_3.mdi_power_support.port_class", "Port Class",
+            8, 0x01).tfs(new TrueFalse("PSE", "PD"));
+    static final FieldDef MDI_SUPPORTED = FieldDef.bool("lldp.ieee.802_3.mdi_power_support.supported", "PSE MDI Power",
+            8, 0x02).tfs(new TrueFalse("Supported", "Not supported"));
+    static final FieldDef MDI_ENABLED = FieldDef.bool("lldp.ieee.802_3.mdi_power_support.enabled", "PSE MDI Power",
+            8, 0x04).tfs(ENABLED);
+    static final FieldDef MDI_PSE_PAIRS = FieldDef.bool("lldp.ieee.802_3.mdi_power_support.pse_pairs",
+            "PSE Pairs Control Ability", 8, 0x08).tfs(TrueFalse.YES_NO);
+    static final FieldDef MDI_PSE_PAIR = FieldDef.uint8("lldp.ieee.802_3.mdi_pse_pair", "PSE Power Pair");
+    static final FieldDef MDI_POWER_CLASS = FieldDef.uint8("lldp.ieee.802_3.mdi_power_class", "Power Class")
+            .vals(POWER_CLASSES);
+
     static final List<FieldDef> FIELDS = fields();
 
     static final ExpertDef BAD_TYPE = new ExpertDef("lldp.bad_type", "Incorrect type", ExpertDef.Group.MALFORMED,
@@ -122,6 +274,8 @@ public final class LldpDissector implements DissectorProvider {
             ExpertDef.Group.MALFORMED, ExpertDef.Severity.WARN);
     static final ExpertDef EXCESS_LENGTH = new ExpertDef("lldp.excess_length", "Invalid length, greater than expected",
             ExpertDef.Group.MALFORMED, ExpertDef.Severity.WARN);
+    static final ExpertDef DEPRECATED = new ExpertDef("lldp.tlv_deprecated", "TLV has been deprecated",
+            ExpertDef.Group.PROTOCOL, ExpertDef.Severity.WARN);
 
     /** A TLV function's answer that stops the LLDPDU (an End TLV or an invalid mandatory TLV). */
     private static final int STOP = -1;
@@ -135,7 +289,7 @@ public final class LldpDissector implements DissectorProvider {
     public void register(Registrar r) {
         r.protocol(PROTO);
         r.fields(PROTO, FIELDS);
-        r.experts(PROTO, List.of(BAD_TYPE, INCORRECT_LENGTH, EXCESS_LENGTH));
+        r.experts(PROTO, List.of(BAD_TYPE, INCORRECT_LENGTH, EXCESS_LENGTH, DEPRECATED));
         r.handle("lldp", PROTO, this::dissect);
     }
 
@@ -155,6 +309,16 @@ public final class LldpDissector implements DissectorProvider {
         return out;
     }
 
+    /** The 16 PMD capability bits, lowest first; the inverse set reads them in the opposite bit order. */
+    private static FieldDef[] pmdCaps(String prefix, boolean inverse) {
+        FieldDef[] out = new FieldDef[PMD_CAPS.length];
+        for (int i = 0; i < PMD_CAPS.length; i++) {
+            long mask = inverse ? 0x8000L >>> i : 1L << i;
+            out[i] = FieldDef.bool(prefix + PMD_CAPS[i][0], PMD_CAPS[i][1], 16, mask).tfs(CAPABLE_PMD);
+        }
+        return out;
+    }
+
     private static List<FieldDef> fields() {
         List<FieldDef> f = new java.util.ArrayList<>(List.of(TLV_TYPE, TLV_LEN, CHASSIS_SUBTYPE, CHASSIS_ID_FIELD,
                 CHASSIS_ID_MAC, CHASSIS_ID_IP4, CHASSIS_ID_IP6, PORT_SUBTYPE, PORT_ID_FIELD, PORT_ID_MAC, PORT_ID_IP4,
@@ -162,6 +326,14 @@ public final class LldpDissector implements DissectorProvider {
                 SYSTEM_CAP, ENABLE_SYSTEM_CAP, MGN_ADDRESS_LEN, MGN_ADDRESS_SUBTYPE, MGN_ADDR_IP4, MGN_ADDR_IP6,
                 MGN_ADDR_HEX, MGN_INTERFACE_SUBTYPE, MGN_INTERFACE_NUMBER, MGN_OBJ_LEN, MGN_OBJ_ID, ORG_OUI,
                 UNKNOWN_SUBTYPE, UNKNOWN_SUBTYPE_CONTENT));
+        f.addAll(List.of(IEEE_802_1_SUBTYPE, PORT_VLAN_ID, PPVID_FLAGS, PPVID_SUPPORTED, PPVID_ENABLED,
+                PORT_PROTO_VLAN_ID, VLAN_ID, VLAN_NAME_LEN, VLAN_NAME, PROTO_ID_LENGTH, PROTO_ID, AGG_STATUS_1, AGG_CAP_1,
+                AGG_ENABLED_1, AGG_PORTTYPE_1, AGG_PORT_ID_1, IEEE_802_3_SUBTYPE, AGG_STATUS_3, AGG_CAP_3, AGG_ENABLED_3,
+                AGG_PORT_ID_3, MAX_FRAME_SIZE, AUTO_NEG_STATUS, AUTO_NEG_SUPPORTED, AUTO_NEG_ENABLED, PMD_ADVERTISED,
+                MAU_TYPE, MDI_POWER_SUPPORT, MDI_PORT_CLASS, MDI_SUPPORTED, MDI_ENABLED, MDI_PSE_PAIRS, MDI_PSE_PAIR,
+                MDI_POWER_CLASS));
+        f.addAll(List.of(PMD_CAP_BITS));
+        f.addAll(List.of(PMD_CAP_BITS_INV));
         f.addAll(List.of(CAPS));
         f.addAll(List.of(ENABLED_CAPS));
         return List.copyOf(f);
@@ -542,19 +714,144 @@ public final class LldpDissector implements DissectorProvider {
         return dot < 0 ? name : name + dotted.substring(dot);
     }
 
-    /** An organizationally specific TLV: OUI and subtype; the content stays undecoded. */
+    /**
+     * An organizationally specific TLV (IEEE 802.1AB §8.6): OUI and subtype, labelled with the OUI's
+     * vendor; the IEEE 802.1 (Annex D) and 802.3 (Annex E) subtypes Dorsal knows are decoded, other
+     * content stays bytes.
+     */
     private static int organizationSpecific(Tvb tvb, ProtoItem lldp, int offset) {
         int length = tvb.u16(offset) & 0x1ff;
         int oui = tvb.u24(offset + 2);
         int subtype = tvb.u8(offset + 5);
-        ProtoItem t = tlv(tvb, lldp, offset, length, "Unknown - Unknown (" + subtype + ")");
+        String vendor = dev.dorsal.engine.spi.EtherNames.vendor(oui);
+        String prefix = (vendor != null ? vendor : "Unknown") + " - ";
+        int end = offset + 2 + length;
+        String name = switch (oui) {
+            case OUI_IEEE_802_1 -> IEEE_802_1_SUBTYPES.nameOr(subtype,
+                    String.format(Locale.ROOT, "Unknown subtype 0x%x", subtype));
+            case OUI_IEEE_802_3 -> IEEE_802_3_SUBTYPES.nameOr(subtype,
+                    String.format(Locale.ROOT, "Unknown subtype 0x%x", subtype));
+            default -> "Unknown (" + subtype + ")";
+        };
+        ProtoItem t = tlv(tvb, lldp, offset, length, prefix + name);
         t.add(TLV_LEN, tvb, offset, 2);
         t.addUint(ORG_OUI, tvb, offset + 2, 3, oui);
-        t.add(UNKNOWN_SUBTYPE, tvb, offset + 5, 1);
-        if (length > 4) {
-            t.add(UNKNOWN_SUBTYPE_CONTENT, tvb, offset + 6, length - 4);
+        Tvb content = tvb.slice(offset + 6, Math.max(0, length - 4));
+        switch (oui) {
+            case OUI_IEEE_802_1 -> {
+                t.add(IEEE_802_1_SUBTYPE, tvb, offset + 5, 1);
+                ieee8021(content, t, subtype);
+            }
+            case OUI_IEEE_802_3 -> {
+                ProtoItem st = t.add(IEEE_802_3_SUBTYPE, tvb, offset + 5, 1);
+                int used = ieee8023(content, t, st, subtype);
+                if (used >= 0 && content.reportedLength() > used) {
+                    int rest = content.reportedLength() - used;
+                    requireReported(content, used, rest);
+                    ProtoItem x = t.addText(content, used, rest, EXCESS_LENGTH.summary());
+                    x.expert(EXCESS_LENGTH);
+                }
+            }
+            default -> {
+                t.add(UNKNOWN_SUBTYPE, tvb, offset + 5, 1);
+                if (length > 4) {
+                    t.add(UNKNOWN_SUBTYPE_CONTENT, tvb, offset + 6, length - 4);
+                }
+            }
         }
-        return offset + 2 + length;
+        return end;
+    }
+
+    static final int OUI_IEEE_802_1 = 0x0080c2;
+    static final int OUI_IEEE_802_3 = 0x00120f;
+
+    /** IEEE 802.1 subtypes: port VLAN, port and protocol VLAN, VLAN name, protocol identity, aggregation. */
+    private static void ieee8021(Tvb c, ProtoItem t, int subtype) {
+        switch (subtype) {
+            case 0x01 -> t.add(PORT_VLAN_ID, c, 0, 2);
+            case 0x02 -> {
+                ProtoItem flags = t.add(PPVID_FLAGS, c, 0, 1);
+                flags.add(PPVID_SUPPORTED, c, 0, 1);
+                flags.add(PPVID_ENABLED, c, 0, 1);
+                t.add(PORT_PROTO_VLAN_ID, c, 1, 2);
+            }
+            case 0x03 -> {
+                t.add(VLAN_ID, c, 0, 2);
+                int n = c.u8(2);
+                t.add(VLAN_NAME_LEN, c, 2, 1);
+                if (n > 0) {
+                    t.addString(VLAN_NAME, c, 3, n, AsciiText.of(c, 3, n));
+                }
+            }
+            case 0x04 -> {
+                int n = c.u8(0);
+                t.add(PROTO_ID_LENGTH, c, 0, 1);
+                if (n > 0) {
+                    t.add(PROTO_ID, c, 1, n);
+                }
+            }
+            case 0x07 -> {
+                ProtoItem status = t.add(AGG_STATUS_1, c, 0, 1);
+                status.add(AGG_CAP_1, c, 0, 1);
+                status.add(AGG_ENABLED_1, c, 0, 1);
+                status.add(AGG_PORTTYPE_1, c, 0, 1);
+                t.add(AGG_PORT_ID_1, c, 1, 4);
+            }
+            default -> { }
+        }
+    }
+
+    /**
+     * IEEE 802.3 subtypes Dorsal decodes (link aggregation, maximum frame size, unknown ones): the bytes
+     * used, so that the rest can be flagged; -1 for the subtypes left undecoded (docs/compat.md).
+     */
+    private static int ieee8023(Tvb c, ProtoItem t, ProtoItem subtypeItem, int subtype) {
+        switch (subtype) {
+            case 0x03 -> {
+                subtypeItem.expert(DEPRECATED);
+                ProtoItem status = t.add(AGG_STATUS_3, c, 0, 1);
+                status.add(AGG_CAP_3, c, 0, 1);
+                status.add(AGG_ENABLED_3, c, 0, 1);
+                t.add(AGG_PORT_ID_3, c, 1, 4);
+                return 5;
+            }
+            case 0x04 -> {
+                t.add(MAX_FRAME_SIZE, c, 0, 2);
+                return 2;
+            }
+            case 0x01 -> {
+                ProtoItem status = t.add(AUTO_NEG_STATUS, c, 0, 1);
+                status.add(AUTO_NEG_SUPPORTED, c, 0, 1);
+                status.add(AUTO_NEG_ENABLED, c, 0, 1);
+                ProtoItem caps = t.add(PMD_ADVERTISED, c, 1, 2);
+                for (FieldDef f : PMD_CAP_BITS) {
+                    caps.add(f, c, 1, 2);
+                }
+                ProtoItem inv = t.addText(c, 1, 2, "Same in inverse (wrong) bitorder");
+                ProtoItem invHolder = inv == t ? t : inv;
+                for (FieldDef f : PMD_CAP_BITS_INV) {
+                    invHolder.add(f, c, 1, 2);
+                }
+                t.add(MAU_TYPE, c, 3, 2);
+                return 5;
+            }
+            case 0x02 -> {
+                ProtoItem support = t.add(MDI_POWER_SUPPORT, c, 0, 1);
+                support.add(MDI_PORT_CLASS, c, 0, 1);
+                support.add(MDI_SUPPORTED, c, 0, 1);
+                support.add(MDI_ENABLED, c, 0, 1);
+                support.add(MDI_PSE_PAIRS, c, 0, 1);
+                t.add(MDI_PSE_PAIR, c, 1, 1);
+                t.add(MDI_POWER_CLASS, c, 2, 1);
+                return c.reportedLength() > 3 ? -1 : 3; // the 802.3at extension is not decoded
+            }
+            case 0x05, 0x07 -> {
+                return -1;
+            }
+            default -> {
+                return 0;
+            }
+        }
     }
 
     private static int unknown(Tvb tvb, ProtoItem lldp, int offset) {

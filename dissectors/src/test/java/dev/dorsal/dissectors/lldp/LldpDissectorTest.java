@@ -65,6 +65,23 @@ class LldpDissectorTest {
     }
 
     @Test
+    void ieee8021And8023OrganizationSpecificTlvs() {
+        // 0xfe06: type 127, length 6; OUI 00:80:c2 subtype 1 (port VLAN ID 100); OUI 00:12:0f subtype 4
+        // (maximum frame size 1518)
+        DissectedPacket p = lldp(MANDATORY + "fe06 0080c2 01 0064" + "fe06 00120f 04 05ee" + END);
+        List<String> f = fields(p, "lldp");
+        assertTrue(f.containsAll(List.of("lldp.orgtlv.oui=32962", "lldp.ieee.802_1.subtype=0x01",
+                "lldp.ieee.802_1.port_vlan.id=100", "lldp.ieee.802_3.subtype=0x04",
+                "lldp.ieee.802_3.max_frame_size=1518")), f::toString);
+    }
+
+    @Test
+    void extraBytesAfterAn8023SubtypeAreFlagged() {
+        DissectedPacket p = lldp(MANDATORY + "fe07 00120f 04 05ee 01" + END);
+        assertTrue(fields(p, "lldp").contains("lldp.excess_length=1"), fields(p, "lldp")::toString);
+    }
+
+    @Test
     void aMissingChassisIdEndsTheLldpdu() {
         DissectedPacket p = lldp("0405 05 65746830" + END);
         assertEquals("Invalid Chassis ID TLV", p.columns().info());
