@@ -135,6 +135,27 @@ public final class LlcDissector implements DissectorProvider {
     static final FieldDef PID = FieldDef.uint16("llc.pid", "Protocol ID").hex();
     static final FieldDef CISCO_PID = FieldDef.uint16("llc.cisco_pid", "PID").hex().vals(CISCO_PIDS)
             .blurb("Protocol ID");
+    static final FieldDef APPLE_ATALK_PID = FieldDef.uint16("llc.apple_atalk_pid", "PID").hex()
+            .vals(ValueString.of(0x809b, "AppleTalk")).blurb("Protocol ID");
+    static final FieldDef APPLE_AWDL_PID = FieldDef.uint16("llc.apple_awdl_pid", "PID").hex()
+            .vals(ValueString.of(0x0800, "AWDL")).blurb("Protocol ID");
+    static final FieldDef FOUNDRY_PID = FieldDef.uint16("llc.foundry_pid", "PID").hex()
+            .vals(ValueString.of(0x2000, "FDP"));
+    static final FieldDef FORCE10_PID = FieldDef.uint16("llc.force10_pid", "PID").hex()
+            .vals(ValueString.of(0x0111, "FEFD"));
+    static final FieldDef EXTREME_PID = FieldDef.uint16("llc.extreme_pid", "PID").hex()
+            .vals(ValueString.of(0x00bb, "EDP"));
+    static final FieldDef WLCCP_PID = FieldDef.uint16("llc.wlccp_pid", "PID").hex().vals(ValueString.of(0, "WLCCP"));
+    static final FieldDef IANA_PID = FieldDef.uint16("llc.iana_pid", "PID").hex().vals(ValueString.of(
+            1, "MARS Data Messages (short form)", 2, "Reserved for future NHRP use", 3, "MARS/NHRP Control Messages",
+            4, "MARS Data Messages (long form)", 5, "SCSP", 6, "VRID", 7, "L2TP", 8, "VPN ID",
+            9, "MSDP-GRE-Protocol Type"));
+    static final FieldDef BLUETOOTH_PID = FieldDef.uint16("llc.bluetooth_pid", "PID").hex().vals(ValueString.of(
+            1, "AMP_U L2CAP ACL data", 2, "AMP-C Activity Report", 3, "AMP-C Security frames",
+            4, "AMP-C Link supervision request", 5, "AMP-C Link supervision reply")).blurb("Protocol ID");
+    static final FieldDef NORTEL_PID = FieldDef.uint16("llc.nortel_pid", "PID").hex().vals(ValueString.of(
+            0x01a1, "NDP flatnet hello", 0x01a2, "NDP segment hello", 0x01a3, "NDP bridge hello"));
+
     static final FieldDef XID_FORMAT = FieldDef.uint8("basicxid.llc.xid.format", "XID Format").hex()
             .vals(XID_FORMATS);
     static final FieldDef XID_TYPES_FIELD = FieldDef.uint8("basicxid.llc.xid.types", "LLC Types/Classes").hex()
@@ -143,7 +164,8 @@ public final class LlcDissector implements DissectorProvider {
 
     static final List<FieldDef> FIELDS = List.of(DSAP, DSAP_SAP, DSAP_IG, SSAP, SSAP_SAP, SSAP_CR, CONTROL, N_R, N_S,
             P, P_EXT, F, F_EXT, S_FTYPE, U_MODIFIER_CMD, U_MODIFIER_RESP, FTYPE_I, FTYPE_S_U, FTYPE_S_U_EXT, TYPE, OUI,
-            PID, CISCO_PID);
+            PID, CISCO_PID, APPLE_ATALK_PID, APPLE_AWDL_PID, FOUNDRY_PID, FORCE10_PID, EXTREME_PID, WLCCP_PID, IANA_PID,
+            BLUETOOTH_PID, NORTEL_PID);
     static final List<FieldDef> XID_FIELDS = List.of(XID_FORMAT, XID_TYPES_FIELD, XID_WSIZE);
 
     /** Name of the table of the protocols behind a non-SNAP SAP (the DSAP, with its group bit). */
@@ -153,7 +175,10 @@ public final class LlcDissector implements DissectorProvider {
     /** Handle names of the IEEE 802.1 bridged BPDU (and Cisco's PVST+ variant) STP registers. */
     public static final String BPDU_HANDLE = "stp";
 
-    private static final Map<Integer, FieldDef> PID_FIELDS = Map.of(OUI_CISCO, CISCO_PID);
+    /** The PID field of the vendors tshark gives one (each with its own table of protocols). */
+    private static final Map<Integer, FieldDef> PID_FIELDS = Map.of(OUI_CISCO, CISCO_PID, 0x080007, APPLE_ATALK_PID,
+            0x0017f2, APPLE_AWDL_PID, 0x00e052, FOUNDRY_PID, 0x0001e8, FORCE10_PID, 0x00e02b, EXTREME_PID,
+            0x004096, WLCCP_PID, 0x00005e, IANA_PID, 0x001958, BLUETOOTH_PID, 0x000081, NORTEL_PID);
 
     private DissectorTable dsapTable;
     private DissectorTable ciscoTable;
