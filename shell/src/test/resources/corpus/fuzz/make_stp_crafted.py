@@ -2,6 +2,7 @@
 """Writes stp_crafted.pcap: IEEE 802.3 (length-field) frames carrying 802.2 LLC, SNAP and spanning
 tree BPDUs, as switches send them and as they go wrong:
 
+- SPB BPDUs (version 4) with the SPT extension and with a Version 4 Length too short for it;
 - configuration BPDUs (no flags, TC + TCA, every flag bit, timers in 1/256 s), a topology change
   notification, RST BPDUs with each port role and every flag, MST BPDUs with 0 to 3 MSTI records,
   a Cisco-style Version 3 Length given in records, a Version 3 Length that is no multiple of 16, an
@@ -65,6 +66,13 @@ def mst(records, flags=0x7c, name=b'', v3len=None, selector=0, version=3):
     return rst(flags, version=version) + struct.pack('>H', length) + ext + body
 
 
+def spt(v4len):
+    """IEEE 802.1Q SPT extension: Version 4 Length, auxiliary MCID (51 bytes), agreement data."""
+    mcid = b'\x01' + b'spt'.ljust(32, b'\0') + struct.pack('>H', 9) + bytes(range(16, 32))
+    agreement = bytes([0x1e, 0x00, 0x12, 0x34]) + struct.pack('>H', 3) + bytes(8) + bytes(range(20))
+    return struct.pack('>H', v4len) + mcid + agreement
+
+
 def ipv4_udp():
     udp = struct.pack('>HHHH', 40000, 40001, 12, 0) + b'ping'
     ip = struct.pack('>BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0, bytes([10, 0, 0, 1]),
@@ -126,6 +134,8 @@ def main():
         dot3(llc(0x3c, 0x3c, b'\x2b') + b'x', dst=DST),                            # 39 unknown modifier
         dot3(llc(0xaa, 0xaa) + b'\0\0\0\x08\x00' + ipv4_udp(), dst=DST),           # 40 SNAP IPv4
         dot3(llc(0xaa, 0xaa) + bytes.fromhex('0a0b0c') + b'\x12\x34' + b'opaque', dst=DST),  # 41 other OUI
+        dot3(llc() + mst([m1], name=b'spt-region', version=4) + spt(85)),          # SPB, SPT extension
+        dot3(llc() + mst([], version=4) + spt(20)[:2]),                            # SPB, short v4 length
         dot3(b'\x42', dst=DST),                                                    # 42 one-byte LLC
     ]
     snapped = dot3(llc() + mst([m1, m2]))                                          # 43 cut by snaplen

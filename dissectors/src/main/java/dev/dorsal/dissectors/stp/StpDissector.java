@@ -109,12 +109,43 @@ public final class StpDissector implements DissectorProvider {
     static final FieldDef MSTI_PORT_PRIORITY = FieldDef.uint8("mstp.msti.port_priority", "Port identifier priority");
     static final FieldDef MSTI_HOPS = FieldDef.uint8("mstp.msti.remaining_hops", "Remaining hops");
 
+    static final FieldDef VERSION_4_LENGTH_FIELD = FieldDef.uint16("mstp.version_4_length", "Version 4 Length");
+    /** tshark registers the SPT configuration identifier under the MST names, labelled "SPT …". */
+    static final FieldDef SPT_CONFIG_FORMAT_SELECTOR = FieldDef.uint8("mstp.config_format_selector",
+            "SPT Config ID format selector");
+    static final FieldDef SPT_CONFIG_NAME = FieldDef.of("mstp.config_name", "SPT Config name", FieldType.STRINGZPAD,
+            dev.dorsal.engine.spi.Base.NONE);
+    static final FieldDef SPT_CONFIG_REVISION = FieldDef.uint16("mstp.config_revision_level", "SPT Config revision");
+    static final FieldDef SPT_CONFIG_DIGEST = FieldDef.bytes("mstp.config_digest", "SPT Config digest");
+    static final FieldDef AGREEMENT_NUM = FieldDef.uint8("mstp.agree_flags.agreement_num", "Agreement Number")
+            .mask(0x03);
+    static final FieldDef DAGREEMENT_NUM = FieldDef.uint8("mstp.agree_flags.dagreement_num", "Disagreement Number")
+            .mask(0x0c);
+    static final FieldDef AGREEMENT_VALID = FieldDef.bool("mstp.agree_flags.agreement_valid", "Agreement Valid Flag",
+            8, 0x10).tfs(TrueFalse.YES_NO);
+    static final FieldDef REST_ROLE = FieldDef.bool("mstp.agree_flags.rest_role", "Restricted Role", 8, 0x20)
+            .tfs(TrueFalse.YES_NO);
+    static final FieldDef AGREEMENT_DIGEST = FieldDef.bytes("mstp.agreement_digest", "Agreement Digest");
+    static final FieldDef DIGEST_FORMAT_ID = FieldDef.uint8("bpdu.agreement_digest_format_id",
+            "Agreement Digest Format Id").mask(0xf0);
+    static final FieldDef DIGEST_FORMAT_CAPS = FieldDef.uint8("bpdu.agreement_digest_format_capabilities",
+            "Agreement Digest Format Capabilities").mask(0x0f);
+    static final FieldDef DIGEST_CONVENTION_ID = FieldDef.uint8("bpdu.agreement_digest_convention_id",
+            "Agreement Digest Convention Id").mask(0xf0);
+    static final FieldDef DIGEST_CONVENTION_CAPS = FieldDef.uint8("bpdu.agreement_digest_convention_capabilities",
+            "Agreement Digest Convention Capabilities").mask(0x0f);
+    static final FieldDef DIGEST_EDGE_COUNT = FieldDef.uint16("bpdu.agreement_digest_edge_count",
+            "Agreement Digest Edge Count");
+
     static final List<FieldDef> FIELDS = List.of(PROTOCOL, VERSION, TYPE, FLAGS, TCACK, AGREEMENT, FORWARDING, LEARNING,
             PORT_ROLE, PROPOSAL, TC, ROOT_PRIO, ROOT_EXT, ROOT_HW, ROOT_COST, BRIDGE_PRIO, BRIDGE_EXT, BRIDGE_HW, PORT,
             MSG_AGE, MAX_AGE, HELLO, FORWARD, VERSION_1_LENGTH, PVST_TLVTYPE, PVST_TLVLEN, PVST_ORIGVLAN, PVST_TLVVAL,
             VERSION_3_LENGTH_FIELD, CONFIG_FORMAT_SELECTOR, CONFIG_NAME, CONFIG_REVISION, CONFIG_DIGEST, CIST_COST,
             CIST_PRIO, CIST_EXT, CIST_HW, CIST_HOPS, MSTI_FLAGS, MSTI_PRIORITY, MSTI_ID, MSTI_ROOT_HW, MSTI_ROOT_COST,
-            MSTI_BRIDGE_PRIORITY, MSTI_PORT_PRIORITY, MSTI_HOPS);
+            MSTI_BRIDGE_PRIORITY, MSTI_PORT_PRIORITY, MSTI_HOPS, VERSION_4_LENGTH_FIELD, SPT_CONFIG_FORMAT_SELECTOR,
+            SPT_CONFIG_NAME, SPT_CONFIG_REVISION, SPT_CONFIG_DIGEST, AGREEMENT_NUM, DAGREEMENT_NUM, AGREEMENT_VALID,
+            REST_ROLE, AGREEMENT_DIGEST, DIGEST_FORMAT_ID, DIGEST_FORMAT_CAPS, DIGEST_CONVENTION_ID,
+            DIGEST_CONVENTION_CAPS, DIGEST_EDGE_COUNT);
 
     static final ExpertDef PVST_TLVLEN_INVALID = new ExpertDef("stp.pvst.tlvlen.invalid",
             "Indicated length is not valid for this record type", ExpertDef.Group.MALFORMED, ExpertDef.Severity.ERROR);
@@ -350,6 +381,49 @@ public final class StpDissector implements DissectorProvider {
             r.addUint(MSTI_PORT_PRIORITY, tvb, off + 14, 1, tvb.u8(off + 14) >> 4);
             r.add(MSTI_HOPS, tvb, off + 15, 1);
         }
+        if (version >= 4 && tvb.reportedLength() >= 106) {
+            spt(tvb, stp, MSTI + total);
+        }
+    }
+
+    /** The SPT part of a version 4 BPDU (IEEE 802.1Q-2018 §14.4.1): auxiliary MCID and agreement data. */
+    private static void spt(Tvb tvb, ProtoItem stp, int off) {
+        int v4Length = tvb.u16(off);
+        stp.addUint(VERSION_4_LENGTH_FIELD, tvb, off, 2, v4Length);
+        if (v4Length < 53) {
+            return;
+        }
+        ProtoItem ext = holder(stp, stp.addText(tvb, off, tvb.remaining(off), "SPT Extension"));
+        int p = off + 2;
+        requireReported(tvb, p, 51);
+        ProtoItem mcid = holder(ext, ext.addText(tvb, p, 51, "MCID Data"));
+        mcid.add(SPT_CONFIG_FORMAT_SELECTOR, tvb, p, 1);
+        mcid.add(SPT_CONFIG_NAME, tvb, p + 1, 32);
+        mcid.add(SPT_CONFIG_REVISION, tvb, p + 33, 2);
+        mcid.add(SPT_CONFIG_DIGEST, tvb, p + 35, 16);
+        p += 51;
+        int agree = tvb.u8(p);
+        ProtoItem data = ext.addText(tvb, p, tvb.remaining(p), "Agreement Data (AN: " + (agree & 0x03) + ", DAN: "
+                + ((agree & 0x0c) >> 2) + ")");
+        ProtoItem a = holder(ext, data);
+        a.addUint(AGREEMENT_NUM, tvb, p, 1, agree & 0x03);
+        a.addUint(DAGREEMENT_NUM, tvb, p, 1, (agree & 0x0c) >> 2);
+        a.addUint(AGREEMENT_VALID, tvb, p, 1, (agree & 0x10) != 0 ? 1 : 0);
+        a.addUint(REST_ROLE, tvb, p, 1, (agree & 0x20) != 0 ? 1 : 0);
+        p += 2;
+        a.add(DIGEST_FORMAT_ID, tvb, p, 1);
+        a.add(DIGEST_FORMAT_CAPS, tvb, p, 1);
+        p++;
+        a.add(DIGEST_CONVENTION_ID, tvb, p, 1);
+        a.add(DIGEST_CONVENTION_CAPS, tvb, p, 1);
+        p++;
+        a.add(DIGEST_EDGE_COUNT, tvb, p, 2);
+        p += 10;
+        a.add(AGREEMENT_DIGEST, tvb, p, 20);
+    }
+
+    private static ProtoItem holder(ProtoItem parent, ProtoItem child) {
+        return child == parent ? parent : child;
     }
 
     /** Cisco PVST+ TLVs after the BPDU: the originating VLAN must be there. */

@@ -95,9 +95,12 @@ final class FieldAudit {
      * IPv4's {@code ip.version} bit item and IPv6's masked, hidden {@code ip.version}; SSH's message code
      * with one value table per message family; SSH's channel request name under the global request's.
      */
-    private static final Map<String, Integer> REGISTERED_SEVERAL_TIMES_BY_TSHARK = Map.of("ip.version", 2,
-            "ssh.message_code", 5, "ssh.global_request_name", 2, "ssh.global_request_name_length", 2,
-            "llc.control.p", 2, "llc.control.f", 2, "llc.control.ftype", 3);
+    private static final Map<String, Integer> REGISTERED_SEVERAL_TIMES_BY_TSHARK = Map.ofEntries(
+            Map.entry("ip.version", 2), Map.entry("ssh.message_code", 5), Map.entry("ssh.global_request_name", 2),
+            Map.entry("ssh.global_request_name_length", 2), Map.entry("llc.control.p", 2),
+            Map.entry("llc.control.f", 2), Map.entry("llc.control.ftype", 3),
+            Map.entry("mstp.config_format_selector", 2), Map.entry("mstp.config_name", 2),
+            Map.entry("mstp.config_revision_level", 2), Map.entry("mstp.config_digest", 2));
 
     /**
      * The shapes of tshark's repeated registrations that its glossary does not list (it shows the
@@ -109,7 +112,9 @@ final class FieldAudit {
 
     /** Other labels tshark gives the repeated registrations of a name (the glossary shows one). */
     private static final Map<String, String> OTHER_NAMES = Map.of("ssh.global_request_name", "Channel request name",
-            "ssh.global_request_name_length", "Channel request name length");
+            "ssh.global_request_name_length", "Channel request name length",
+            "mstp.config_format_selector", "SPT Config ID format selector", "mstp.config_name", "SPT Config name",
+            "mstp.config_revision_level", "SPT Config revision", "mstp.config_digest", "SPT Config digest");
 
     private static void compare(FieldDef f, Glossary g, List<String> problems) {
         String a = f.abbrev();
