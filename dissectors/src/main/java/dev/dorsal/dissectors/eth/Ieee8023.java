@@ -17,6 +17,19 @@ import dev.dorsal.engine.spi.Tvb;
 public final class Ieee8023 {
     private Ieee8023() {}
 
+    /**
+     * Calls the payload's dissector where tshark's 802.3 code catches its non-fatal exceptions: a
+     * malformed payload is marked at the payload's start, in the name of the protocol that hit it.
+     */
+    private static int callCatching(DissectorHandle handle, Tvb payload, PacketInfo pinfo, ProtoItem tree) {
+        if (handle == null) {
+            return Dispatch.DECLINED;
+        }
+        int layers = pinfo.layerNames().size();
+        int used = pinfo.callCatching(handle, payload, tree);
+        return used == 0 && pinfo.layerNames().size() == layers ? Dispatch.DECLINED : used;
+    }
+
     private static String lastError(PacketInfo pinfo) {
         java.util.List<String> layers = pinfo.layerNames();
         for (int i = layers.size() - 1; i >= 0; i--) {
@@ -53,7 +66,7 @@ public final class Ieee8023 {
         Tvb payload = tvb.slice(offsetAfterLength, length);
         DissectorHandle next = pinfo.tables().handle(raw ? "ipx" : "llc");
         int errors = Dispatch.errors(pinfo);
-        if (Dispatch.call(next, payload, pinfo, tree) == Dispatch.DECLINED) {
+        if (callCatching(next, payload, pinfo, tree) == Dispatch.DECLINED) {
             DissectorHandle data = pinfo.tables().handle("data");
             if (data != null) {
                 pinfo.call(data, payload, tree);

@@ -50,6 +50,10 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     private int desegmentLength;
     private boolean malformed;
     private String currentProtocol = "";
+    /** Open {@link #callCatching} regions: a malformed packet below one is marked there. */
+    private int catchers;
+    /** The protocol that hit the malformed error being passed up to a catching region. */
+    private String thrower;
     private final boolean transportPayloadWanted;
 
     PacketState(FrameMeta frame, Registry registry, CaptureState capture, Columns columns, boolean visited,
@@ -153,12 +157,54 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             markShort(tvb, tree);
             return tvb.length();
         } catch (MalformedException e) {
+            if (catchers > 0) {
+                if (thrower == null) {
+                    thrower = currentProtocol;
+                }
+                throw e;
+            }
             markMalformed(tvb, tree);
             return tvb.length();
         } catch (RuntimeException | StackOverflowError e) {
             markBug(handle, tvb, tree, e);
             return tvb.length();
         } finally {
+            currentProtocol = saved;
+        }
+    }
+
+    @Override
+    public int callCatching(DissectorHandle handle, Tvb tvb, ProtoItem tree) {
+        int mark = layers.size();
+        String saved = currentProtocol;
+        String savedThrower = thrower;
+        if (handle.protocol() != null) {
+            layers.add(handle.protocol().filterName());
+            currentProtocol = handle.protocol().shortName();
+        }
+        catchers++;
+        thrower = null;
+        try {
+            int n = handle.dissector().dissect(tvb, this, tree);
+            if (n == 0) {
+                truncateLayers(mark);
+            }
+            return n;
+        } catch (TruncatedException e) {
+            markShort(tvb, tree);
+            return tvb.length();
+        } catch (MalformedException e) {
+            if (thrower != null) {
+                currentProtocol = thrower;
+            }
+            markMalformed(tvb, tree);
+            return tvb.length();
+        } catch (RuntimeException | StackOverflowError e) {
+            markBug(handle, tvb, tree, e);
+            return tvb.length();
+        } finally {
+            catchers--;
+            thrower = savedThrower;
             currentProtocol = saved;
         }
     }
@@ -192,6 +238,12 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             markShort(tvb, tree);
             return true;
         } catch (MalformedException e) {
+            if (catchers > 0) {
+                if (thrower == null) {
+                    thrower = currentProtocol;
+                }
+                throw e;
+            }
             markMalformed(tvb, tree);
             return true;
         } catch (RuntimeException | StackOverflowError e) {
