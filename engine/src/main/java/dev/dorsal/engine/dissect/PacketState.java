@@ -50,9 +50,11 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     private int desegmentLength;
     private boolean malformed;
     private String currentProtocol = "";
-    /** Open {@link #callCatching} regions: a malformed packet below one is marked there. */
-    private int catchers;
-    /** The protocol that hit the malformed error being passed up to a catching region. */
+    /** Nesting of the calls in progress. */
+    private int depth;
+    /** The depth of the innermost {@link #callCatching} in progress, or -1. */
+    private int catchingDepth = -1;
+    /** The protocol that hit the malformed error being passed up to a catching call. */
     private String thrower;
     private final boolean transportPayloadWanted;
 
@@ -147,6 +149,7 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             layers.add(handle.protocol().filterName());
             currentProtocol = handle.protocol().shortName();
         }
+        depth++;
         try {
             int n = handle.dissector().dissect(tvb, this, tree);
             if (n == 0) {
@@ -157,10 +160,7 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             markShort(tvb, tree);
             return tvb.length();
         } catch (MalformedException e) {
-            if (catchers > 0) {
-                if (thrower == null) {
-                    thrower = currentProtocol;
-                }
+            if (passesUp()) {
                 throw e;
             }
             markMalformed(tvb, tree);
@@ -169,8 +169,22 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             markBug(handle, tvb, tree, e);
             return tvb.length();
         } finally {
+            depth--;
             currentProtocol = saved;
         }
+    }
+
+    /**
+     * True when a malformed error caught at the current call belongs to the catching call right above
+     * it (see {@link #callCatching}): only the protocols it calls directly pass theirs up, since the
+     * deeper ones (IP's transports…) catch their own in tshark as they do here.
+     */
+    private boolean passesUp() {
+        if (catchingDepth < 0 || depth != catchingDepth + 1) {
+            return false;
+        }
+        thrower = currentProtocol;
+        return true;
     }
 
     @Override
@@ -182,7 +196,9 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             layers.add(handle.protocol().filterName());
             currentProtocol = handle.protocol().shortName();
         }
-        catchers++;
+        int savedCatching = catchingDepth;
+        depth++;
+        catchingDepth = depth;
         thrower = null;
         try {
             int n = handle.dissector().dissect(tvb, this, tree);
@@ -203,7 +219,8 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             markBug(handle, tvb, tree, e);
             return tvb.length();
         } finally {
-            catchers--;
+            depth--;
+            catchingDepth = savedCatching;
             thrower = savedThrower;
             currentProtocol = saved;
         }
@@ -215,11 +232,16 @@ final class PacketState implements PacketInfo, HeuristicCaller {
         if (handle.protocol() != null) {
             layers.add(handle.protocol().filterName());
         }
-        int n = handle.dissector().dissect(tvb, this, tree);
-        if (n == 0) {
-            truncateLayers(mark);
+        depth++;
+        try {
+            int n = handle.dissector().dissect(tvb, this, tree);
+            if (n == 0) {
+                truncateLayers(mark);
+            }
+            return n;
+        } finally {
+            depth--;
         }
-        return n;
     }
 
     @Override
@@ -228,6 +250,7 @@ final class PacketState implements PacketInfo, HeuristicCaller {
         String saved = currentProtocol;
         layers.add(protocol.filterName());
         currentProtocol = protocol.shortName();
+        depth++;
         try {
             boolean ok = dissector.dissect(tvb, this, tree);
             if (!ok) {
@@ -238,18 +261,13 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             markShort(tvb, tree);
             return true;
         } catch (MalformedException e) {
-            if (catchers > 0) {
-                if (thrower == null) {
-                    thrower = currentProtocol;
-                }
-                throw e;
-            }
             markMalformed(tvb, tree);
             return true;
         } catch (RuntimeException | StackOverflowError e) {
             markBug(new DissectorHandle(protocol.filterName(), protocol, null), tvb, tree, e);
             return true;
         } finally {
+            depth--;
             currentProtocol = saved;
         }
     }
