@@ -7,8 +7,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 export WIRESHARK_CONFIG_DIR="$(mktemp -d)"
 trap 'rm -rf "$WIRESHARK_CONFIG_DIR"' EXIT
-protocols="_ws.expert _ws.malformed _ws.string arp ber data dns eth frame http http2 icmp icmpv6 ieee8021ad
-  ieee8021ah igmp image-gif image-jfif ip ipv6 ipv6.dstopts ipv6.fraghdr ipv6.hopopts ipv6.routing json media
+protocols="_ws.expert _ws.malformed _ws.string arp basicxid ber data dns eth frame http http2 icmp icmpv6 ieee8021ad
+  ieee8021ah igmp image-gif image-jfif ip ipv6 llc lldp stp ipv6.dstopts ipv6.fraghdr ipv6.hopopts ipv6.routing json media
   mptcp null ocsp pkcs-1 pkix1explicit pkix1implicit png sll ssh tcp tls udp urlencoded-form vlan x509af
   x509ce x509if x509sat xml"
 tshark -G fields 2>/dev/null | awk -F'\t' -v list="$protocols" '

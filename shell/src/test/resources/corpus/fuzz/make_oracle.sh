@@ -27,7 +27,11 @@
 # dhcpv6_crafted.pcap (DHCPv6 message types, DUIDs, IAs with nested addresses and prefixes, client FQDN flags and
 # names, relay messages, short and overlong options, a cut packet; written by make_dhcpv6_crafted.py), ssh_loopback.pcap
 # (real OpenSSH sessions over loopback, one per key exchange family and cipher kind, recorded by
-# record_ssh_loopback.sh) and ssh_crafted.pcap (written by make_ssh_crafted.py: SSH messages split across segments
+# record_ssh_loopback.sh), stp_crafted.pcap (written by make_stp_crafted.py: 802.3 frames with
+# LLC control fields of every format, SNAP, configuration/TCN/RST/MST BPDUs with 0-3 MSTIs, PVST+,
+# truncated BPDUs), lldp_crafted.pcap (written by make_lldp_crafted.py: LLDP TLVs of every basic kind
+# and subtype, invalid, missing and duplicate mandatory TLVs, a frame cut by the snap length) and
+# ssh_crafted.pcap (written by make_ssh_crafted.py: SSH messages split across segments
 # and several per segment, DH group exchange, DSA/ECDSA/RSA and unknown host keys, records encrypted under tshark's
 # all-zero keys, SSH-1, odd version lines, packets cut by the snap length, a bogus packet length), and
 # tunnels_crafted.pcap (written by make_tunnels_crafted.py: MPLS stacks of 1-3 labels over IPv4/IPv6, reserved

@@ -16,13 +16,18 @@ here = os.path.dirname(os.path.abspath(__file__))
 data = sys.argv[1] if len(sys.argv) > 1 else '/usr/share/wireshark'
 oracles = os.path.join(here, '..', 'oracle')
 MAC = re.compile(r'(?<![0-9a-fA-F:])((?:[0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2})(?![0-9a-fA-F:])')
+# An OUI as tshark labels a BASE_OUI field: "Organization Code: 00:00:0c (Cisco Systems, Inc)".
+OUI = re.compile(r'(?<![0-9a-fA-F:])((?:[0-9a-fA-F]{2}:){2}[0-9a-fA-F]{2}) \(')
 
 seen = set()
 for root, _, files in os.walk(oracles):
     for f in files:
         with open(os.path.join(root, f), encoding='utf-8', errors='replace') as fh:
-            for m in MAC.finditer(fh.read()):
+            text = fh.read()
+            for m in MAC.finditer(text):
                 seen.add(int(m.group(1).replace(':', ''), 16))
+            for m in OUI.finditer(text):
+                seen.add(int(m.group(1).replace(':', ''), 16) << 24)
 
 def entries(path):
     for line in open(path, encoding='utf-8', errors='replace'):

@@ -74,7 +74,7 @@ public record FieldColumn(String name, String column, ColumnKind kind, ValueType
             case ABSOLUTE_TIME -> ValueType.TIMESTAMP;
             case RELATIVE_TIME -> ValueType.SECONDS;
             case IPv4, IPv6, ETHER, EUI64, GUID, OID -> ValueType.STRING_OF_ADDRESS;
-            case STRING, STRINGZ, UINT_STRING -> ValueType.STRING;
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING -> ValueType.STRING;
             case BYTES, UINT_BYTES -> ValueType.BINARY;
             case NONE, PROTOCOL -> ValueType.TEXT;
         };

@@ -17,6 +17,30 @@ import dev.dorsal.engine.spi.Tvb;
 public final class Ieee8023 {
     private Ieee8023() {}
 
+    /**
+     * Calls the payload's dissector where tshark's 802.3 code catches its non-fatal exceptions: a
+     * malformed payload is marked at the payload's start, in the name of the protocol that hit it.
+     */
+    private static int callCatching(DissectorHandle handle, Tvb payload, PacketInfo pinfo, ProtoItem tree) {
+        if (handle == null) {
+            return Dispatch.DECLINED;
+        }
+        int layers = pinfo.layerNames().size();
+        int used = pinfo.callCatching(handle, payload, tree);
+        return used == 0 && pinfo.layerNames().size() == layers ? Dispatch.DECLINED : used;
+    }
+
+    private static String lastError(PacketInfo pinfo) {
+        java.util.List<String> layers = pinfo.layerNames();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            String l = layers.get(i);
+            if (l.equals(Dispatch.SHORT) || l.equals(Dispatch.MALFORMED)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
     /** True when the payload at {@code offset} starts with 0xffff, Novell's raw 802.3 IPX. */
     public static boolean isRaw(Tvb tvb, int offset) {
         return tvb.has(offset, 2) && tvb.u16(offset) == 0xffff;
@@ -41,11 +65,17 @@ public final class Ieee8023 {
         }
         Tvb payload = tvb.slice(offsetAfterLength, length);
         DissectorHandle next = pinfo.tables().handle(raw ? "ipx" : "llc");
-        if (Dispatch.call(next, payload, pinfo, tree) == Dispatch.DECLINED) {
+        int errors = Dispatch.errors(pinfo);
+        if (callCatching(next, payload, pinfo, tree) == Dispatch.DECLINED) {
             DissectorHandle data = pinfo.tables().handle("data");
             if (data != null) {
                 pinfo.call(data, payload, tree);
             }
+        }
+        if (Dispatch.errors(pinfo) > errors && Dispatch.SHORT.equals(lastError(pinfo))) {
+            // tshark catches a malformed payload and goes on with the trailer, but a packet cut by
+            // the snap length ends there.
+            return;
         }
         // Like Wireshark, a trailer that lies past the captured bytes is an error of this layer.
         Tvb trailer = tvb.slice(offsetAfterLength + length);

@@ -30,7 +30,8 @@ final class FieldAudit {
     private FieldAudit() {}
 
     static final List<String> PACKAGES = List.of("frame", "eth", "vlan", "sll", "loop", "arp", "ip", "ipv6", "icmp",
-            "icmpv6", "data", "ssh", "image", "xml", "ntp", "dhcp", "dhcpv6", "mpls", "gre", "ppp", "vxlan");
+            "icmpv6", "data", "ssh", "image", "xml", "ntp", "dhcp", "dhcpv6", "mpls", "gre", "ppp", "vxlan", "llc", "stp",
+            "lldp");
 
     /**
      * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their
@@ -98,16 +99,35 @@ final class FieldAudit {
      * with one value table per message family; SSH's channel request name under the global request's;
      * GRE's reserved flags, masked for version 0 and for PPTP's version 1.
      */
-    private static final Map<String, Integer> REGISTERED_SEVERAL_TIMES_BY_TSHARK = Map.of("ip.version", 2,
-            "ssh.message_code", 5, "ssh.global_request_name", 2, "ssh.global_request_name_length", 2,
-            "gre.flags.reserved", 2);
+    private static final Map<String, Integer> REGISTERED_SEVERAL_TIMES_BY_TSHARK = Map.ofEntries(
+            Map.entry("ip.version", 2), Map.entry("ssh.message_code", 5), Map.entry("ssh.global_request_name", 2),
+            Map.entry("ssh.global_request_name_length", 2), Map.entry("gre.flags.reserved", 2),
+            Map.entry("llc.control.p", 2), Map.entry("llc.control.f", 2), Map.entry("llc.control.ftype", 3),
+            Map.entry("mstp.config_format_selector", 2), Map.entry("mstp.config_name", 2),
+            Map.entry("mstp.config_revision_level", 2), Map.entry("mstp.config_digest", 2));
+
+    /**
+     * The shapes of tshark's repeated registrations that its glossary does not list (it shows the
+     * first): LLC's poll/final bits and frame type over the 16-bit control of I and S frames.
+     */
+    private static final Set<String> OTHER_SHAPES = Set.of("llc.control.p FT_BOOLEAN 16 0x100",
+            "llc.control.f FT_BOOLEAN 16 0x100", "llc.control.ftype FT_UINT8 BASE_HEX 0x3",
+            "llc.control.ftype FT_UINT16 BASE_HEX 0x3");
 
     /** Other labels tshark gives the repeated registrations of a name (the glossary shows one). */
     private static final Map<String, String> OTHER_NAMES = Map.of("ssh.global_request_name", "Channel request name",
-            "ssh.global_request_name_length", "Channel request name length");
+            "ssh.global_request_name_length", "Channel request name length",
+            "mstp.config_format_selector", "SPT Config ID format selector", "mstp.config_name", "SPT Config name",
+            "mstp.config_revision_level", "SPT Config revision", "mstp.config_digest", "SPT Config digest");
 
     private static void compare(FieldDef f, Glossary g, List<String> problems) {
         String a = f.abbrev();
+        String shape = a + " FT_" + f.type().name() + " "
+                + (f.type() == FieldType.BOOLEAN ? Integer.toString(f.bitWidth()) : "BASE_" + f.base().name())
+                + " 0x" + Long.toHexString(f.mask());
+        if (OTHER_SHAPES.contains(shape)) {
+            return;
+        }
         String ftype = "FT_" + f.type().name();
         if (!ftype.equals(g.ftype())) {
             problems.add(a + ": type " + ftype + ", tshark " + g.ftype());

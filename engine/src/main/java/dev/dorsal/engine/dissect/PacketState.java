@@ -50,6 +50,12 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     private int desegmentLength;
     private boolean malformed;
     private String currentProtocol = "";
+    /** Nesting of the calls in progress. */
+    private int depth;
+    /** The depth of the innermost {@link #callCatching} in progress, or -1. */
+    private int catchingDepth = -1;
+    /** The protocol that hit the malformed error being passed up to a catching call. */
+    private String thrower;
     private final boolean transportPayloadWanted;
 
     PacketState(FrameMeta frame, Registry registry, CaptureState capture, Columns columns, boolean visited,
@@ -154,6 +160,7 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             layers.add(handle.protocol().filterName());
             currentProtocol = handle.protocol().shortName();
         }
+        depth++;
         try {
             int n = handle.dissector().dissect(tvb, this, tree);
             if (n == 0) {
@@ -164,12 +171,68 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             markShort(tvb, tree);
             return tvb.length();
         } catch (MalformedException e) {
+            if (passesUp()) {
+                throw e;
+            }
             markMalformed(tvb, tree);
             return tvb.length();
         } catch (RuntimeException | StackOverflowError e) {
             markBug(handle, tvb, tree, e);
             return tvb.length();
         } finally {
+            depth--;
+            currentProtocol = saved;
+        }
+    }
+
+    /**
+     * True when a malformed error caught at the current call belongs to the catching call right above
+     * it (see {@link #callCatching}): only the protocols it calls directly pass theirs up, since the
+     * deeper ones (IP's transports…) catch their own in tshark as they do here.
+     */
+    private boolean passesUp() {
+        if (catchingDepth < 0 || depth != catchingDepth + 1) {
+            return false;
+        }
+        thrower = currentProtocol;
+        return true;
+    }
+
+    @Override
+    public int callCatching(DissectorHandle handle, Tvb tvb, ProtoItem tree) {
+        int mark = layers.size();
+        String saved = currentProtocol;
+        String savedThrower = thrower;
+        if (handle.protocol() != null) {
+            layers.add(handle.protocol().filterName());
+            currentProtocol = handle.protocol().shortName();
+        }
+        int savedCatching = catchingDepth;
+        depth++;
+        catchingDepth = depth;
+        thrower = null;
+        try {
+            int n = handle.dissector().dissect(tvb, this, tree);
+            if (n == 0) {
+                truncateLayers(mark);
+            }
+            return n;
+        } catch (TruncatedException e) {
+            markShort(tvb, tree);
+            return tvb.length();
+        } catch (MalformedException e) {
+            if (thrower != null) {
+                currentProtocol = thrower;
+            }
+            markMalformed(tvb, tree);
+            return tvb.length();
+        } catch (RuntimeException | StackOverflowError e) {
+            markBug(handle, tvb, tree, e);
+            return tvb.length();
+        } finally {
+            depth--;
+            catchingDepth = savedCatching;
+            thrower = savedThrower;
             currentProtocol = saved;
         }
     }
@@ -180,11 +243,16 @@ final class PacketState implements PacketInfo, HeuristicCaller {
         if (handle.protocol() != null) {
             layers.add(handle.protocol().filterName());
         }
-        int n = handle.dissector().dissect(tvb, this, tree);
-        if (n == 0) {
-            truncateLayers(mark);
+        depth++;
+        try {
+            int n = handle.dissector().dissect(tvb, this, tree);
+            if (n == 0) {
+                truncateLayers(mark);
+            }
+            return n;
+        } finally {
+            depth--;
         }
-        return n;
     }
 
     @Override
@@ -193,6 +261,7 @@ final class PacketState implements PacketInfo, HeuristicCaller {
         String saved = currentProtocol;
         layers.add(protocol.filterName());
         currentProtocol = protocol.shortName();
+        depth++;
         try {
             boolean ok = dissector.dissect(tvb, this, tree);
             if (!ok) {
@@ -209,6 +278,7 @@ final class PacketState implements PacketInfo, HeuristicCaller {
             markBug(new DissectorHandle(protocol.filterName(), protocol, null), tvb, tree, e);
             return true;
         } finally {
+            depth--;
             currentProtocol = saved;
         }
     }
@@ -227,7 +297,9 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     private void markShort(Tvb tvb, ProtoItem tree) {
         malformed = true;
         layers.add(CoreFields.SHORT_PROTO.filterName());
-        topLevel(tree).addProtocol(CoreFields.SHORT_PROTO, tvb, 0, 0,
+        // tshark's BoundsError is caught only where the frame's dissection began: the mark sits at
+        // the start of the data, wherever the packet ran short.
+        topLevel(tree).addProtocol(CoreFields.SHORT_PROTO, Tvb.of(tvb.source()), 0, 0,
                 "[Packet size limited during capture: " + currentProtocol + " truncated]");
         columns.appendInfo("[Packet size limited during capture]");
     }

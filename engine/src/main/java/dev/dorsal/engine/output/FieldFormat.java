@@ -96,7 +96,7 @@ public final class FieldFormat {
             case RELATIVE_TIME -> TimeText.relative(v);
             case FLOAT -> Floats.g(Double.longBitsToDouble(v), 6);
             case DOUBLE -> Floats.g(Double.longBitsToDouble(v), 15);
-            case STRING, STRINGZ, UINT_STRING -> {
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING -> {
                 String s = item.stringValue();
                 yield s != null ? s : "";
             }
@@ -217,7 +217,7 @@ public final class FieldFormat {
                     sb.append(hex(b, (char) 0, LABEL_BYTES_MAX));
                 }
             }
-            case STRING, STRINGZ, UINT_STRING -> {
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING -> {
                 sb.append(f.name()).append(": ");
                 String s = item.stringValue();
                 LabelText.appendEscaped(sb, s != null ? s : "");

@@ -38,7 +38,7 @@ public final class FieldInfoView {
         return switch (t) {
             case BOOLEAN -> "b";
             case FLOAT, DOUBLE -> "d";
-            case STRING, STRINGZ, UINT_STRING -> "s";
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING -> "s";
             case ABSOLUTE_TIME, RELATIVE_TIME -> "t";
             case IPv4, IPv6, ETHER -> "a";
             case NONE, PROTOCOL -> "z";

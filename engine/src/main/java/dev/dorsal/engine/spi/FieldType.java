@@ -28,6 +28,7 @@ public enum FieldType {
     RELATIVE_TIME("Time offset", 0),
     STRING("Character string", 0),
     STRINGZ("Character string", 0),
+    STRINGZPAD("Character string", 0),
     UINT_STRING("Character string", 0),
     ETHER("Ethernet or other MAC address", 6),
     BYTES("Byte sequence", 0),
@@ -77,7 +78,7 @@ public enum FieldType {
     }
 
     public boolean isString() {
-        return this == STRING || this == STRINGZ || this == UINT_STRING;
+        return this == STRING || this == STRINGZ || this == STRINGZPAD || this == UINT_STRING;
     }
 
     public boolean isBytesLike() {

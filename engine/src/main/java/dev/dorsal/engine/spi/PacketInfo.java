@@ -101,6 +101,17 @@ public interface PacketInfo {
     java.util.List<String> layerNames();
 
     /**
+     * Calls {@code handle} as {@link #call} does, but a malformed packet in it or in a protocol it calls
+     * directly is marked here, at {@code tvb}, in the name of the protocol that hit it: the place where
+     * tshark code such as its 802.3 framing catches the non-fatal exceptions of its payload (deeper
+     * protocols, such as IP's transports, mark their own, as before). A packet cut by the snap length
+     * is not caught here (tshark's BoundsError ends the frame).
+     */
+    default int callCatching(DissectorHandle handle, Tvb tvb, ProtoItem tree) {
+        return call(handle, tvb, tree);
+    }
+
+    /**
      * Drops the layers from index {@code from} on (frame.protocols), for a protocol that called another
      * which only asked for more data: tshark does not list a layer that dissected nothing yet.
      */

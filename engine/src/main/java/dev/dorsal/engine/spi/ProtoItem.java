@@ -138,7 +138,7 @@ public final class ProtoItem {
             case FLOAT -> item.num = Double.doubleToRawLongBits(
                     Float.intBitsToFloat((int) (le ? t.uintLE(off, 4) : t.uint(off, 4))));
             case DOUBLE -> item.num = le ? Long.reverseBytes(t.u64(off)) : t.u64(off);
-            case STRING, STRINGZ -> {
+            case STRING, STRINGZ, STRINGZPAD -> {
                 int n = len;
                 if (type == FieldType.STRINGZ && len < 0) {
                     int z = t.indexOf(off, (byte) 0);

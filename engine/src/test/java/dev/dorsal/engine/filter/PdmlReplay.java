@@ -207,7 +207,7 @@ final class PdmlReplay {
         String value = a.get("value");
         FieldType t = f.type();
         return switch (t) {
-            case STRING, STRINGZ, UINT_STRING -> parent.addString(f, tvb, off, len, show);
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING -> parent.addString(f, tvb, off, len, show);
             case IPv4 -> parent.addUint(f, tvb, off, len, ipv4(show));
             case ETHER -> parent.addUint(f, tvb, off, len, new BigInteger(show.replace(":", ""), 16).longValue());
             case IPv6 -> parent.addBytes(f, tvb, off, len, ipv6(show));

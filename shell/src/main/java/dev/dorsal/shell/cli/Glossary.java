@@ -34,7 +34,11 @@ final class Glossary {
 
     private static void fields(Registry registry, PrintStream out) {
         StringBuilder sb = new StringBuilder();
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (FieldDef f : registry.fields().all()) {
+            if (f.type() != FieldType.PROTOCOL && !listed.add(f.abbrev())) {
+                continue; // as tshark: a name registered again (another shape of it) is listed once
+            }
             if (f.type() == FieldType.PROTOCOL) {
                 ProtocolDef p = registry.fields().protocol(f.abbrev());
                 sb.append("P\t").append(p != null ? p.name() : f.name()).append('\t').append(f.abbrev()).append('\n');
@@ -61,7 +65,11 @@ final class Glossary {
 
     private static void protocols(Registry registry, PrintStream out) {
         StringBuilder sb = new StringBuilder();
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (FieldDef f : registry.fields().all()) {
+            if (f.type() != FieldType.PROTOCOL && !listed.add(f.abbrev())) {
+                continue; // as tshark: a name registered again (another shape of it) is listed once
+            }
             if (f.type() == FieldType.PROTOCOL) {
                 ProtocolDef p = registry.fields().protocol(f.abbrev());
                 if (p != null) {

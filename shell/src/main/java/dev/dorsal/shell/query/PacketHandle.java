@@ -204,7 +204,7 @@ public final class PacketHandle {
                     INT56, FRAMENUM -> (double) item.num();
             case UINT64, INT64 -> Math.abs(item.num()) < (1L << 53) ? (Object) (double) item.num() : FieldFormat.fieldsText(item);
             case FLOAT, DOUBLE -> item.doubleValue();
-            case STRING, STRINGZ, UINT_STRING -> {
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING -> {
                 String s = item.stringValue();
                 yield s != null ? s : FieldFormat.fieldsText(item);
             }

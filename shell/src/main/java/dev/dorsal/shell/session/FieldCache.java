@@ -144,7 +144,7 @@ public final class FieldCache {
             case NONE -> {
                 return put(NO_VALUE) && putVar(def) && putVar(enclosing);
             }
-            case STRING, STRINGZ, UINT_STRING -> {
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING -> {
                 String s = n.stringValue();
                 if (s != null) {
                     return put(TEXT) && putVar(def) && putVar(enclosing) && putBytes(s.getBytes(StandardCharsets.UTF_8));

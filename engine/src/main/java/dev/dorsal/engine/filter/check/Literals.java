@@ -66,7 +66,7 @@ final class Literals {
         return switch (t) {
             case BOOLEAN -> v != 0 ? 1L : 0L;
             case BYTES, UINT_BYTES, PROTOCOL -> new byte[] {(byte) v};
-            case STRING, STRINGZ, UINT_STRING -> String.valueOf((char) v);
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING -> String.valueOf((char) v);
             default -> throw new Numbers.Bad("Character constant " + text + " (0x" + Long.toHexString(v)
                     + ") cannot be converted to " + t.displayName() + ".");
         };
@@ -106,7 +106,7 @@ final class Literals {
                 return ipv6(s);
             case ETHER:
                 return ether(s, false);
-            case STRING, STRINGZ, UINT_STRING:
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING:
                 return s;
             case OID:
                 return ObjectIdentifiers.encode(s);
@@ -117,7 +117,7 @@ final class Literals {
 
     private static Object string(FieldType t, String s, byte[] raw) throws Numbers.Bad {
         return switch (t) {
-            case STRING, STRINGZ, UINT_STRING -> s;
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING -> s;
             case BYTES, UINT_BYTES, PROTOCOL, GUID -> raw;
             case ABSOLUTE_TIME -> TimeLiterals.absolute(s);
             default -> throw new Numbers.Bad(t.displayName() + " cannot be converted from a string (\"" + s + "\").");

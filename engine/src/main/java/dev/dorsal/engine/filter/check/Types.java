@@ -20,7 +20,7 @@ public final class Types {
     }
 
     public static boolean isStringType(FieldType t) {
-        return t == FieldType.STRING || t == FieldType.STRINGZ || t == FieldType.UINT_STRING;
+        return t == FieldType.STRING || t == FieldType.STRINGZ || t == FieldType.STRINGZPAD || t == FieldType.UINT_STRING;
     }
 
 
@@ -66,7 +66,7 @@ public final class Types {
 
     public static boolean canContains(FieldType t) {
         return switch (t) {
-            case PROTOCOL, BYTES, UINT_BYTES, ETHER, GUID, OID, STRING, STRINGZ, UINT_STRING -> true;
+            case PROTOCOL, BYTES, UINT_BYTES, ETHER, GUID, OID, STRING, STRINGZ, STRINGZPAD, UINT_STRING -> true;
             default -> false;
         };
     }
@@ -74,14 +74,14 @@ public final class Types {
     /** An object identifier compares and slices as bytes but, as in tshark 4.0, has no regex match. */
     public static boolean canMatches(FieldType t) {
         return switch (t) {
-            case PROTOCOL, BYTES, UINT_BYTES, ETHER, GUID, STRING, STRINGZ, UINT_STRING -> true;
+            case PROTOCOL, BYTES, UINT_BYTES, ETHER, GUID, STRING, STRINGZ, STRINGZPAD, UINT_STRING -> true;
             default -> false;
         };
     }
 
     public static boolean canSlice(FieldType t) {
         return switch (t) {
-            case PROTOCOL, BYTES, UINT_BYTES, ETHER, GUID, OID, EUI64, IPv4, IPv6, STRING, STRINGZ, UINT_STRING -> true;
+            case PROTOCOL, BYTES, UINT_BYTES, ETHER, GUID, OID, EUI64, IPv4, IPv6, STRING, STRINGZ, STRINGZPAD, UINT_STRING -> true;
             default -> false;
         };
     }

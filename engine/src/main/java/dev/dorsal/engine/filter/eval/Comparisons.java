@@ -29,7 +29,7 @@ public final class Comparisons {
             case ABSOLUTE_TIME, RELATIVE_TIME -> ordered(op, (a, b) -> nstime((Long) a, (Long) b));
             case IPv4 -> ordered(op, Comparisons::ipv4);
             case IPv6 -> ordered(op, Comparisons::ipv6);
-            case STRING, STRINGZ, UINT_STRING -> op == Cmp.EQ ? (a, b) -> a.equals(b)
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING -> op == Cmp.EQ ? (a, b) -> a.equals(b)
                     : op == Cmp.NE ? (a, b) -> !a.equals(b)
                     : ordered(op, (a, b) -> Arrays.compareUnsigned(Values.toBytes(left, a), Values.toBytes(left, b)));
             default -> {

@@ -19,7 +19,7 @@ public final class ValueReader {
                 return readLong(t, item);
             case FLOAT, DOUBLE:
                 return item.doubleValue();
-            case STRING, STRINGZ, UINT_STRING: {
+            case STRING, STRINGZ, STRINGZPAD, UINT_STRING: {
                 String s = item.stringValue();
                 return s != null ? s : new String(item.bytesValue(), StandardCharsets.UTF_8);
             }
