@@ -27,7 +27,9 @@
 # and several per segment, DH group exchange, DSA/ECDSA/RSA and unknown host keys, records encrypted under tshark's
 # all-zero keys, SSH-1, odd version lines, packets cut by the snap length, a bogus packet length), ftp_crafted.pcap (written by make_ftp_crafted.py: FTP sessions with PASV, EPSV, PORT and
 # EPRT data connections, working-directory changes, malformed arguments and cut segments; its two-pass -V oracle was
-# added by hand as make_twopass_oracles.sh would). They
+# added by hand as make_twopass_oracles.sh would), telnet_crafted.pcap (written by make_telnet_crafted.py: Telnet
+# negotiation of every option, every command, data lines, the suboptions Dorsal decodes and odd ones, commands cut
+# at a segment end; its two-pass -V oracle added by hand too). They
 # were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.
