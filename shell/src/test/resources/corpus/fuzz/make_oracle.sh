@@ -29,7 +29,9 @@
 # EPRT data connections, working-directory changes, malformed arguments and cut segments; its two-pass -V oracle was
 # added by hand as make_twopass_oracles.sh would), telnet_crafted.pcap (written by make_telnet_crafted.py: Telnet
 # negotiation of every option, every command, data lines, the suboptions Dorsal decodes and odd ones, commands cut
-# at a segment end; its two-pass -V oracle added by hand too). They
+# at a segment end; its two-pass -V oracle added by hand too), smtp_crafted.pcap (written by make_smtp_crafted.py:
+# SMTP sessions on ports 25 and 587 with multi-line and pipelined replies, AUTH LOGIN/PLAIN/NTLM, DATA and BDAT
+# messages, lines split over segments, STARTTLS, segments cut by the snap length; two-pass -V oracle by hand). They
 # were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.

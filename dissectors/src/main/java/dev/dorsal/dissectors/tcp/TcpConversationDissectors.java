@@ -31,15 +31,19 @@ public final class TcpConversationDissectors {
         private final Address b;
         private int portB;
         private final long setupFrame;
+        /** First frame the announcement applies to. */
+        private final long fromFrame;
         private final DissectorHandle handle;
         private final Object data;
 
-        Announced(Address a, int portA, Address b, int portB, long setupFrame, DissectorHandle handle, Object data) {
+        Announced(Address a, int portA, Address b, int portB, long setupFrame, long fromFrame, DissectorHandle handle,
+                Object data) {
             this.a = a;
             this.portA = portA;
             this.b = b;
             this.portB = portB;
             this.setupFrame = setupFrame;
+            this.fromFrame = fromFrame;
             this.handle = handle;
             this.data = data;
         }
@@ -92,11 +96,24 @@ public final class TcpConversationDissectors {
             announce(pinfo, b, portB, a, portA, handle, data);
             return;
         }
+        add(pinfo, new Announced(a, portA, b, portB, pinfo.number(), pinfo.number(), handle, data));
+    }
+
+    /**
+     * Hands the current segment's connection to {@code handle} from the next frame on (tshark's
+     * ssl_starttls_ack: after a 220 reply to STARTTLS the connection carries TLS).
+     */
+    public static void announceAfter(PacketInfo pinfo, DissectorHandle handle) {
+        add(pinfo, new Announced(pinfo.netSrc(), pinfo.srcPort(), pinfo.netDst(), pinfo.dstPort(), pinfo.number(),
+                pinfo.number() + 1, handle, null));
+    }
+
+    private static void add(PacketInfo pinfo, Announced announced) {
         ArrayDeque<Announced> table = pinfo.state(TABLE, ArrayDeque::new);
         if (table.size() >= MAX_ANNOUNCED) {
             table.pollFirst();
         }
-        table.addLast(new Announced(a, portA, b, portB, pinfo.number(), handle, data));
+        table.addLast(announced);
     }
 
     /** The announcement the current dissector was called for, or null when the port table called it. */
@@ -126,7 +143,7 @@ public final class TcpConversationDissectors {
         long frame = pinfo.number();
         for (Iterator<Announced> it = table.descendingIterator(); it.hasNext();) {
             Announced a = it.next();
-            if (a.setupFrame <= frame && a.matches(pinfo.netSrc(), srcPort, pinfo.netDst(), dstPort)) {
+            if (a.fromFrame <= frame && a.matches(pinfo.netSrc(), srcPort, pinfo.netDst(), dstPort)) {
                 return a;
             }
         }
