@@ -8,6 +8,7 @@ comparing Dorsal's FTP and FTP-DATA dissectors with tshark 4.0.17 (make_oracle.s
      reply, odd lines (no terminator, lower case, several lines per segment, bare LF, NUL, UTF-8)
   2  a PASV reply naming another address (NAT) and one without numbers; a segment cut by the snapshot length
   3  FTP over IPv6 with EPSV and EPRT
+  4  a relative CWD from an empty directory, then AUTH TLS accepted: the rest is TLS
 usage: make_ftp_crafted.py (writes beside itself)
 """
 import os
@@ -133,11 +134,22 @@ def ipv6(p):
     d.close()
 
 
+def auth_tls(p):
+    c = Conn(p, 40030, 21)
+    c.send(1, '220 Hi\r\n')
+    c.send(0, 'CWD a/../b\r\n')
+    c.send(1, '250 ok\r\n')
+    c.send(0, 'AUTH TLS\r\n')
+    c.send(1, '234 Proceed with negotiation.\r\n')
+    c.send(0, bytes.fromhex('16030100310100002d0303') + bytes(32) + bytes.fromhex('000002002f0100'))
+
+
 def main():
     p = Pcap()
     session(p)
     nat(p)
     ipv6(p)
+    auth_tls(p)
     p.write(os.path.join(HERE, 'ftp_crafted.pcap'))
 
 

@@ -221,6 +221,11 @@ final class FtpDissector {
             code = (tvb.u8(0) - '0') * 100 + (tvb.u8(1) - '0') * 10 + (tvb.u8(2) - '0');
             ProtoItem codeItem = line.addUint(RESPONSE_CODE, tvb, 0, 3, code);
             if (code == 234 && conv.tlsRequested) {
+                // AUTH TLS accepted: the frames after this one are TLS (tshark's ssl_starttls_ack).
+                DissectorHandle tls = pinfo.tables().handle("tls");
+                if (tls != null && !pinfo.visited()) {
+                    TcpConversationDissectors.announceAfter(pinfo, tls);
+                }
                 conv.tlsRequested = false;
             }
             if (code == 250 && !pinfo.visited() && conv.lastCommand != null) {
