@@ -33,10 +33,17 @@
 # and subtype, invalid, missing and duplicate mandatory TLVs, a frame cut by the snap length) and
 # ssh_crafted.pcap (written by make_ssh_crafted.py: SSH messages split across segments
 # and several per segment, DH group exchange, DSA/ECDSA/RSA and unknown host keys, records encrypted under tshark's
-# all-zero keys, SSH-1, odd version lines, packets cut by the snap length, a bogus packet length), and
+# all-zero keys, SSH-1, odd version lines, packets cut by the snap length, a bogus packet length),
 # tunnels_crafted.pcap (written by make_tunnels_crafted.py: MPLS stacks of 1-3 labels over IPv4/IPv6, reserved
 # labels, Ethernet pseudowires, GRE with every optional field, over IPv6, with Ethernet, PPP and unknown types
-# inside, VXLAN with an inner TCP handshake and HTTP exchange, headers cut short). They
+# inside, VXLAN with an inner TCP handshake and HTTP exchange, headers cut short), ftp_crafted.pcap (written by
+# make_ftp_crafted.py: FTP sessions with PASV, EPSV, PORT and
+# EPRT data connections, working-directory changes, malformed arguments and cut segments; its two-pass -V oracle was
+# added by hand as make_twopass_oracles.sh would), telnet_crafted.pcap (written by make_telnet_crafted.py: Telnet
+# negotiation of every option, every command, data lines, the suboptions Dorsal decodes and odd ones, commands cut
+# at a segment end; its two-pass -V oracle added by hand too), smtp_crafted.pcap (written by make_smtp_crafted.py:
+# SMTP sessions on ports 25 and 587 with multi-line and pipelined replies, AUTH LOGIN/PLAIN/NTLM, DATA and BDAT
+# messages, lines split over segments, STARTTLS, segments cut by the snap length; two-pass -V oracle by hand). They
 # were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.

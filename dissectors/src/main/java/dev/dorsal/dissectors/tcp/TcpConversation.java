@@ -33,6 +33,8 @@ final class TcpConversation {
     boolean synData;
     /** Port of the side that received the SYN (or sent the SYN/ACK), 0 while unknown. */
     int serverPort;
+    /** Frame in which this connection was first seen (tshark's conversation setup frame). */
+    long firstFrame;
 
     TcpConversation(int index, Address src, int srcPort, long nowNanos) {
         this.index = index;

@@ -254,6 +254,7 @@ public final class TcpDissector implements DissectorProvider {
         TcpConversation conv = conversation(pinfo, seg);
         TcpAnalysis.generated(tcp, tcp.addUint(STREAM, tvb, 0, 0, conv.index));
         pinfo.put(TcpPdus.STREAM, (long) conv.index);
+        pinfo.put(TcpConversationDissectors.FIRST_FRAME, conv.firstFrame);
         if (wanted == Wanted.STREAM && !inError && hlen >= 20 && reported >= hlen && tvb.has(0, reported)) {
             // Only the stream index is read (-z conv,tcp) and the whole segment is there, so nothing
             // below can fail: keep the initial sequence numbers a reused port is recognised by and
@@ -270,9 +271,15 @@ public final class TcpDissector implements DissectorProvider {
             conv.completeness = learned != 0 ? learned : conv.completeness;
         }
         TcpAnalysis.generated(tcp, tcp.addUint(COMPLETENESS, tvb, 0, 0, conv.completeness));
-        if (!seg.freshConversation || secondPass) {
+        boolean syn = (seg.flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN;
+        // The SYN of a connection another protocol announced (FTP's data connections) never counts:
+        // tshark's conversation exists before it then.
+        boolean announcedSyn = syn && TcpConversationDissectors.find(pinfo, seg.srcPort, seg.dstPort) != null;
+        if (announcedSyn) {
+            // nothing counted
+        } else if (!seg.freshConversation || secondPass) {
             conv.updateCompleteness(seg.flags, seg.segLen);
-        } else if ((seg.flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN && !seg.ta.has(TcpAnalysis.REUSED_PORTS)) {
+        } else if (syn && !seg.ta.has(TcpAnalysis.REUSED_PORTS)) {
             // The first segment of a connection counts only when it is a SYN (with its data, if any).
             conv.completeness |= TcpConversation.SYN | (seg.segLen > 0 ? TcpConversation.DATA : 0);
         }
@@ -484,6 +491,9 @@ public final class TcpDissector implements DissectorProvider {
             // Same connection, new ISN from the server: its relative numbers restart at this SYN/ACK.
             seg.ta.flag(TcpAnalysis.REUSED_PORTS);
             fwd.baseSeqSet = false;
+        }
+        if (fresh) {
+            conv.firstFrame = pinfo.number();
         }
         seg.conv = conv;
         seg.fwd = fwd;

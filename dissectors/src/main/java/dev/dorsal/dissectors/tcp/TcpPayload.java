@@ -8,7 +8,8 @@ import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
 
 /**
- * Hands TCP payload to the protocol above, in tshark 4.0's order: heuristics first only when
+ * Hands TCP payload to the protocol above, in tshark 4.0's order: the dissector of an announced
+ * connection ({@link TcpConversationDissectors}) first; heuristics first only when
  * {@code tcp.try_heuristic_first} is on; then the {@code tcp.port} table with the server port learned
  * from the SYN (or SYN/ACK), then the lower port, then the higher (port 0 is never looked up), then
  * the {@code tcp} heuristic list, then {@code data}.
@@ -41,6 +42,14 @@ final class TcpPayload {
         }
         if (ta.has(TcpAnalysis.RETRANSMISSION | TcpAnalysis.OUT_OF_ORDER) && noSubdissectorOnError.on()) {
             return;
+        }
+        TcpConversationDissectors.Announced announced = TcpConversationDissectors.find(pinfo, seg.srcPort, seg.dstPort);
+        pinfo.put(TcpConversationDissectors.CURRENT, announced);
+        if (announced != null) {
+            if (pinfo.call(announced.handle(), next, tree) > 0) {
+                return;
+            }
+            pinfo.put(TcpConversationDissectors.CURRENT, null);
         }
         boolean heuristicFirst = tryHeuristicFirst.on();
         if (heuristicFirst && heuristics.tryHeuristics(next, pinfo, tree)) {

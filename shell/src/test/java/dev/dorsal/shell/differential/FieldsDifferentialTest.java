@@ -90,6 +90,8 @@ class FieldsDifferentialTest {
             Integer ours = ourIndex.get(field);
             long eq = 0;
             long total = 0;
+            long exemptEq = 0;
+            long exempt = 0;
             for (int row = 1; row < expected.size(); row++) {
                 String[] exp = expected.get(row).split("\t", -1);
                 String e = col < exp.length ? exp[col] : "";
@@ -101,9 +103,19 @@ class FieldsDifferentialTest {
                     a = null;
                 }
                 total++;
+                // A protocol Dorsal does not have (tshark's IMF after SMTP) shows in frame.protocols only:
+                // that row's layer list is reported, not gated, as the -V and JSON gates skip the packet.
+                boolean undissected = field.equals("frame.protocols")
+                        && !registry.protocols().keySet().containsAll(List.of(e.split(":")));
+                if (undissected) {
+                    exempt++;
+                }
                 if (e.equals(a)) {
                     eq++;
-                } else if (firstDiff == null && Scope.fieldInScope(field)) {
+                    if (undissected) {
+                        exemptEq++;
+                    }
+                } else if (firstDiff == null && Scope.fieldInScope(field) && !undissected) {
                     firstDiff = "frame row " + row + " " + field + ": expected `" + e + "` got `" + a + "`";
                 }
             }
@@ -119,8 +131,8 @@ class FieldsDifferentialTest {
                 }
             }
             if (Scope.fieldInScope(field)) {
-                inScopeEqual += eq;
-                inScopeTotal += total;
+                inScopeEqual += eq - exemptEq;
+                inScopeTotal += total - exempt;
             }
         }
         PER_CAPTURE.put(c.name(), (linkInScope ? "yes" : "no") + " | " + inScopeEqual + " | " + inScopeTotal + " | "
