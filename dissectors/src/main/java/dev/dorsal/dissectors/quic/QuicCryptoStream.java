@@ -1,0 +1,152 @@
+package dev.dorsal.dissectors.quic;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Puts the CRYPTO frames of one direction and packet number space back in offset order and hands out
+ * whole TLS handshake messages (a 4-byte header and its body), as tshark reassembles them before the TLS
+ * dissector sees them. A frame whose own bytes hold the complete messages is dissected in place; other
+ * messages come out of a reassembled buffer with the frames that made it.
+ *
+ * <p>Bounded: at most {@link #MAX_BUFFERED} bytes in {@link #MAX_PIECES} pieces wait for earlier data;
+ * later pieces are dropped (their messages are then never shown).
+ */
+final class QuicCryptoStream {
+    static final int MAX_BUFFERED = 1 << 20;
+    static final int MAX_PIECES = 1_000;
+
+    /** One frame's contribution to a reassembled buffer. */
+    record Fragment(long frame, int length) {}
+
+    /** What became of a CRYPTO frame. */
+    sealed interface Result {}
+
+    /** Nothing to dissect yet (out of order, or a message not complete). */
+    record Pending() implements Result {}
+
+    /** Every byte was delivered before: a retransmission. */
+    record Retransmission() implements Result {}
+
+    /** Complete messages in the frame's own data, {@code length} bytes from {@code start}. */
+    record InPlace(int start, int length) implements Result {}
+
+    /** Complete messages made of several frames. */
+    record Reassembled(byte[] bytes, List<Fragment> fragments) implements Result {}
+
+    private record Piece(long frame, long offset, byte[] data) {}
+
+    private long delivered;
+    private final TreeMap<Long, Piece> pending = new TreeMap<>();
+    private int buffered;
+
+    /** Takes the {@code data} a CRYPTO frame of {@code frame} carries at stream offset {@code offset}. */
+    Result receive(long frame, long offset, byte[] data) {
+        long end = offset + data.length;
+        if (end <= delivered) {
+            return data.length == 0 ? new Pending() : new Retransmission();
+        }
+        long origin = offset;
+        if (offset < delivered) {
+            data = Arrays.copyOfRange(data, (int) (delivered - offset), data.length);
+            offset = delivered;
+        }
+        if (buffered + data.length > MAX_BUFFERED || pending.size() >= MAX_PIECES) {
+            return new Pending();
+        }
+        Piece mine = new Piece(frame, offset, data);
+        Piece replaced = pending.put(offset, mine);
+        buffered += data.length - (replaced == null ? 0 : replaced.data.length);
+
+        List<Piece> used = new ArrayList<>();
+        List<Integer> usedLengths = new ArrayList<>();
+        byte[] contiguous = contiguous(used, usedLengths);
+        int complete = completeMessages(contiguous);
+        if (complete == 0) {
+            return new Pending();
+        }
+        Result result;
+        if (used.getFirst() == mine && usedLengths.getFirst() >= complete) {
+            result = new InPlace((int) (delivered - origin), complete);
+        } else {
+            List<Fragment> fragments = new ArrayList<>();
+            int left = complete;
+            for (int i = 0; i < used.size() && left > 0; i++) {
+                int n = Math.min(left, usedLengths.get(i));
+                fragments.add(new Fragment(used.get(i).frame, n));
+                left -= n;
+            }
+            result = new Reassembled(Arrays.copyOf(contiguous, complete), fragments);
+        }
+        consume(complete);
+        return result;
+    }
+
+    /** The bytes from {@link #delivered} on without a gap, noting the pieces and how much of each they use. */
+    private byte[] contiguous(List<Piece> used, List<Integer> usedLengths) {
+        byte[] out = new byte[Math.min(buffered, MAX_BUFFERED)];
+        int size = 0;
+        long at = delivered;
+        for (Piece p : pending.values()) {
+            if (p.offset > at) {
+                break;
+            }
+            long pieceEnd = p.offset + p.data.length;
+            if (pieceEnd <= at) {
+                continue;
+            }
+            int skip = (int) (at - p.offset);
+            int n = p.data.length - skip;
+            if (size + n > out.length) {
+                out = Arrays.copyOf(out, size + n);
+            }
+            System.arraycopy(p.data, skip, out, size, n);
+            used.add(p);
+            usedLengths.add(n);
+            size += n;
+            at = pieceEnd;
+        }
+        return Arrays.copyOf(out, size);
+    }
+
+    /** Drops the first {@code n} bytes after {@link #delivered}, keeping the rest of a piece cut by them. */
+    private void consume(int n) {
+        long upTo = delivered + n;
+        Iterator<Map.Entry<Long, Piece>> it = pending.entrySet().iterator();
+        List<Piece> rest = new ArrayList<>();
+        while (it.hasNext()) {
+            Piece p = it.next().getValue();
+            if (p.offset >= upTo) {
+                break;
+            }
+            it.remove();
+            buffered -= p.data.length;
+            long pieceEnd = p.offset + p.data.length;
+            if (pieceEnd > upTo) {
+                rest.add(new Piece(p.frame, upTo, Arrays.copyOfRange(p.data, (int) (upTo - p.offset), p.data.length)));
+            }
+        }
+        for (Piece p : rest) {
+            pending.putIfAbsent(p.offset, p);
+            buffered += p.data.length;
+        }
+        delivered = upTo;
+    }
+
+    /** The length of the whole handshake messages at the start of {@code b}. */
+    static int completeMessages(byte[] b) {
+        int at = 0;
+        while (b.length - at >= 4) {
+            int length = 4 + (((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff));
+            if (b.length - at < length) {
+                break;
+            }
+            at += length;
+        }
+        return at;
+    }
+}

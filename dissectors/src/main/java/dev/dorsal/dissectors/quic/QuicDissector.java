@@ -1,0 +1,400 @@
+package dev.dorsal.dissectors.quic;
+
+import dev.dorsal.engine.spi.Columns;
+import dev.dorsal.engine.spi.DissectorHandle;
+import dev.dorsal.engine.spi.DissectorProvider;
+import dev.dorsal.engine.spi.ExpertDef;
+import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.PacketInfo;
+import dev.dorsal.engine.spi.ProtoItem;
+import dev.dorsal.engine.spi.ProtocolDef;
+import dev.dorsal.engine.spi.Registrar;
+import dev.dorsal.engine.spi.Tables;
+import dev.dorsal.engine.spi.TrueFalse;
+import dev.dorsal.engine.spi.Tvb;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads QUIC (RFC 9000, protection from RFC 9001) on UDP port 443: every packet of a datagram (coalesced
+ * long-header packets, then possibly a short-header one, then padding), their headers, and the frames of
+ * Initial packets, whose keys derive from the client's first Destination Connection ID. Packets of other
+ * epochs are shown as tshark shows them without secrets. Filter prefix {@code quic.}.
+ *
+ * <pre>
+ * Long:  |1|1|T T|R R|P P| version (32) | DCID len (8) | DCID | SCID len (8) | SCID | [token] | length | PN | payload
+ * Short: |0|1|S|R R|K|P P| DCID | PN | payload
+ * </pre>
+ */
+public final class QuicDissector implements DissectorProvider {
+    static final ProtocolDef PROTO = new ProtocolDef("QUIC IETF", "QUIC", "quic");
+    static final int PORT = 443;
+
+    static final FieldDef CONNECTION_NUMBER = FieldDef.uint32("quic.connection.number", "Connection Number");
+    static final FieldDef PACKET_LENGTH = FieldDef.uint32("quic.packet_length", "Packet Length");
+    static final FieldDef HEADER_FORM = FieldDef.uint8("quic.header_form", "Header Form").mask(0x80)
+            .vals(QuicValues.HEADER_FORMS);
+    static final FieldDef LONG_PACKET_TYPE = FieldDef.uint8("quic.long.packet_type", "Packet Type").mask(0x30)
+            .vals(QuicValues.LONG_TYPES);
+    static final FieldDef LONG_PACKET_TYPE_V2 = FieldDef.uint8("quic.long.packet_type_v2", "Packet Type").mask(0x30)
+            .vals(QuicValues.LONG_TYPES_V2);
+    static final FieldDef LONG_RESERVED = FieldDef.uint8("quic.long.reserved", "Reserved").mask(0x0c);
+    static final FieldDef PN_LENGTH = FieldDef.uint8("quic.packet_number_length", "Packet Number Length").mask(0x03)
+            .vals(QuicValues.PN_LENGTHS);
+    static final FieldDef DCID = FieldDef.bytes("quic.dcid", "Destination Connection ID");
+    static final FieldDef SCID = FieldDef.bytes("quic.scid", "Source Connection ID");
+    static final FieldDef DCIL = FieldDef.uint8("quic.dcil", "Destination Connection ID Length");
+    static final FieldDef SCIL = FieldDef.uint8("quic.scil", "Source Connection ID Length");
+    static final FieldDef TOKEN_LENGTH = FieldDef.uint64("quic.token_length", "Token Length");
+    static final FieldDef TOKEN = FieldDef.bytes("quic.token", "Token");
+    static final FieldDef LENGTH = FieldDef.uint64("quic.length", "Length");
+    static final FieldDef PACKET_NUMBER = FieldDef.uint64("quic.packet_number", "Packet Number");
+    static final FieldDef VERSION = FieldDef.uint32("quic.version", "Version").hex().vals(QuicValues.VERSIONS);
+    static final FieldDef SUPPORTED_VERSION = FieldDef.uint32("quic.supported_version", "Supported Version").hex()
+            .vals(QuicValues.VERSIONS);
+    static final FieldDef VN_UNUSED = FieldDef.uint8("quic.vn.unused", "Unused").hex().mask(0x7f);
+    static final FieldDef SHORT = FieldDef.none("quic.short", "QUIC Short Header");
+    static final FieldDef FIXED_BIT = FieldDef.bool("quic.fixed_bit", "Fixed Bit", 8, 0x40)
+            .tfs(TrueFalse.TRUE_FALSE);
+    static final FieldDef SPIN_BIT = FieldDef.bool("quic.spin_bit", "Spin Bit", 8, 0x20)
+            .tfs(TrueFalse.TRUE_FALSE);
+    static final FieldDef PAYLOAD = FieldDef.bytes("quic.payload", "Payload");
+    static final FieldDef REMAINING_PAYLOAD = FieldDef.bytes("quic.remaining_payload", "Remaining Payload");
+    static final FieldDef RETRY_TOKEN = FieldDef.bytes("quic.retry_token", "Retry Token");
+    static final FieldDef RETRY_TAG = FieldDef.bytes("quic.retry_integrity_tag", "Retry Integrity Tag");
+
+    static final List<FieldDef> FIELDS = List.of(CONNECTION_NUMBER, PACKET_LENGTH, HEADER_FORM, LONG_PACKET_TYPE,
+            LONG_PACKET_TYPE_V2, LONG_RESERVED, PN_LENGTH, DCID, SCID, DCIL, SCIL, TOKEN_LENGTH, TOKEN, LENGTH,
+            PACKET_NUMBER, VERSION, SUPPORTED_VERSION, VN_UNUSED, SHORT, FIXED_BIT, SPIN_BIT, PAYLOAD,
+            REMAINING_PAYLOAD, RETRY_TOKEN, RETRY_TAG);
+
+    static final ExpertDef DECRYPTION_FAILED = new ExpertDef("quic.decryption_failed", "Failed to decrypt handshake",
+            ExpertDef.Group.DECRYPTION, ExpertDef.Severity.WARN);
+    static final ExpertDef BAD_RETRY = new ExpertDef("quic.bad_retry", "Retry Integrity Tag verification failure",
+            ExpertDef.Group.PROTOCOL, ExpertDef.Severity.WARN);
+    static final ExpertDef COALESCED_PADDING = new ExpertDef("quic.coalesced_padding_data",
+            "(Random) padding data appended to the datagram", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.NOTE);
+
+    private static final String NO_SECRETS = "Secrets are not available";
+    private static final String NO_CIPHER = "Missing TLS handshake, unsupported ciphers or padding";
+
+    private static final int INITIAL = 0;
+    private static final int ZERO_RTT = 1;
+    private static final int HANDSHAKE = 2;
+    private static final int RETRY = 3;
+
+    private DissectorHandle tls;
+
+    @Override
+    public String name() {
+        return "quic";
+    }
+
+    @Override
+    public void register(Registrar r) {
+        r.protocol(PROTO);
+        List<FieldDef> all = new ArrayList<>(FIELDS);
+        all.addAll(QuicFrames.FIELDS);
+        r.fields(PROTO, all);
+        r.experts(PROTO, List.of(QuicFrames.UNKNOWN_FRAME, DECRYPTION_FAILED, BAD_RETRY, COALESCED_PADDING,
+                QuicFrames.RETRANSMISSION));
+        r.handle("quic", PROTO, this::dissect);
+    }
+
+    @Override
+    public void handoff(Tables t) {
+        t.table("udp.port").add(PORT, t.handle("quic"));
+        tls = t.handle("tls13-handshake");
+    }
+
+    private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
+        if (tvb.length() == 0) {
+            return 0;
+        }
+        QuicConnections conns = QuicConnections.of(pinfo);
+        QuicConnection conn = conns.find(pinfo);
+        if ((tvb.u8(0) & 0x80) == 0 && conn == null) {
+            return 0; // a short header of a connection never seen: tshark leaves it to others
+        }
+        pinfo.columns().setProtocol("QUIC");
+        Datagram d = new Datagram(tvb, pinfo, conns, conn);
+        int offset = 0;
+        int end = tvb.reportedLength();
+        while (offset < end) {
+            if (d.firstDcid != null && !nextIsPacket(tvb, offset, d.firstDcid)) {
+                tree.addProtocol(PROTO, tvb, offset, end - offset).expert(COALESCED_PADDING);
+                break;
+            }
+            ProtoItem quic = tree.addProtocol(PROTO, tvb, offset, end - offset);
+            int length = (tvb.u8(offset) & 0x80) != 0 ? longPacket(d, quic, offset) : shortPacket(d, quic, offset);
+            quic.setLength(length);
+            offset += length;
+        }
+        return tvb.length();
+    }
+
+    /** What the packets of one datagram share. */
+    private static final class Datagram {
+        final Tvb tvb;
+        final PacketInfo pinfo;
+        final QuicConnections conns;
+        QuicConnection conn;
+        byte[] firstDcid;
+
+        Datagram(Tvb tvb, PacketInfo pinfo, QuicConnections conns, QuicConnection conn) {
+            this.tvb = tvb;
+            this.pinfo = pinfo;
+            this.conns = conns;
+            this.conn = conn;
+        }
+
+        boolean fromServer() {
+            return conn != null && conn.fromServer(pinfo.netSrc(), pinfo.srcPort());
+        }
+    }
+
+    /**
+     * Whether bytes after a packet are another packet rather than padding: a long header, or a short
+     * header whose DCID starts like the first packet's.
+     */
+    private static boolean nextIsPacket(Tvb tvb, int offset, byte[] firstDcid) {
+        if ((tvb.u8(offset) & 0x80) != 0) {
+            return true;
+        }
+        int n = Math.min(firstDcid.length, tvb.remaining(offset + 1));
+        for (int i = 0; i < n; i++) {
+            if ((byte) tvb.u8(offset + 1 + i) != firstDcid[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int longPacket(Datagram d, ProtoItem quic, int o) {
+        Tvb tvb = d.tvb;
+        PacketInfo pinfo = d.pinfo;
+        int b0 = tvb.u8(o);
+        long version = tvb.u32(o + 1);
+        int dcil = tvb.u8(o + 5);
+        byte[] dcid = tvb.bytes(o + 6, dcil);
+        int scilAt = o + 6 + dcil;
+        int scil = tvb.u8(scilAt);
+        byte[] scid = tvb.bytes(scilAt + 1, scil);
+        int at = scilAt + 1 + scil;
+        boolean v2 = version == QuicValues.VERSION_2;
+        int raw = (b0 >> 4) & 3;
+        int type = v2 ? (raw + 3) % 4 : raw;
+        boolean first = d.firstDcid == null;
+        if (first) {
+            d.firstDcid = dcid;
+            if (d.conn == null && version != QuicValues.VERSION_NEGOTIATION && type == INITIAL) {
+                d.conn = d.conns.create(pinfo, version, dcid);
+            }
+        }
+        QuicConnection conn = d.conn;
+        boolean fromServer = d.fromServer();
+        if (conn != null && version != QuicValues.VERSION_NEGOTIATION && type != RETRY) {
+            if (fromServer && conn.serverCid == null) {
+                conn.serverCid = scid;
+            } else if (!fromServer && conn.clientCid == null) {
+                conn.clientCid = scid;
+            }
+        }
+        String cids = (dcil > 0 ? ", DCID=" + hex(dcid) : "") + (scil > 0 ? ", SCID=" + hex(scid) : "");
+        int end = tvb.reportedLength();
+        if (version == QuicValues.VERSION_NEGOTIATION || type == RETRY) {
+            header(d, quic, o, end - o, first);
+            quic.add(HEADER_FORM, tvb, o, 1);
+            if (version == QuicValues.VERSION_NEGOTIATION) {
+                quic.add(VN_UNUSED, tvb, o, 1);
+            } else {
+                quic.add(v2 ? LONG_PACKET_TYPE_V2 : LONG_PACKET_TYPE, tvb, o, 1);
+            }
+            ids(quic, tvb, o, version, dcil, scil);
+            if (version == QuicValues.VERSION_NEGOTIATION) {
+                pinfo.columns().setInfo("Version Negotiation" + cids);
+                while (end - at >= 4) {
+                    quic.add(SUPPORTED_VERSION, tvb, at, 4);
+                    at += 4;
+                }
+            } else {
+                pinfo.columns().setInfo("Retry" + cids);
+                retry(d, quic, version, o, at, end);
+            }
+            return end - o;
+        }
+        int tokenAt = at;
+        long tokenLength = 0;
+        if (type == INITIAL) {
+            tokenLength = QuicVarint.value(tvb, at);
+            at += QuicVarint.length(tvb, at);
+            at = checkedAdd(at, tokenLength);
+        }
+        int lengthAt = at;
+        long length = QuicVarint.value(tvb, at);
+        int pnOffset = at + QuicVarint.length(tvb, at);
+        int packetEnd = (int) Math.min(end, pnOffset + Math.min(length, Integer.MAX_VALUE));
+        header(d, quic, o, packetEnd - o, first);
+        Columns cols = pinfo.columns();
+        quic.add(HEADER_FORM, tvb, o, 1);
+        quic.add(FIXED_BIT, tvb, o, 1);
+        quic.add(v2 ? LONG_PACKET_TYPE_V2 : LONG_PACKET_TYPE, tvb, o, 1);
+        QuicCrypto.Keys keys = type == INITIAL && conn != null ? conn.initialKeys(fromServer) : null;
+        int sampleAt = pnOffset + 4;
+        if (keys == null || !tvb.has(sampleAt, QuicCrypto.SAMPLE_LENGTH)) {
+            ids(quic, tvb, o, version, dcil, scil);
+            token(quic, tvb, tokenAt, tokenLength, type);
+            quic.addUint(LENGTH, tvb, lengthAt, pnOffset - lengthAt, length);
+            cols.setInfo(LONG_TYPE_NAMES[type] + cids);
+            String reason = type == ZERO_RTT ? (supported(conn == null ? -1 : conn.clientFirstSuite) ? NO_SECRETS
+                    : NO_CIPHER) : supported(conn == null ? -1 : conn.serverSuite) ? NO_SECRETS : NO_CIPHER;
+            quic.expert(DECRYPTION_FAILED, "Failed to create decryption context: " + reason);
+            quic.add(REMAINING_PAYLOAD, tvb, pnOffset, packetEnd - pnOffset);
+            return packetEnd - o;
+        }
+        byte[] mask = keys.mask(tvb.bytes(sampleAt, QuicCrypto.SAMPLE_LENGTH));
+        int unprotected = b0 ^ (mask[0] & 0x0f);
+        int pnLength = (unprotected & 3) + 1;
+        quic.addUint(LONG_RESERVED, tvb, o, 1, (unprotected >> 2) & 3);
+        quic.addUint(PN_LENGTH, tvb, o, 1, unprotected & 3);
+        ids(quic, tvb, o, version, dcil, scil);
+        token(quic, tvb, tokenAt, tokenLength, type);
+        quic.addUint(LENGTH, tvb, lengthAt, pnOffset - lengthAt, length);
+        byte[] pnBytes = tvb.bytes(pnOffset, pnLength);
+        long truncated = 0;
+        for (int i = 0; i < pnLength; i++) {
+            pnBytes[i] ^= mask[1 + i];
+            truncated = (truncated << 8) | (pnBytes[i] & 0xff);
+        }
+        long pn = conn.decodePn(fromServer, QuicConnection.SPACE_INITIAL, truncated, 8 * pnLength);
+        quic.addUint(PACKET_NUMBER, tvb, pnOffset, pnLength, pn);
+        int payloadAt = pnOffset + pnLength;
+        int payloadLength = Math.max(0, packetEnd - payloadAt);
+        ProtoItem payload = quic.add(PAYLOAD, tvb, payloadAt, payloadLength);
+        cols.setInfo(LONG_TYPE_NAMES[type] + cids + ", PKN: " + pn);
+        byte[] header = tvb.bytes(o, payloadAt - o);
+        header[0] = (byte) unprotected;
+        System.arraycopy(pnBytes, 0, header, pnOffset - o, pnLength);
+        byte[] plain;
+        try {
+            plain = keys.open(pn, header, tvb.bytes(payloadAt, payloadLength));
+        } catch (QuicCrypto.Failure e) {
+            payload.expert(DECRYPTION_FAILED, "Decryption failed: " + e.getMessage());
+            return packetEnd - o;
+        }
+        conn.packetDecrypted(fromServer, QuicConnection.SPACE_INITIAL, pn);
+        Tvb decrypted = pinfo.addDataSource("Decrypted QUIC", plain);
+        QuicFrames.dissect(new QuicPacket(pinfo, conn, fromServer, QuicConnection.SPACE_INITIAL, tls), quic,
+                decrypted);
+        return packetEnd - o;
+    }
+
+    private static final String[] LONG_TYPE_NAMES = {"Initial", "0-RTT", "Handshake", "Retry"};
+
+    /** The cipher suites tshark can decrypt QUIC with (TLS_AES_128_GCM_SHA256, _256_GCM_SHA384, CHACHA20). */
+    private static boolean supported(int suite) {
+        return suite == 0x1301 || suite == 0x1302 || suite == 0x1303;
+    }
+
+    /** The connection line (first packet of a datagram only) and the packet's length. */
+    private static void header(Datagram d, ProtoItem quic, int o, int length, boolean first) {
+        if (first && d.conn != null) {
+            ProtoItem info = quic.addText(d.tvb, o, 0, "QUIC Connection information");
+            info.addUint(CONNECTION_NUMBER, d.tvb, o, 0, d.conn.number).setGenerated();
+        }
+        quic.addUint(PACKET_LENGTH, d.tvb, o, 0, length).setGenerated();
+    }
+
+    /** Version, connection ID lengths and connection IDs of a long header. */
+    private static void ids(ProtoItem quic, Tvb tvb, int o, long version, int dcil, int scil) {
+        ProtoItem v = quic.add(VERSION, tvb, o + 1, 4);
+        if (QuicValues.forcesNegotiation(version)) {
+            v.appendText(" (Forcing Version Negotiation)");
+        }
+        quic.add(DCIL, tvb, o + 5, 1);
+        if (dcil > 0) {
+            quic.add(DCID, tvb, o + 6, dcil);
+        }
+        quic.add(SCIL, tvb, o + 6 + dcil, 1);
+        if (scil > 0) {
+            quic.add(SCID, tvb, o + 7 + dcil, scil);
+        }
+    }
+
+    private static void token(ProtoItem quic, Tvb tvb, int at, long tokenLength, int type) {
+        if (type != INITIAL) {
+            return;
+        }
+        int n = QuicVarint.length(tvb, at);
+        quic.addUint(TOKEN_LENGTH, tvb, at, n, tokenLength);
+        if (tokenLength > 0) {
+            quic.add(TOKEN, tvb, at + n, (int) tokenLength);
+        }
+    }
+
+    private void retry(Datagram d, ProtoItem quic, long version, int o, int at, int end) {
+        Tvb tvb = d.tvb;
+        int tagAt = end - QuicCrypto.TAG_LENGTH;
+        quic.add(RETRY_TOKEN, tvb, at, tagAt - at);
+        ProtoItem tag = quic.add(RETRY_TAG, tvb, tagAt, QuicCrypto.TAG_LENGTH);
+        if (d.conn == null) {
+            return;
+        }
+        if (!d.fromServer()) {
+            return;
+        }
+        d.conn.retried(d.tvb.bytes(o + 7 + d.tvb.u8(o + 5), d.tvb.u8(o + 6 + d.tvb.u8(o + 5))));
+        boolean valid = QuicCrypto.retryTagValid(version, d.conn.originalDcid, tvb.bytes(o, tagAt - o),
+                tvb.bytes(tagAt, QuicCrypto.TAG_LENGTH));
+        if (valid) {
+            tag.appendText(" [verified]");
+        } else {
+            tag.expert(BAD_RETRY);
+        }
+    }
+
+    private int shortPacket(Datagram d, ProtoItem quic, int o) {
+        Tvb tvb = d.tvb;
+        QuicConnection conn = d.conn;
+        boolean fromServer = d.fromServer();
+        byte[] cid = conn == null ? null : fromServer ? conn.clientCid : conn.serverCid;
+        int dcidLength = cid == null ? 0 : cid.length;
+        tvb.bytes(o, 1 + dcidLength + 1); // the first byte, the DCID and at least a packet number byte
+        boolean first = d.firstDcid == null;
+        byte[] dcid = tvb.bytes(o + 1, dcidLength);
+        if (first) {
+            d.firstDcid = dcid;
+        }
+        int end = tvb.reportedLength();
+        header(d, quic, o, end - o, first);
+        ProtoItem header = quic.add(SHORT, tvb, o, end - o)
+                .setText("QUIC Short Header" + (dcidLength > 0 ? " DCID=" + hex(dcid) : ""));
+        header.add(HEADER_FORM, tvb, o, 1);
+        header.add(FIXED_BIT, tvb, o, 1);
+        header.add(SPIN_BIT, tvb, o, 1);
+        if (dcidLength > 0) {
+            header.add(DCID, tvb, o + 1, dcidLength);
+        }
+        d.pinfo.columns().setInfo("Protected Payload (KP0)" + (dcidLength > 0 ? ", DCID=" + hex(dcid) : ""));
+        if (conn != null && !conn.oneRttAttempted) {
+            conn.oneRttAttempted = true;
+            quic.expert(DECRYPTION_FAILED, "Failed to create decryption context: "
+                    + (supported(conn.serverSuite) ? NO_SECRETS : NO_CIPHER));
+        }
+        int payloadAt = o + 1 + dcidLength;
+        quic.add(REMAINING_PAYLOAD, tvb, payloadAt, end - payloadAt);
+        return end - o;
+    }
+
+    private static int checkedAdd(int at, long n) {
+        if (n > Integer.MAX_VALUE - at) {
+            throw new dev.dorsal.engine.spi.MalformedException("token length " + n + " beyond the packet");
+        }
+        return at + (int) n;
+    }
+
+    static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+}
