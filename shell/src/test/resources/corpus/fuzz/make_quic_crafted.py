@@ -261,6 +261,22 @@ def frames_close():
     return f
 
 
+def udp6(src, dst, sport, dport, payload):
+    udp = struct.pack('>HHHH', sport, dport, 8 + len(payload), 0) + payload
+    pseudo = src + dst + struct.pack('>I', len(udp)) + b'\0\0\0\x11'
+    udp = udp[:6] + struct.pack('>H', checksum(pseudo + udp) or 0xffff) + udp[8:]
+    ip6 = struct.pack('>IHBB', 0x60000000, len(udp), 17, 64) + src + dst
+    return bytes.fromhex('020000000002' + '020000000001') + b'\x86\xdd' + ip6 + udp
+
+
+def all_closes():
+    """CONNECTION_CLOSE with every transport error code, two CRYPTO_ERRORs and an unknown code."""
+    f = b''
+    for code in list(range(0x12)) + [0x100, 0x10a, 0x1ff, 0x200]:
+        f += b'\x1c' + varint(code) + varint(0x1e) + varint(0)
+    return f
+
+
 def main():
     c, s = (10, 0, 0, 1), (10, 0, 0, 2)
     f = []
@@ -341,9 +357,29 @@ def main():
     f.append(udp4(c, s, 50004, 443, b'\x40'))
     f.append(udp4(c, s, 50005, 443, short_packet(bytes(8), 30)))
 
+    # Every transport error code in CONNECTION_CLOSE frames; a ClientHello split in order over two
+    # Initial packets; a STREAM frame whose length runs past the payload; IPv6.
+    dcid6 = bytes.fromhex('6666666666666666')
+    k6 = initial_keys(dcid6, False)
+    f.append(udp4(c, s, 50007, 443, long_packet(0, dcid6, b'\x66', 0, all_closes(), k6)))
+    ch6 = client_hello(b'split.in.order.example', b'\x66', 0x46)
+    f.append(udp4(c, s, 50007, 443, long_packet(0, dcid6, b'\x66', 1, pad(crypto(0, ch6[:150]), 1162), k6)))
+    f.append(udp4(c, s, 50007, 443, long_packet(0, dcid6, b'\x66', 2, pad(crypto(150, ch6[150:]), 1162), k6)))
+    f.append(udp4(c, s, 50007, 443, long_packet(0, dcid6, b'\x66', 3, b'\x0a\x04\x40\x50abc', k6)))
+    f.append(udp4(c, s, 50007, 443, long_packet(0, dcid6, b'\x66', 4, b'\x18\x01\x00\x00' + bytes(16) + b'\x01', k6)))
+    c6 = bytes.fromhex('20010db8000000000000000000000001')
+    s6 = bytes.fromhex('20010db8000000000000000000000002')
+    dcid7 = bytes.fromhex('0707070707070707')
+    f.append(udp6(c6, s6, 50008, 443, long_packet(0, dcid7, b'', 0, pad(crypto(0, client_hello(b'v6.example', b'', 0x47)),
+                                                                          1162), initial_keys(dcid7, False))))
+    snap = len(f)
+    f.append(udp4(c, s, 50009, 443, long_packet(0, dcid7, b'', 0, pad(crypto(0, client_hello(b'snap.example', b'', 0x48)),
+                                                                      1162), initial_keys(dcid7, False))))
+
     out = [struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1)]
     for n, frame in enumerate(f):
-        out.append(struct.pack('<IIII', 1700000000 + n, 250000 * (n % 4), len(frame), len(frame)) + frame)
+        cap = 200 if n == snap else len(frame)
+        out.append(struct.pack('<IIII', 1700000000 + n, 250000 * (n % 4), cap, len(frame)) + frame[:cap])
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'quic_crafted.pcap'), 'wb') as fh:
         fh.write(b''.join(out))
 

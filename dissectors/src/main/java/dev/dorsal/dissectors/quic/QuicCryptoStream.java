@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Puts the CRYPTO frames of one direction and packet number space back in offset order and hands out
- * whole TLS handshake messages (a 4-byte header and its body), as tshark reassembles them before the TLS
- * dissector sees them. A frame whose own bytes hold the complete messages is dissected in place; other
- * messages come out of a reassembled buffer with the frames that made it.
+ * Puts the CRYPTO frames of one direction and packet number space back in offset order, as tshark does
+ * before TLS sees them: data at the next expected offset goes to TLS at once (TLS itself joins a
+ * handshake message split over frames); data beyond it waits, and the frame that fills the gap hands
+ * over everything now contiguous as one reassembled buffer, with the frames that made it.
  *
  * <p>Bounded: at most {@link #MAX_BUFFERED} bytes in {@link #MAX_PIECES} pieces wait for earlier data;
  * later pieces are dropped (their messages are then never shown).
@@ -26,16 +26,16 @@ final class QuicCryptoStream {
     /** What became of a CRYPTO frame. */
     sealed interface Result {}
 
-    /** Nothing to dissect yet (out of order, or a message not complete). */
+    /** Nothing to dissect yet (out of order, or dropped by the bounds). */
     record Pending() implements Result {}
 
     /** Every byte was delivered before: a retransmission. */
     record Retransmission() implements Result {}
 
-    /** Complete messages in the frame's own data, {@code length} bytes from {@code start}. */
+    /** New data in the frame's own bytes, {@code length} bytes from {@code start}. */
     record InPlace(int start, int length) implements Result {}
 
-    /** Complete messages made of several frames. */
+    /** Data made of several frames. */
     record Reassembled(byte[] bytes, List<Fragment> fragments) implements Result {}
 
     private record Piece(long frame, long offset, byte[] data) {}
@@ -55,35 +55,28 @@ final class QuicCryptoStream {
             data = Arrays.copyOfRange(data, (int) (delivered - offset), data.length);
             offset = delivered;
         }
+        if (offset == delivered && (pending.isEmpty() || pending.firstKey() > end)) {
+            delivered = end;
+            return new InPlace((int) (offset - origin), data.length);
+        }
         if (buffered + data.length > MAX_BUFFERED || pending.size() >= MAX_PIECES) {
             return new Pending();
         }
         Piece mine = new Piece(frame, offset, data);
         Piece replaced = pending.put(offset, mine);
         buffered += data.length - (replaced == null ? 0 : replaced.data.length);
-
+        if (offset != delivered) {
+            return new Pending();
+        }
         List<Piece> used = new ArrayList<>();
         List<Integer> usedLengths = new ArrayList<>();
         byte[] contiguous = contiguous(used, usedLengths);
-        int complete = completeMessages(contiguous);
-        if (complete == 0) {
-            return new Pending();
+        List<Fragment> fragments = new ArrayList<>();
+        for (int i = 0; i < used.size(); i++) {
+            fragments.add(new Fragment(used.get(i).frame, usedLengths.get(i)));
         }
-        Result result;
-        if (used.getFirst() == mine && usedLengths.getFirst() >= complete) {
-            result = new InPlace((int) (delivered - origin), complete);
-        } else {
-            List<Fragment> fragments = new ArrayList<>();
-            int left = complete;
-            for (int i = 0; i < used.size() && left > 0; i++) {
-                int n = Math.min(left, usedLengths.get(i));
-                fragments.add(new Fragment(used.get(i).frame, n));
-                left -= n;
-            }
-            result = new Reassembled(Arrays.copyOf(contiguous, complete), fragments);
-        }
-        consume(complete);
-        return result;
+        consume(contiguous.length);
+        return new Reassembled(contiguous, fragments);
     }
 
     /** The bytes from {@link #delivered} on without a gap, noting the pieces and how much of each they use. */
@@ -137,16 +130,4 @@ final class QuicCryptoStream {
         delivered = upTo;
     }
 
-    /** The length of the whole handshake messages at the start of {@code b}. */
-    static int completeMessages(byte[] b) {
-        int at = 0;
-        while (b.length - at >= 4) {
-            int length = 4 + (((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff));
-            if (b.length - at < length) {
-                break;
-            }
-            at += length;
-        }
-        return at;
-    }
 }

@@ -97,8 +97,8 @@ public final class QuicDissector implements DissectorProvider {
         List<FieldDef> all = new ArrayList<>(FIELDS);
         all.addAll(QuicFrames.FIELDS);
         r.fields(PROTO, all);
-        r.experts(PROTO, List.of(QuicFrames.UNKNOWN_FRAME, DECRYPTION_FAILED, BAD_RETRY, COALESCED_PADDING,
-                QuicFrames.RETRANSMISSION));
+        r.experts(PROTO, List.of(QuicFrames.UNKNOWN_FRAME, DECRYPTION_FAILED, QuicFrames.PROTOCOL_VIOLATION,
+                BAD_RETRY, COALESCED_PADDING, QuicFrames.RETRANSMISSION));
         r.handle("quic", PROTO, this::dissect);
     }
 
@@ -112,13 +112,19 @@ public final class QuicDissector implements DissectorProvider {
         if (tvb.length() == 0) {
             return 0;
         }
+        if ((tvb.u8(0) & 0x80) != 0 && tvb.has(1, 4) && isGoogleQuic(tvb.u32(1))) {
+            return 0; // Google QUIC with IETF-style long headers (Q046 on): not this dissector's
+        }
         QuicConnections conns = QuicConnections.of(pinfo);
-        QuicConnection conn = conns.find(pinfo);
-        if ((tvb.u8(0) & 0x80) == 0 && conn == null) {
-            return 0; // a short header of a connection never seen: tshark leaves it to others
+        QuicConnections.Found found = null;
+        if ((tvb.u8(0) & 0x80) == 0) {
+            found = conns.findShort(pinfo, tvb);
+            if (found == null) {
+                return 0; // a short header of a connection never seen: tshark leaves it to others
+            }
         }
         pinfo.columns().setProtocol("QUIC");
-        Datagram d = new Datagram(tvb, pinfo, conns, conn);
+        Datagram d = new Datagram(tvb, pinfo, conns, found);
         int offset = 0;
         int end = tvb.reportedLength();
         while (offset < end) {
@@ -134,23 +140,40 @@ public final class QuicDissector implements DissectorProvider {
         return tvb.length();
     }
 
+    /** Google QUIC versions are "Q0nn" and "T0nn" in ASCII. */
+    private static boolean isGoogleQuic(long version) {
+        long first = version >>> 24;
+        return (first == 'Q' || first == 'T') && ((version >>> 16) & 0xff) == '0';
+    }
+
     /** What the packets of one datagram share. */
     private static final class Datagram {
         final Tvb tvb;
         final PacketInfo pinfo;
         final QuicConnections conns;
         QuicConnection conn;
+        boolean fromServer;
+        /** The DCID length of a short header, as the connection lookup found it. */
+        int shortDcidLength;
         byte[] firstDcid;
 
-        Datagram(Tvb tvb, PacketInfo pinfo, QuicConnections conns, QuicConnection conn) {
+        Datagram(Tvb tvb, PacketInfo pinfo, QuicConnections conns, QuicConnections.Found found) {
             this.tvb = tvb;
             this.pinfo = pinfo;
             this.conns = conns;
-            this.conn = conn;
+            use(found);
+        }
+
+        void use(QuicConnections.Found found) {
+            if (found != null) {
+                conn = found.conn();
+                fromServer = found.fromServer();
+                shortDcidLength = found.dcidLength();
+            }
         }
 
         boolean fromServer() {
-            return conn != null && conn.fromServer(pinfo.netSrc(), pinfo.srcPort());
+            return fromServer;
         }
     }
 
@@ -188,8 +211,10 @@ public final class QuicDissector implements DissectorProvider {
         boolean first = d.firstDcid == null;
         if (first) {
             d.firstDcid = dcid;
+            d.use(d.conns.findLong(pinfo, dcid));
             if (d.conn == null && version != QuicValues.VERSION_NEGOTIATION && type == INITIAL) {
                 d.conn = d.conns.create(pinfo, version, dcid);
+                d.fromServer = false;
             }
         }
         QuicConnection conn = d.conn;
@@ -197,8 +222,10 @@ public final class QuicDissector implements DissectorProvider {
         if (conn != null && version != QuicValues.VERSION_NEGOTIATION && type != RETRY) {
             if (fromServer && conn.serverCid == null) {
                 conn.serverCid = scid;
+                d.conns.register(conn, scid, true);
             } else if (!fromServer && conn.clientCid == null) {
                 conn.clientCid = scid;
+                d.conns.register(conn, scid, false);
             }
         }
         String cids = (dcil > 0 ? ", DCID=" + hex(dcid) : "") + (scil > 0 ? ", SCID=" + hex(scid) : "");
@@ -270,7 +297,8 @@ public final class QuicDissector implements DissectorProvider {
         long pn = conn.decodePn(fromServer, QuicConnection.SPACE_INITIAL, truncated, 8 * pnLength);
         quic.addUint(PACKET_NUMBER, tvb, pnOffset, pnLength, pn);
         int payloadAt = pnOffset + pnLength;
-        int payloadLength = Math.max(0, packetEnd - payloadAt);
+        // Bytes the snapshot length cut are not there to decrypt: tshark tries what was captured.
+        int payloadLength = Math.max(0, Math.min(packetEnd, tvb.length()) - payloadAt);
         ProtoItem payload = quic.add(PAYLOAD, tvb, payloadAt, payloadLength);
         cols.setInfo(LONG_TYPE_NAMES[type] + cids + ", PKN: " + pn);
         byte[] header = tvb.bytes(o, payloadAt - o);
@@ -357,9 +385,8 @@ public final class QuicDissector implements DissectorProvider {
     private int shortPacket(Datagram d, ProtoItem quic, int o) {
         Tvb tvb = d.tvb;
         QuicConnection conn = d.conn;
-        boolean fromServer = d.fromServer();
-        byte[] cid = conn == null ? null : fromServer ? conn.clientCid : conn.serverCid;
-        int dcidLength = cid == null ? 0 : cid.length;
+        byte[] cid = conn == null ? null : d.fromServer() ? conn.clientCid : conn.serverCid;
+        int dcidLength = d.firstDcid == null ? d.shortDcidLength : cid == null ? 0 : cid.length;
         tvb.bytes(o, 1 + dcidLength + 1); // the first byte, the DCID and at least a packet number byte
         boolean first = d.firstDcid == null;
         byte[] dcid = tvb.bytes(o + 1, dcidLength);

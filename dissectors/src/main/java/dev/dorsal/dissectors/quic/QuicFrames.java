@@ -100,6 +100,8 @@ final class QuicFrames {
 
     static final ExpertDef UNKNOWN_FRAME = new ExpertDef("quic.ft.unknown", "Unknown Frame Type",
             ExpertDef.Group.UNDECODED, ExpertDef.Severity.NOTE);
+    static final ExpertDef PROTOCOL_VIOLATION = new ExpertDef("quic.protocol_violation",
+            "Invalid data according to the protocol", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.WARN);
     static final ExpertDef RETRANSMISSION = new ExpertDef("quic.retransmission",
             "This QUIC frame has a reused stream offset (retransmission?)", ExpertDef.Group.SEQUENCE,
             ExpertDef.Severity.NOTE);
@@ -193,6 +195,9 @@ final class QuicFrames {
                     r.varint(NCI_RETIRE);
                     int n = tvb.u8(r.offset);
                     r.fixed(NCI_CID_LENGTH, 1);
+                    if (n < 1 || n > 20) {
+                        r.lastFixed.expert(PROTOCOL_VIOLATION, "Connection ID Length must be between 1 and 20 bytes");
+                    }
                     r.fixed(NCI_CID, n);
                     r.fixed(NCI_RESET_TOKEN, 16);
                     p.appendInfo("NCI");
@@ -271,11 +276,12 @@ final class QuicFrames {
         if (application) {
             text = hex(code);
         } else {
-            text = QuicValues.TRANSPORT_ERRORS.nameOr(code, "Unknown");
-            if (code >= QuicValues.CRYPTO_ERROR_FIRST && code <= QuicValues.CRYPTO_ERROR_LAST) {
-                int alert = (int) (code & 0xff);
+            text = QuicValues.TRANSPORT_ERRORS.nameOr(code, "Unknown (" + code + ")");
+            int alert = (int) (code & 0xff);
+            String alertName = TlsQuic.ALERT_DESCRIPTIONS.name(alert);
+            if (code >= QuicValues.CRYPTO_ERROR_FIRST && code <= QuicValues.CRYPTO_ERROR_LAST && alertName != null) {
                 f.addUint(CC_TLS_ALERT, tvb, r.offset - 1, 1, alert);
-                text += " (" + TlsQuic.ALERT_DESCRIPTIONS.nameOr(alert, "Unknown") + ")";
+                text += " (" + alertName + ")";
             }
             r.varint(CC_FRAME_TYPE);
         }
@@ -349,6 +355,8 @@ final class QuicFrames {
         int offset;
         /** The item the last {@link #varint} added. */
         ProtoItem last;
+        /** The item the last {@link #fixed} added. */
+        ProtoItem lastFixed;
 
         Reader(ProtoItem item, Tvb tvb, int offset) {
             this.item = item;
@@ -365,7 +373,7 @@ final class QuicFrames {
         }
 
         void fixed(FieldDef field, int n) {
-            item.add(field, tvb, offset, n);
+            lastFixed = item.add(field, tvb, offset, n);
             offset += n;
         }
 

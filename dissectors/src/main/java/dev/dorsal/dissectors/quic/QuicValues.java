@@ -71,12 +71,12 @@ final class QuicValues {
     static final int CRYPTO_ERROR_LAST = 0x1ff;
 
     static final ValueString TRANSPORT_ERRORS = ValueString.builder().add(0x00, "NO_ERROR").add(0x01, "INTERNAL_ERROR")
-            .add(0x02, "CONNECTION_REFUSED").add(0x03, "FLOW_CONTROL_ERROR").add(0x04, "STREAM_LIMIT_ERROR")
+            .add(0x02, "CONNECTION_REFUSED").add(0x03, "FLOW_CONTROL_ERROR").add(0x04, "STREAM_ID_ERROR")
             .add(0x05, "STREAM_STATE_ERROR").add(0x06, "FINAL_SIZE_ERROR").add(0x07, "FRAME_ENCODING_ERROR")
             .add(0x08, "TRANSPORT_PARAMETER_ERROR").add(0x09, "CONNECTION_ID_LIMIT_ERROR")
             .add(0x0a, "PROTOCOL_VIOLATION").add(0x0b, "INVALID_TOKEN").add(0x0c, "APPLICATION_ERROR")
             .add(0x0d, "CRYPTO_BUFFER_EXCEEDED").add(0x0e, "KEY_UPDATE_ERROR").add(0x0f, "AEAD_LIMIT_REACHED")
-            .add(0x10, "NO_VIABLE_PATH").range(CRYPTO_ERROR_FIRST, CRYPTO_ERROR_LAST, "CRYPTO_ERROR").build();
+            .add(0x10, "NO_VIABLE_PATH").add(0x11, "VERSION_NEGOTIATION_ERROR").range(CRYPTO_ERROR_FIRST, CRYPTO_ERROR_LAST, "CRYPTO_ERROR").build();
 
     static final ValueString STREAM_INITIATORS = ValueString.of(0, "Client-initiated", 1, "Server-initiated");
     static final ValueString STREAM_DIRECTIONS = ValueString.of(0, "Bidirectional", 1, "Unidirectional");

@@ -124,21 +124,6 @@ final class TlsHandshakeDissector {
     }
 
     /**
-     * Dissects the whole handshake messages of {@code tvb} under {@code tls}, as QUIC hands them over from
-     * its CRYPTO frames (no record layer, no fragments: QUIC has put them together).
-     */
-    static void messages(TlsContext ctx, ProtoItem tls, Tvb tvb, int version) {
-        int offset = 0;
-        boolean first = true;
-        while (tvb.length() - offset >= 4) {
-            int length = 4 + tvb.u24(offset + 1);
-            full(ctx, tls, tvb, offset, version, first);
-            offset += length;
-            first = false;
-        }
-    }
-
-    /**
      * Decides whether a handshake record that cannot be decrypted is encrypted. Records under 16 bytes
      * cannot hold a MAC or AEAD tag, so they are plain. Otherwise a zero 5-byte prefix (two empty
      * HelloRequests are implausible; an AES-GCM explicit nonce starting at sequence 0 is likely), a

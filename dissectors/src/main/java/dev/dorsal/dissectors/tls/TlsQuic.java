@@ -16,16 +16,18 @@ public final class TlsQuic {
     public static final ValueString ALERT_DESCRIPTIONS = TlsValues.ALERT_DESCRIPTIONS;
 
     /**
-     * Dissects handshake messages without a record layer: a "TLSv1.3 Record Layer" node names them as
-     * tshark does, the messages go under it, and Info is left to QUIC.
+     * Dissects handshake data without a record layer: a "TLSv1.3 Record Layer" node names the messages
+     * as tshark does, they go under it (a message split over CRYPTO frames is joined as one split over
+     * records is), and Info is left to QUIC.
      */
     static int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
         TlsSession session = TlsSessions.of(pinfo).find(pinfo, true);
         session.version = TlsSession.TLS13;
         boolean fromServer = session.fromServer(pinfo.netSrc(), pinfo.srcPort());
         TlsContext ctx = new TlsContext(pinfo, session, fromServer, tree.tree(), false);
+        ctx.decryptedRecord = true; // CRYPTO data is plain: never guess it is an encrypted message
         ProtoItem tls = tree.addProtocol(TlsRecordDissector.PROTO, tvb, 0, tvb.length());
-        TlsHandshakeDissector.messages(ctx, tls, tvb, TlsSession.TLS13);
+        TlsHandshakeDissector.dissect(ctx, tls, tvb, 0, tvb.length(), TlsSession.TLS13);
         return tvb.length();
     }
 }

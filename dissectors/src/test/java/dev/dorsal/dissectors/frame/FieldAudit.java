@@ -30,7 +30,7 @@ final class FieldAudit {
     private FieldAudit() {}
 
     static final List<String> PACKAGES = List.of("frame", "eth", "vlan", "sll", "loop", "arp", "ip", "ipv6", "icmp",
-            "icmpv6", "data", "ssh", "image", "xml", "ntp");
+            "icmpv6", "data", "ssh", "image", "xml", "ntp", "quic");
 
     /**
      * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their

@@ -1,0 +1,88 @@
+package dev.dorsal.dissectors.quic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/**
+ * QUIC packet protection against the published test vectors of RFC 9001 Appendix A (the keys of the
+ * DCID 8394c8f03e515708, the client Initial's header protection mask, the server Initial's payload,
+ * the Retry integrity tag).
+ */
+class QuicCryptoTest {
+    private static final byte[] DCID = hex("8394c8f03e515708");
+
+    private static byte[] hex(String s) {
+        return HexFormat.of().parseHex(s.replace(" ", ""));
+    }
+
+    @Test
+    void clientInitialKeysDeriveFromTheConnectionId() {
+        QuicCrypto.Keys k = QuicCrypto.initial(QuicValues.VERSION_1, DCID, false);
+        assertArrayEquals(hex("1f369613dd76d5467730efcbe3b1a22d"), k.key());
+        assertArrayEquals(hex("fa044b2f42a3fd3b46fb255c"), k.iv());
+        assertArrayEquals(hex("9f50449e04a0e810283a1e9933adedd2"), k.hp());
+    }
+
+    @Test
+    void serverInitialKeysDeriveFromTheSameConnectionId() {
+        QuicCrypto.Keys k = QuicCrypto.initial(QuicValues.VERSION_1, DCID, true);
+        assertArrayEquals(hex("cf3a5331653c364c88f0f379b6067e37"), k.key());
+        assertArrayEquals(hex("0ac1493ca1905853b0bba03e"), k.iv());
+        assertArrayEquals(hex("c206b8d9b9f0f37644430b490eeaa314"), k.hp());
+    }
+
+    @Test
+    void headerProtectionMaskOfTheClientInitial() {
+        QuicCrypto.Keys k = QuicCrypto.initial(QuicValues.VERSION_1, DCID, false);
+        assertArrayEquals(hex("437b9aec36"), k.mask(hex("d1b1c98dd7689fb8ec11d242b123dc9b")));
+    }
+
+    @Test
+    void serverInitialDecryptsToItsAckAndCryptoFrames() throws QuicCrypto.Failure {
+        byte[] packet = hex("cf000000010008f067a5502a4262b5004075c0d95a482cd0991cd25b0aac406a"
+                + "5816b6394100f37a1c69797554780bb38cc5a99f5ede4cf73c3ec2493a1839b3"
+                + "dbcba3f6ea46c5b7684df3548e7ddeb9c3bf9c73cc3f3bded74b562bfb19fb84"
+                + "022f8ef4cdd93795d77d06edbb7aaf2f58891850abbdca3d20398c276456cbc4" + "2158407dd074ee");
+        QuicCrypto.Keys k = QuicCrypto.initial(QuicValues.VERSION_1, DCID, true);
+        int pnOffset = 18;
+        byte[] mask = k.mask(java.util.Arrays.copyOfRange(packet, pnOffset + 4, pnOffset + 20));
+        byte[] header = java.util.Arrays.copyOf(packet, pnOffset + 2);
+        header[0] ^= (byte) (mask[0] & 0x0f);
+        header[pnOffset] ^= mask[1];
+        header[pnOffset + 1] ^= mask[2];
+        assertArrayEquals(hex("c1000000010008f067a5502a4262b50040750001"), header);
+        byte[] plain = k.open(1, header, java.util.Arrays.copyOfRange(packet, pnOffset + 2, packet.length));
+        assertEquals("02000000000600405a020000560303eefce7f7b37ba1d1632e96677825ddf739",
+                HexFormat.of().formatHex(plain, 0, 32));
+        assertEquals(99, plain.length);
+    }
+
+    @Test
+    void aWrongPacketNumberFailsTheTag() {
+        QuicCrypto.Keys k = QuicCrypto.initial(QuicValues.VERSION_1, DCID, true);
+        QuicCrypto.Failure f = assertThrows(QuicCrypto.Failure.class, () -> k.open(7, new byte[4], new byte[40]));
+        assertEquals("Decryption (checktag) failed: Checksum error", f.getMessage());
+    }
+
+    @Test
+    void ciphertextShorterThanTheTagCannotBeDecrypted() {
+        QuicCrypto.Keys k = QuicCrypto.initial(QuicValues.VERSION_1, DCID, true);
+        QuicCrypto.Failure f = assertThrows(QuicCrypto.Failure.class, () -> k.open(0, new byte[4], new byte[15]));
+        assertEquals("Decryption not possible, ciphertext is too short", f.getMessage());
+    }
+
+    @Test
+    void retryIntegrityTagOfTheRfcRetry() {
+        byte[] retry = hex("ff000000010008f067a5502a4262b5746f6b656e");
+        byte[] tag = hex("04a265ba2eff4d829058fb3f0f2496ba");
+        assertTrue(QuicCrypto.retryTagValid(QuicValues.VERSION_1, DCID, retry, tag));
+        tag[0] ^= 1;
+        assertFalse(QuicCrypto.retryTagValid(QuicValues.VERSION_1, DCID, retry, tag));
+    }
+}
