@@ -158,16 +158,16 @@ def transport_parameters(scid, server=False):
     return b''.join(varint(k) + varint(len(v)) + v for k, v in params)
 
 
-def client_hello(sni, scid, random_byte):
+def client_hello(sni, scid, random_byte, alpn=b'h3', random=None):
     exts = (ext(0x0000, vec16(b'\x00' + vec16(sni)))
             + ext(0x000a, vec16(bytes.fromhex('001d00170018')))
-            + ext(0x0010, vec16(vec8(b'h3')))
+            + ext(0x0010, vec16(vec8(alpn)))
             + ext(0x000d, vec16(bytes.fromhex('0403080404010503'))))
     exts += ext(0x0033, vec16(struct.pack('>HH', 0x1d, 32) + bytes(range(32))))
     exts += ext(0x002b, vec8(bytes.fromhex('0304')))
     exts += ext(0x002d, vec8(b'\x01'))
     exts += ext(0x0039, transport_parameters(scid))
-    body = (b'\x03\x03' + bytes([random_byte]) * 32 + vec8(b'') + vec16(bytes.fromhex('130113021303'))
+    body = (b'\x03\x03' + (random or bytes([random_byte]) * 32) + vec8(b'') + vec16(bytes.fromhex('130113021303'))
             + vec8(b'\x00') + vec16(exts))
     return b'\x01' + len(body).to_bytes(3, 'big') + body
 

@@ -29,6 +29,20 @@ final class QuicConnection {
     int clientFirstSuite = -1;
     /** Whether decrypting a short header was attempted (tshark reports its failure only once). */
     boolean oneRttAttempted;
+    /** The ClientHello's random, which finds the connection's secrets in a key log; null until seen. */
+    byte[] clientRandom;
+
+    /** Keys from the key log per direction: [0] Handshake, [1] 1-RTT, [2] 0-RTT (client only). */
+    private final QuicCrypto.Keys[][] secretKeys = new QuicCrypto.Keys[2][3];
+
+    /** Key log labels of the secrets per space and direction (client, server). */
+    private static final String[][] LABELS = {
+        {"CLIENT_HANDSHAKE_TRAFFIC_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET"},
+        {"CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0"},
+        {"CLIENT_EARLY_TRAFFIC_SECRET", null}};
+    static final int KEYS_HANDSHAKE = 0;
+    static final int KEYS_ONE_RTT = 1;
+    static final int KEYS_ZERO_RTT = 2;
 
     private final QuicCrypto.Keys[] initialKeys = new QuicCrypto.Keys[2];
     private final long[][] largestPn = {{-1, -1, -1}, {-1, -1, -1}};
@@ -57,6 +71,29 @@ final class QuicConnection {
             initialKeys[i] = QuicCrypto.initial(version, initialDcid, fromServer);
         }
         return initialKeys[i];
+    }
+
+    /**
+     * The keys of {@code which} ({@link #KEYS_HANDSHAKE}…) for the sender's direction, from the key log
+     * through {@code lookup} (label to secret), or null when the secret, the random or a supported
+     * cipher suite is missing.
+     */
+    QuicCrypto.Keys secretKeys(boolean fromServer, int which, java.util.function.BiFunction<byte[], String, byte[]> lookup) {
+        int dir = fromServer ? 1 : 0;
+        if (secretKeys[dir][which] != null) {
+            return secretKeys[dir][which];
+        }
+        String label = LABELS[which][dir];
+        int suite = which == KEYS_ZERO_RTT ? clientFirstSuite : serverSuite;
+        if (label == null || clientRandom == null || suite < 0) {
+            return null;
+        }
+        byte[] secret = lookup.apply(clientRandom, label);
+        if (secret == null) {
+            return null;
+        }
+        secretKeys[dir][which] = QuicCrypto.fromSecret(version, secret, suite);
+        return secretKeys[dir][which];
     }
 
     /** A Retry from the server: later Initial packets are keyed by the connection ID it chose. */

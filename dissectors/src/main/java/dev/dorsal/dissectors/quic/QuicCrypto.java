@@ -80,16 +80,27 @@ final class QuicCrypto {
     static Keys initial(long version, byte[] dcid, boolean server) {
         byte[] salt = version == QuicValues.VERSION_1 ? SALT_V1 : version == QuicValues.VERSION_2 ? SALT_V2
                 : SALT_DRAFT29;
-        byte[] initialSecret = hmac(salt, dcid);
+        byte[] initialSecret = hmac("HmacSHA256", salt, dcid);
         byte[] secret = expandLabel(initialSecret, server ? "server in" : "client in", 32);
-        return fromSecret(version, secret, 16);
+        return fromSecret(version, secret, 16, "HmacSHA256");
     }
 
-    /** Packet protection keys from a traffic secret (SHA-256 based suites; {@code keyLength} 16 or 32). */
-    static Keys fromSecret(long version, byte[] secret, int keyLength) {
+    /**
+     * Packet protection keys from a TLS traffic secret for cipher suite {@code suite}, or null for a suite
+     * this class cannot decrypt (only the AES-GCM ones, TLS_AES_128_GCM_SHA256 and TLS_AES_256_GCM_SHA384).
+     */
+    static Keys fromSecret(long version, byte[] secret, int suite) {
+        return switch (suite) {
+            case 0x1301 -> fromSecret(version, secret, 16, "HmacSHA256");
+            case 0x1302 -> fromSecret(version, secret, 32, "HmacSHA384");
+            default -> null;
+        };
+    }
+
+    private static Keys fromSecret(long version, byte[] secret, int keyLength, String mac) {
         String prefix = version == QuicValues.VERSION_2 ? "quicv2 " : "quic ";
-        return new Keys(expandLabel(secret, prefix + "key", keyLength), expandLabel(secret, prefix + "iv", 12),
-                expandLabel(secret, prefix + "hp", keyLength));
+        return new Keys(expandLabel(secret, prefix + "key", keyLength, mac),
+                expandLabel(secret, prefix + "iv", 12, mac), expandLabel(secret, prefix + "hp", keyLength, mac));
     }
 
     /** Whether {@code tag} is the Retry integrity tag of {@code retryWithoutTag} for {@code odcid} (RFC 9001 section 5.8). */
@@ -112,6 +123,11 @@ final class QuicCrypto {
 
     /** TLS 1.3's HKDF-Expand-Label with SHA-256 and an empty context (RFC 8446 section 7.1). */
     static byte[] expandLabel(byte[] secret, String label, int length) {
+        return expandLabel(secret, label, length, "HmacSHA256");
+    }
+
+    /** HKDF-Expand-Label with the HMAC {@code mac} ("HmacSHA256" or "HmacSHA384"). */
+    static byte[] expandLabel(byte[] secret, String label, int length, String mac) {
         byte[] full = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
         byte[] info = new byte[2 + 1 + full.length + 1];
         info[0] = (byte) (length >> 8);
@@ -126,7 +142,7 @@ final class QuicCrypto {
             System.arraycopy(block, 0, input, 0, block.length);
             System.arraycopy(info, 0, input, block.length, info.length);
             input[input.length - 1] = (byte) i;
-            block = hmac(secret, input);
+            block = hmac(mac, secret, input);
             int n = Math.min(block.length, length - done);
             System.arraycopy(block, 0, out, done, n);
             done += n;
@@ -134,13 +150,13 @@ final class QuicCrypto {
         return out;
     }
 
-    private static byte[] hmac(byte[] key, byte[] data) {
+    private static byte[] hmac(String algorithm, byte[] key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, algorithm));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+            throw new IllegalStateException(algorithm + " unavailable", e);
         }
     }
 

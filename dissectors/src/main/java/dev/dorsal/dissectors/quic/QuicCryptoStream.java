@@ -33,10 +33,10 @@ final class QuicCryptoStream {
     record Retransmission() implements Result {}
 
     /** New data in the frame's own bytes, {@code length} bytes from {@code start}. */
-    record InPlace(int start, int length) implements Result {}
+    record InPlace(int start, int length, long streamOffset) implements Result {}
 
     /** Data made of several frames. */
-    record Reassembled(byte[] bytes, List<Fragment> fragments) implements Result {}
+    record Reassembled(byte[] bytes, List<Fragment> fragments, long streamOffset) implements Result {}
 
     private record Piece(long frame, long offset, byte[] data) {}
 
@@ -57,7 +57,7 @@ final class QuicCryptoStream {
         }
         if (offset == delivered && (pending.isEmpty() || pending.firstKey() > end)) {
             delivered = end;
-            return new InPlace((int) (offset - origin), data.length);
+            return new InPlace((int) (offset - origin), data.length, offset);
         }
         if (buffered + data.length > MAX_BUFFERED || pending.size() >= MAX_PIECES) {
             return new Pending();
@@ -75,8 +75,9 @@ final class QuicCryptoStream {
         for (int i = 0; i < used.size(); i++) {
             fragments.add(new Fragment(used.get(i).frame, usedLengths.get(i)));
         }
+        long at = delivered;
         consume(contiguous.length);
-        return new Reassembled(contiguous, fragments);
+        return new Reassembled(contiguous, fragments, at);
     }
 
     /** The bytes from {@link #delivered} on without a gap, noting the pieces and how much of each they use. */

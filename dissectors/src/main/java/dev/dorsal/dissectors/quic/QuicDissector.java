@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.quic;
 
+import dev.dorsal.dissectors.tls.TlsQuic;
 import dev.dorsal.engine.spi.Columns;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
@@ -59,15 +60,19 @@ public final class QuicDissector implements DissectorProvider {
             .tfs(TrueFalse.TRUE_FALSE);
     static final FieldDef SPIN_BIT = FieldDef.bool("quic.spin_bit", "Spin Bit", 8, 0x20)
             .tfs(TrueFalse.TRUE_FALSE);
+    static final FieldDef SHORT_RESERVED = FieldDef.uint8("quic.short.reserved", "Reserved").mask(0x18);
+    static final FieldDef KEY_PHASE = FieldDef.bool("quic.key_phase", "Key Phase Bit", 8, 0x04)
+            .tfs(TrueFalse.TRUE_FALSE);
     static final FieldDef PAYLOAD = FieldDef.bytes("quic.payload", "Payload");
+    static final FieldDef PROTECTED_PAYLOAD = FieldDef.bytes("quic.protected_payload", "Protected Payload");
     static final FieldDef REMAINING_PAYLOAD = FieldDef.bytes("quic.remaining_payload", "Remaining Payload");
     static final FieldDef RETRY_TOKEN = FieldDef.bytes("quic.retry_token", "Retry Token");
     static final FieldDef RETRY_TAG = FieldDef.bytes("quic.retry_integrity_tag", "Retry Integrity Tag");
 
     static final List<FieldDef> FIELDS = List.of(CONNECTION_NUMBER, PACKET_LENGTH, HEADER_FORM, LONG_PACKET_TYPE,
             LONG_PACKET_TYPE_V2, LONG_RESERVED, PN_LENGTH, DCID, SCID, DCIL, SCIL, TOKEN_LENGTH, TOKEN, LENGTH,
-            PACKET_NUMBER, VERSION, SUPPORTED_VERSION, VN_UNUSED, SHORT, FIXED_BIT, SPIN_BIT, PAYLOAD,
-            REMAINING_PAYLOAD, RETRY_TOKEN, RETRY_TAG);
+            PACKET_NUMBER, VERSION, SUPPORTED_VERSION, VN_UNUSED, SHORT, FIXED_BIT, SPIN_BIT, SHORT_RESERVED,
+            KEY_PHASE, PAYLOAD, PROTECTED_PAYLOAD, REMAINING_PAYLOAD, RETRY_TOKEN, RETRY_TAG);
 
     static final ExpertDef DECRYPTION_FAILED = new ExpertDef("quic.decryption_failed", "Failed to decrypt handshake",
             ExpertDef.Group.DECRYPTION, ExpertDef.Severity.WARN);
@@ -267,7 +272,14 @@ public final class QuicDissector implements DissectorProvider {
         quic.add(HEADER_FORM, tvb, o, 1);
         quic.add(FIXED_BIT, tvb, o, 1);
         quic.add(v2 ? LONG_PACKET_TYPE_V2 : LONG_PACKET_TYPE, tvb, o, 1);
-        QuicCrypto.Keys keys = type == INITIAL && conn != null ? conn.initialKeys(fromServer) : null;
+        int space = type == INITIAL ? QuicConnection.SPACE_INITIAL : type == HANDSHAKE
+                ? QuicConnection.SPACE_HANDSHAKE : QuicConnection.SPACE_APPLICATION;
+        QuicCrypto.Keys keys = null;
+        if (conn != null) {
+            keys = type == INITIAL ? conn.initialKeys(fromServer) : conn.secretKeys(fromServer,
+                    type == HANDSHAKE ? QuicConnection.KEYS_HANDSHAKE : QuicConnection.KEYS_ZERO_RTT,
+                    (random, label) -> TlsQuic.secret(pinfo, random, label));
+        }
         int sampleAt = pnOffset + 4;
         if (keys == null || !tvb.has(sampleAt, QuicCrypto.SAMPLE_LENGTH)) {
             ids(quic, tvb, o, version, dcil, scil);
@@ -294,7 +306,7 @@ public final class QuicDissector implements DissectorProvider {
             pnBytes[i] ^= mask[1 + i];
             truncated = (truncated << 8) | (pnBytes[i] & 0xff);
         }
-        long pn = conn.decodePn(fromServer, QuicConnection.SPACE_INITIAL, truncated, 8 * pnLength);
+        long pn = conn.decodePn(fromServer, space, truncated, 8 * pnLength);
         quic.addUint(PACKET_NUMBER, tvb, pnOffset, pnLength, pn);
         int payloadAt = pnOffset + pnLength;
         // Bytes the snapshot length cut are not there to decrypt: tshark tries what was captured.
@@ -311,10 +323,9 @@ public final class QuicDissector implements DissectorProvider {
             payload.expert(DECRYPTION_FAILED, "Decryption failed: " + e.getMessage());
             return packetEnd - o;
         }
-        conn.packetDecrypted(fromServer, QuicConnection.SPACE_INITIAL, pn);
+        conn.packetDecrypted(fromServer, space, pn);
         Tvb decrypted = pinfo.addDataSource("Decrypted QUIC", plain);
-        QuicFrames.dissect(new QuicPacket(pinfo, conn, fromServer, QuicConnection.SPACE_INITIAL, tls), quic,
-                decrypted);
+        QuicFrames.dissect(new QuicPacket(pinfo, conn, fromServer, space, tls), quic, decrypted);
         return packetEnd - o;
     }
 
@@ -400,8 +411,12 @@ public final class QuicDissector implements DissectorProvider {
         header.add(HEADER_FORM, tvb, o, 1);
         header.add(FIXED_BIT, tvb, o, 1);
         header.add(SPIN_BIT, tvb, o, 1);
-        if (dcidLength > 0) {
-            header.add(DCID, tvb, o + 1, dcidLength);
+        int pnOffset = o + 1 + dcidLength;
+        QuicCrypto.Keys keys = conn == null ? null : conn.secretKeys(d.fromServer(), QuicConnection.KEYS_ONE_RTT,
+                (random, label) -> TlsQuic.secret(d.pinfo, random, label));
+        if (keys != null && tvb.has(pnOffset + 4, QuicCrypto.SAMPLE_LENGTH)) {
+            decryptShort(d, quic, header, keys, o, pnOffset, dcid);
+            return end - o;
         }
         d.pinfo.columns().setInfo("Protected Payload (KP0)" + (dcidLength > 0 ? ", DCID=" + hex(dcid) : ""));
         if (conn != null && !conn.oneRttAttempted) {
@@ -409,9 +424,58 @@ public final class QuicDissector implements DissectorProvider {
             quic.expert(DECRYPTION_FAILED, "Failed to create decryption context: "
                     + (supported(conn.serverSuite) ? NO_SECRETS : NO_CIPHER));
         }
-        int payloadAt = o + 1 + dcidLength;
-        quic.add(REMAINING_PAYLOAD, tvb, payloadAt, end - payloadAt);
+        if (dcidLength > 0) {
+            header.add(DCID, tvb, o + 1, dcidLength);
+        }
+        quic.add(REMAINING_PAYLOAD, tvb, pnOffset, end - pnOffset);
         return end - o;
+    }
+
+    /** A 1-RTT packet whose keys the key log gave: header protection off, then the payload decrypted. */
+    private void decryptShort(Datagram d, ProtoItem quic, ProtoItem header, QuicCrypto.Keys keys, int o,
+            int pnOffset, byte[] dcid) {
+        Tvb tvb = d.tvb;
+        QuicConnection conn = d.conn;
+        boolean fromServer = d.fromServer();
+        int end = tvb.reportedLength();
+        byte[] mask = keys.mask(tvb.bytes(pnOffset + 4, QuicCrypto.SAMPLE_LENGTH));
+        int unprotected = tvb.u8(o) ^ (mask[0] & 0x1f);
+        int pnLength = (unprotected & 3) + 1;
+        byte[] pnBytes = tvb.bytes(pnOffset, pnLength);
+        long truncated = 0;
+        for (int i = 0; i < pnLength; i++) {
+            pnBytes[i] ^= mask[1 + i];
+            truncated = (truncated << 8) | (pnBytes[i] & 0xff);
+        }
+        long pn = conn.decodePn(fromServer, QuicConnection.SPACE_APPLICATION, truncated, 8 * pnLength);
+        int keyPhase = (unprotected >> 2) & 1;
+        header.appendText(" PKN=" + pn);
+        header.addUint(SHORT_RESERVED, tvb, o, 1, (unprotected >> 3) & 3);
+        header.addUint(KEY_PHASE, tvb, o, 1, keyPhase);
+        header.addUint(PN_LENGTH, tvb, o, 1, unprotected & 3);
+        if (dcid.length > 0) {
+            header.add(DCID, tvb, o + 1, dcid.length);
+        }
+        header.addUint(PACKET_NUMBER, tvb, pnOffset, pnLength, pn);
+        int payloadAt = pnOffset + pnLength;
+        int payloadLength = Math.max(0, Math.min(end, tvb.length()) - payloadAt);
+        ProtoItem payload = header.add(PROTECTED_PAYLOAD, tvb, payloadAt, payloadLength);
+        d.pinfo.columns().setInfo("Protected Payload (KP" + keyPhase + ")"
+                + (dcid.length > 0 ? ", DCID=" + hex(dcid) : "") + ", PKN: " + pn);
+        byte[] aad = tvb.bytes(o, payloadAt - o);
+        aad[0] = (byte) unprotected;
+        System.arraycopy(pnBytes, 0, aad, pnOffset - o, pnLength);
+        byte[] plain;
+        try {
+            plain = keys.open(pn, aad, tvb.bytes(payloadAt, payloadLength));
+        } catch (QuicCrypto.Failure e) {
+            payload.expert(DECRYPTION_FAILED, "Decryption failed: " + e.getMessage());
+            return;
+        }
+        conn.packetDecrypted(fromServer, QuicConnection.SPACE_APPLICATION, pn);
+        Tvb decrypted = d.pinfo.addDataSource("Decrypted QUIC", plain);
+        QuicFrames.dissect(new QuicPacket(d.pinfo, conn, fromServer, QuicConnection.SPACE_APPLICATION, tls), quic,
+                decrypted);
     }
 
     private static int checkedAdd(int at, long n) {

@@ -310,11 +310,12 @@ final class QuicFrames {
         switch (result) {
             case QuicCryptoStream.Retransmission x -> f.addText(tvb, at, n, RETRANSMISSION.summary())
                     .expert(RETRANSMISSION);
-            case QuicCryptoStream.InPlace in -> p.handshake(f, tvb.slice(at + in.start(), in.length()));
+            case QuicCryptoStream.InPlace in -> p.handshake(f, tvb.slice(at + in.start(), in.length()),
+                    in.streamOffset() == 0);
             case QuicCryptoStream.Reassembled re -> {
                 Tvb whole = p.pinfo().addDataSource("Reassembled QUIC CRYPTO", re.bytes());
                 fragmentTree(f, whole, re.fragments());
-                p.handshake(f, whole);
+                p.handshake(f, whole, re.streamOffset() == 0);
             }
             case QuicCryptoStream.Pending x -> { }
         }

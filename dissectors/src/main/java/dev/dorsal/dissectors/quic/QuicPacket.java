@@ -42,9 +42,14 @@ final class QuicPacket {
         return conn == null ? null : conn.crypto(fromServer, space);
     }
 
-    /** Hands whole TLS handshake messages to TLS under the CRYPTO frame {@code frame}. */
-    void handshake(ProtoItem frame, Tvb messages) {
-        noteHellos(messages);
+    /**
+     * Hands CRYPTO data to TLS under the CRYPTO frame {@code frame}; {@code atStart} when it begins the
+     * stream (where the hellos are).
+     */
+    void handshake(ProtoItem frame, Tvb messages, boolean atStart) {
+        if (atStart) {
+            noteHellos(messages);
+        }
         if (tls != null) {
             pinfo.call(tls, messages, frame);
         }
@@ -64,6 +69,9 @@ final class QuicPacket {
                     conn.serverSuite = m.u16(suiteAt);
                 } else if (type == 1 && m.has(suiteAt, 4) && m.u16(suiteAt) >= 2) {
                     conn.clientFirstSuite = m.u16(suiteAt + 2);
+                }
+                if (type == 1 && m.has(body + 2, 32)) {
+                    conn.clientRandom = m.bytes(body + 2, 32);
                 }
             }
             at = body + length;

@@ -16,6 +16,16 @@ public final class TlsQuic {
     public static final ValueString ALERT_DESCRIPTIONS = TlsValues.ALERT_DESCRIPTIONS;
 
     /**
+     * The TLS 1.3 secret {@code label} (a key log label such as {@code CLIENT_HANDSHAKE_TRAFFIC_SECRET})
+     * of the handshake whose ClientHello had {@code clientRandom}, from the key log or the capture's
+     * decryption secrets; null when unknown.
+     */
+    public static byte[] secret(PacketInfo pinfo, byte[] clientRandom, String label) {
+        TlsSecrets s = TlsSecrets.of(pinfo);
+        return s.configured() ? s.find(TlsKeyLog.Label.valueOf(label), clientRandom) : null;
+    }
+
+    /**
      * Dissects handshake data without a record layer: a "TLSv1.3 Record Layer" node names the messages
      * as tshark does, they go under it (a message split over CRYPTO frames is joined as one split over
      * records is), and Info is left to QUIC.

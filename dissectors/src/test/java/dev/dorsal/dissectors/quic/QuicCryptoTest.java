@@ -85,4 +85,28 @@ class QuicCryptoTest {
         tag[0] ^= 1;
         assertFalse(QuicCrypto.retryTagValid(QuicValues.VERSION_1, DCID, retry, tag));
     }
+
+    @Test
+    void aOneRttPacketDecryptsWithKeysFromItsTrafficSecret() throws QuicCrypto.Failure {
+        byte[] secret = hex("310281977cb8c1c1c1212d784b2d29e5a6489e23de848d370a5a2f9537f3a100");
+        byte[] packet = hex("5db01fd24a586a9cf33dec094aaec6d6b4b7a5e15f5a3f05d06cf1ad0355c19d"
+                + "cce0807eecf7bf1c844a66e1ecd1f74b2a2d69bfd25d217833edd973246597bd"
+                + "5107ea15cb1e210045396afa602fe23432f4ab24ce251b");
+        QuicCrypto.Keys k = QuicCrypto.fromSecret(QuicValues.VERSION_1, secret, 0x1301);
+        int pnOffset = 9;
+        byte[] mask = k.mask(java.util.Arrays.copyOfRange(packet, pnOffset + 4, pnOffset + 20));
+        byte[] header = java.util.Arrays.copyOf(packet, pnOffset + 2);
+        header[0] ^= (byte) (mask[0] & 0x1f);
+        header[pnOffset] ^= mask[1];
+        header[pnOffset + 1] ^= mask[2];
+        assertArrayEquals(hex("41b01fd24a586a9cf30003"), header);
+        byte[] plain = k.open(3, header, java.util.Arrays.copyOfRange(packet, pnOffset + 2, packet.length));
+        assertEquals("06003904000035000151805a4bebf5000020b098c8dc4183e4c182572e10ac3e",
+                HexFormat.of().formatHex(plain, 0, 32));
+    }
+
+    @Test
+    void suitesOtherThanAesGcmHaveNoKeys() {
+        assertEquals(null, QuicCrypto.fromSecret(QuicValues.VERSION_1, new byte[32], 0x1303));
+    }
 }
