@@ -7,8 +7,9 @@ into CRYPTO frames sent out of order over two datagrams, Initial packets carryin
 (ACK with ranges and ECN counts, NEW_TOKEN, STREAM with each flag, flow control, connection IDs, path
 validation, both CONNECTION_CLOSE kinds, HANDSHAKE_DONE, DATAGRAM, an unknown type), coalesced
 Initial/Handshake/1-RTT packets, 0-RTT, Handshake and short-header packets that cannot be decrypted
-without keys, version negotiation, Retry packets with a good and a bad integrity tag, an unknown
-version, and truncated and corrupt packets.
+without keys, version negotiation, Retry packets with a good and a bad integrity tag, a version that
+forces negotiation, IPv6, truncated, corrupt and snapshot-cut packets, and long headers at the limits of
+the UDP heuristic (tshark finds QUIC by it, on any port) with an unknown version beside them.
 
 usage: make_quic_crafted.py  (writes the file beside this script; needs the 'cryptography' package)
 """
@@ -375,6 +376,15 @@ def main():
     snap = len(f)
     f.append(udp4(c, s, 50009, 443, long_packet(0, dcid7, b'', 0, pad(crypto(0, client_hello(b'snap.example', b'', 0x48)),
                                                                       1162), initial_keys(dcid7, False))))
+
+    # What the UDP heuristic takes for QUIC on a fresh 5-tuple: long headers of at least 13 bytes with a
+    # QUIC version and the DCID within the packet; not a 12-byte one, nor an unknown version.
+    v1 = bytes([0xc0]) + struct.pack('>I', V1)
+    f.append(udp4(c, s, 50010, 443, v1 + bytes(7)))
+    f.append(udp4(c, s, 50011, 443, v1 + bytes(8)))
+    f.append(udp4(c, s, 50012, 443, v1 + b'\x08' + bytes(8)))
+    f.append(udp4(c, s, 50013, 443, v1 + b'\x08' + bytes(9)))
+    f.append(udp4(c, s, 50014, 443, bytes([0xc0]) + struct.pack('>I', 0x12345678) + bytes(40)))
 
     out = [struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1)]
     for n, frame in enumerate(f):

@@ -97,6 +97,11 @@ final class QuicConnections {
         return new Found(f.conn, f.fromServer, cid == null ? 0 : cid.length);
     }
 
+    /** Whether the packet's 5-tuple belongs to a connection already. */
+    boolean knowsTuple(PacketInfo pinfo) {
+        return byTuple(pinfo) != null;
+    }
+
     private Found byTuple(PacketInfo pinfo) {
         QuicConnection c = connections.get(Tuple.of(pinfo.netSrc(), pinfo.srcPort(), pinfo.netDst(), pinfo.dstPort()));
         return c == null ? null : new Found(c, c.fromServer(pinfo.netSrc(), pinfo.srcPort()), 0);

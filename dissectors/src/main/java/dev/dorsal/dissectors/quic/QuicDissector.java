@@ -18,7 +18,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Reads QUIC (RFC 9000, protection from RFC 9001) on UDP port 443: every packet of a datagram (coalesced
+ * Reads QUIC (RFC 9000, protection from RFC 9001) over UDP, found as tshark 4.0.17 finds it: by the
+ * {@code udp} heuristic (it binds no port), which takes a long header of a QUIC version or a short header
+ * of a connection it knows. Every packet of a datagram (coalesced
  * long-header packets, then possibly a short-header one, then padding), their headers, and the frames of
  * Initial packets, whose keys derive from the client's first Destination Connection ID. Packets of other
  * epochs are shown as tshark shows them without secrets. Filter prefix {@code quic.}.
@@ -30,7 +32,6 @@ import java.util.List;
  */
 public final class QuicDissector implements DissectorProvider {
     static final ProtocolDef PROTO = new ProtocolDef("QUIC IETF", "QUIC", "quic");
-    static final int PORT = 443;
 
     static final FieldDef CONNECTION_NUMBER = FieldDef.uint32("quic.connection.number", "Connection Number");
     static final FieldDef PACKET_LENGTH = FieldDef.uint32("quic.packet_length", "Packet Length");
@@ -109,9 +110,31 @@ public final class QuicDissector implements DissectorProvider {
 
     @Override
     public void handoff(Tables t) {
-        t.table("udp.port").add(PORT, t.handle("quic"));
+        t.heuristics("udp").add("quic", PROTO, this::heuristic, true);
         tls = t.handle("tls13-handshake");
     }
+
+    /**
+     * The {@code udp} heuristic: any packet of a 5-tuple already known as QUIC (tshark then binds the
+     * conversation), a long header of at least {@link #MIN_HEURISTIC_LENGTH} bytes with a QUIC version and
+     * a DCID within the packet, or a short header of a connection known by its DCID.
+     */
+    private boolean heuristic(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
+        if (tvb.length() == 0) {
+            return false;
+        }
+        boolean known = QuicConnections.of(pinfo).knowsTuple(pinfo);
+        if (!known && (tvb.u8(0) & 0x80) != 0) {
+            if (tvb.length() < MIN_HEURISTIC_LENGTH || !QuicValues.isQuicVersion(tvb.u32(1))
+                    || !tvb.has(6 + tvb.u8(5), 1)) {
+                return false;
+            }
+        }
+        return dissect(tvb, pinfo, tree) > 0;
+    }
+
+    /** The shortest long header tshark's heuristic takes for QUIC. */
+    static final int MIN_HEURISTIC_LENGTH = 13;
 
     private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
         if (tvb.length() == 0) {
@@ -235,8 +258,9 @@ public final class QuicDissector implements DissectorProvider {
         }
         String cids = (dcil > 0 ? ", DCID=" + hex(dcid) : "") + (scil > 0 ? ", SCID=" + hex(scid) : "");
         int end = tvb.reportedLength();
+        connectionInfo(d, quic, o, first);
         if (version == QuicValues.VERSION_NEGOTIATION || type == RETRY) {
-            header(d, quic, o, end - o, first);
+            quic.addUint(PACKET_LENGTH, tvb, o, 0, end - o).setGenerated();
             quic.add(HEADER_FORM, tvb, o, 1);
             if (version == QuicValues.VERSION_NEGOTIATION) {
                 quic.add(VN_UNUSED, tvb, o, 1);
@@ -267,11 +291,9 @@ public final class QuicDissector implements DissectorProvider {
         long length = QuicVarint.value(tvb, at);
         int pnOffset = at + QuicVarint.length(tvb, at);
         int packetEnd = (int) Math.min(end, pnOffset + Math.min(length, Integer.MAX_VALUE));
-        header(d, quic, o, packetEnd - o, first);
+        quic.addUint(PACKET_LENGTH, tvb, o, 0, packetEnd - o).setGenerated();
         Columns cols = pinfo.columns();
         quic.add(HEADER_FORM, tvb, o, 1);
-        quic.add(FIXED_BIT, tvb, o, 1);
-        quic.add(v2 ? LONG_PACKET_TYPE_V2 : LONG_PACKET_TYPE, tvb, o, 1);
         int space = type == INITIAL ? QuicConnection.SPACE_INITIAL : type == HANDSHAKE
                 ? QuicConnection.SPACE_HANDSHAKE : QuicConnection.SPACE_APPLICATION;
         QuicCrypto.Keys keys = null;
@@ -280,8 +302,12 @@ public final class QuicDissector implements DissectorProvider {
                     type == HANDSHAKE ? QuicConnection.KEYS_HANDSHAKE : QuicConnection.KEYS_ZERO_RTT,
                     (random, label) -> TlsQuic.secret(pinfo, random, label));
         }
-        int sampleAt = pnOffset + 4;
-        if (keys == null || !tvb.has(sampleAt, QuicCrypto.SAMPLE_LENGTH)) {
+        // The sample is read from the datagram, past this packet if need be; with keys and too few bytes
+        // tshark stops right after the header form, as here.
+        byte[] mask = keys == null ? null : keys.mask(tvb.bytes(pnOffset + 4, QuicCrypto.SAMPLE_LENGTH));
+        quic.add(FIXED_BIT, tvb, o, 1);
+        quic.add(v2 ? LONG_PACKET_TYPE_V2 : LONG_PACKET_TYPE, tvb, o, 1);
+        if (keys == null) {
             ids(quic, tvb, o, version, dcil, scil);
             token(quic, tvb, tokenAt, tokenLength, type);
             quic.addUint(LENGTH, tvb, lengthAt, pnOffset - lengthAt, length);
@@ -292,7 +318,6 @@ public final class QuicDissector implements DissectorProvider {
             quic.add(REMAINING_PAYLOAD, tvb, pnOffset, packetEnd - pnOffset);
             return packetEnd - o;
         }
-        byte[] mask = keys.mask(tvb.bytes(sampleAt, QuicCrypto.SAMPLE_LENGTH));
         int unprotected = b0 ^ (mask[0] & 0x0f);
         int pnLength = (unprotected & 3) + 1;
         quic.addUint(LONG_RESERVED, tvb, o, 1, (unprotected >> 2) & 3);
@@ -338,11 +363,15 @@ public final class QuicDissector implements DissectorProvider {
 
     /** The connection line (first packet of a datagram only) and the packet's length. */
     private static void header(Datagram d, ProtoItem quic, int o, int length, boolean first) {
+        connectionInfo(d, quic, o, first);
+        quic.addUint(PACKET_LENGTH, d.tvb, o, 0, length).setGenerated();
+    }
+
+    private static void connectionInfo(Datagram d, ProtoItem quic, int o, boolean first) {
         if (first && d.conn != null) {
             ProtoItem info = quic.addText(d.tvb, o, 0, "QUIC Connection information");
             info.addUint(CONNECTION_NUMBER, d.tvb, o, 0, d.conn.number).setGenerated();
         }
-        quic.addUint(PACKET_LENGTH, d.tvb, o, 0, length).setGenerated();
     }
 
     /** Version, connection ID lengths and connection IDs of a long header. */

@@ -81,6 +81,17 @@ final class QuicValues {
     static final ValueString STREAM_INITIATORS = ValueString.of(0, "Client-initiated", 1, "Server-initiated");
     static final ValueString STREAM_DIRECTIONS = ValueString.of(0, "Bidirectional", 1, "Unidirectional");
 
+    /**
+     * Whether a long header's version is one QUIC uses: version negotiation (0), 1, 2 and its draft, the
+     * IETF drafts (0xff0000nn), Facebook's mvfst (0xfaceb00n) and the reserved values that force
+     * negotiation.
+     */
+    static boolean isQuicVersion(long version) {
+        return version == VERSION_NEGOTIATION || version == VERSION_1 || version == VERSION_2
+                || version == 0x709a50c4L || (version & 0xffffff00L) == 0xff000000L
+                || (version & 0xfffffff0L) == 0xfaceb000L || forcesNegotiation(version);
+    }
+
     /** Versions of the form 0x?a?a?a?a are reserved to force version negotiation (RFC 9000 section 15). */
     static boolean forcesNegotiation(long version) {
         return (version & 0x0f0f0f0fL) == 0x0a0a0a0aL;
