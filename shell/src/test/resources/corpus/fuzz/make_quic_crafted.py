@@ -386,6 +386,27 @@ def main():
     f.append(udp4(c, s, 50013, 443, v1 + b'\x08' + bytes(9)))
     f.append(udp4(c, s, 50014, 443, bytes([0xc0]) + struct.pack('>I', 0x12345678) + bytes(40)))
 
+    # A browser-sized ClientHello (a 1216-byte key share) cut into CRYPTO frames sent scrambled over two
+    # Initial packets, with PING and PADDING between them, as Chrome sends them.
+    dcid8 = bytes.fromhex('8888888888888888')
+    k8 = initial_keys(dcid8, False)
+    big = client_hello(b'www.browser.example', b'\x88', 0x49)
+    share = struct.pack('>HH', 0x6399, 1216) + bytes(range(256)) * 4 + bytes(192)
+    big = big[:4] + big[4:].replace(struct.pack('>HH', 0x1d, 32) + bytes(range(32)), share)
+    body = big[4:]
+    ks_old = ext(0x0033, vec16(struct.pack('>HH', 0x1d, 32) + bytes(range(32))))
+    assert body.count(ks_old[4:]) == 0  # replaced inside the key_share extension below
+    exts_at = 2 + 32 + 1 + 2 + 6 + 2
+    exts = body[exts_at + 2:]
+    exts = exts.replace(struct.pack('>HH', 0x0033, 38) + struct.pack('>H', 36) + share,
+                        struct.pack('>HH', 0x0033, 4 + len(share) - 2) + struct.pack('>H', len(share)) + share)
+    body = body[:exts_at] + struct.pack('>H', len(exts)) + exts
+    big = b'\x01' + len(body).to_bytes(3, 'big') + body
+    p1 = crypto(900, big[900:1100]) + b'\x01' + crypto(0, big[:400]) + bytes(5) + crypto(600, big[600:900])
+    p2 = crypto(1100, big[1100:]) + b'\x01\x01' + crypto(400, big[400:600])
+    f.append(udp4(c, s, 50015, 443, long_packet(0, dcid8, b'\x88', 0, pad(p1, 1162), k8)))
+    f.append(udp4(c, s, 50015, 443, long_packet(0, dcid8, b'\x88', 1, pad(p2, 1162), k8)))
+
     out = [struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1)]
     for n, frame in enumerate(f):
         cap = 200 if n == snap else len(frame)

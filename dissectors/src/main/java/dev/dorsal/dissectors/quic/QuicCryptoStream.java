@@ -9,9 +9,10 @@ import java.util.TreeMap;
 
 /**
  * Puts the CRYPTO frames of one direction and packet number space back in offset order, as tshark does
- * before TLS sees them: data at the next expected offset goes to TLS at once (TLS itself joins a
- * handshake message split over frames); data beyond it waits, and the frame that fills the gap hands
- * over everything now contiguous as one reassembled buffer, with the frames that made it.
+ * before TLS sees them: data at the next expected offset goes to TLS at once when nothing waits (TLS
+ * itself joins a handshake message split over frames); once data arrived beyond a gap, everything waits
+ * until no gap is left, and the frame that closes the last one hands over all of it as one reassembled
+ * buffer, with the frames that made it in offset order.
  *
  * <p>Bounded: at most {@link #MAX_BUFFERED} bytes in {@link #MAX_PIECES} pieces wait for earlier data;
  * later pieces are dropped (their messages are then never shown).
@@ -55,7 +56,7 @@ final class QuicCryptoStream {
             data = Arrays.copyOfRange(data, (int) (delivered - offset), data.length);
             offset = delivered;
         }
-        if (offset == delivered && (pending.isEmpty() || pending.firstKey() > end)) {
+        if (offset == delivered && pending.isEmpty()) {
             delivered = end;
             return new InPlace((int) (offset - origin), data.length, offset);
         }
@@ -65,12 +66,16 @@ final class QuicCryptoStream {
         Piece mine = new Piece(frame, offset, data);
         Piece replaced = pending.put(offset, mine);
         buffered += data.length - (replaced == null ? 0 : replaced.data.length);
-        if (offset != delivered) {
+        if (!pending.containsKey(delivered)) {
             return new Pending();
         }
         List<Piece> used = new ArrayList<>();
         List<Integer> usedLengths = new ArrayList<>();
         byte[] contiguous = contiguous(used, usedLengths);
+        Map.Entry<Long, Piece> last = pending.lastEntry();
+        if (delivered + contiguous.length < last.getKey() + last.getValue().data.length) {
+            return new Pending(); // a later gap is still open: tshark hands nothing over until all of it closes
+        }
         List<Fragment> fragments = new ArrayList<>();
         for (int i = 0; i < used.size(); i++) {
             fragments.add(new Fragment(used.get(i).frame, usedLengths.get(i)));

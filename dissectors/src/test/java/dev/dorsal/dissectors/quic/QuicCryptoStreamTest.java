@@ -39,6 +39,21 @@ class QuicCryptoStreamTest {
     }
 
     @Test
+    void dataAtTheExpectedOffsetWaitsWhileALaterGapIsOpen() {
+        QuicCryptoStream s = new QuicCryptoStream();
+        assertInstanceOf(QuicCryptoStream.Pending.class, s.receive(43, 900, bytes(900, 200)));
+        assertInstanceOf(QuicCryptoStream.Pending.class, s.receive(43, 0, bytes(0, 400)));
+        assertInstanceOf(QuicCryptoStream.Pending.class, s.receive(43, 600, bytes(600, 300)));
+        assertInstanceOf(QuicCryptoStream.Pending.class, s.receive(44, 1100, bytes(1100, 323)));
+        QuicCryptoStream.Reassembled r = assertInstanceOf(QuicCryptoStream.Reassembled.class,
+                s.receive(44, 400, bytes(400, 200)));
+        assertArrayEquals(bytes(0, 1423), r.bytes());
+        assertEquals(List.of(new QuicCryptoStream.Fragment(43, 400), new QuicCryptoStream.Fragment(44, 200),
+                new QuicCryptoStream.Fragment(43, 300), new QuicCryptoStream.Fragment(43, 200),
+                new QuicCryptoStream.Fragment(44, 323)), r.fragments());
+    }
+
+    @Test
     void dataAlreadyHandedOverIsARetransmission() {
         QuicCryptoStream s = new QuicCryptoStream();
         s.receive(1, 0, bytes(0, 50));
