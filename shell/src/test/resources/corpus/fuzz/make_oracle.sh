@@ -43,8 +43,8 @@
 # type, CRYPTO data out of order and split in order, coalesced and padded datagrams, Handshake, 0-RTT and
 # short-header packets without keys, version negotiation, Retry with good and bad tags, a version that
 # forces negotiation, IPv6, and truncated, corrupt and snap-length-cut packets. quic_keylog.pcap and its key
-# log quic_keylog.keys are written by make_quic_keylog.py: one handshake whose Handshake and 1-RTT packets
-# are protected with the (made-up) traffic secrets of the key log.
+# log quic_keylog.keys are written by make_quic_keylog.py: two handshakes (AES-128-GCM, ChaCha20) whose
+# Handshake and 1-RTT packets are protected with the (made-up) traffic secrets of the key log.
 #
 # usage: make_oracle.sh     (needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail

@@ -41,10 +41,32 @@ final class QuicCrypto {
         }
     }
 
-    /** The AEAD key, IV and header protection key of one direction and epoch (AES-128-GCM or AES-256-GCM). */
-    record Keys(byte[] key, byte[] iv, byte[] hp) {
-        /** The 5-byte header protection mask for {@code sample} (RFC 9001 section 5.4.3). */
+    /**
+     * The AEAD key, IV and header protection key of one direction and epoch: AES-GCM with AES-ECB header
+     * protection, or ChaCha20-Poly1305 with ChaCha20 header protection ({@code chacha}).
+     */
+    record Keys(byte[] key, byte[] iv, byte[] hp, boolean chacha) {
+        Keys(byte[] key, byte[] iv, byte[] hp) {
+            this(key, iv, hp, false);
+        }
+
+        /**
+         * The 5-byte header protection mask for {@code sample} (RFC 9001 sections 5.4.3 and 5.4.4: ChaCha20
+         * takes the sample's first four bytes as its little-endian block counter and the rest as nonce).
+         */
         byte[] mask(byte[] sample) {
+            if (chacha) {
+                try {
+                    Cipher c = Cipher.getInstance("ChaCha20");
+                    int counter = (sample[0] & 0xff) | (sample[1] & 0xff) << 8 | (sample[2] & 0xff) << 16
+                            | (sample[3] & 0xff) << 24;
+                    c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(hp, "ChaCha20"),
+                            new javax.crypto.spec.ChaCha20ParameterSpec(Arrays.copyOfRange(sample, 4, 16), counter));
+                    return c.doFinal(new byte[5]);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("ChaCha20 unavailable", e);
+                }
+            }
             try {
                 Cipher ecb = Cipher.getInstance("AES/ECB/NoPadding");
                 ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(hp, "AES"));
@@ -64,14 +86,22 @@ final class QuicCrypto {
                 nonce[nonce.length - 1 - i] ^= (byte) (pn >>> (8 * i));
             }
             try {
-                Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-                gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
-                gcm.updateAAD(header);
-                return gcm.doFinal(sealed);
+                Cipher aead;
+                if (chacha) {
+                    aead = Cipher.getInstance("ChaCha20-Poly1305");
+                    aead.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"),
+                            new javax.crypto.spec.IvParameterSpec(nonce));
+                } else {
+                    aead = Cipher.getInstance("AES/GCM/NoPadding");
+                    aead.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                            new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+                }
+                aead.updateAAD(header);
+                return aead.doFinal(sealed);
             } catch (AEADBadTagException e) {
                 throw new Failure("Decryption (checktag) failed: Checksum error");
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM unavailable", e);
+                throw new IllegalStateException("AEAD unavailable", e);
             }
         }
     }
@@ -86,13 +116,17 @@ final class QuicCrypto {
     }
 
     /**
-     * Packet protection keys from a TLS traffic secret for cipher suite {@code suite}, or null for a suite
-     * this class cannot decrypt (only the AES-GCM ones, TLS_AES_128_GCM_SHA256 and TLS_AES_256_GCM_SHA384).
+     * Packet protection keys from a TLS traffic secret for cipher suite {@code suite}, or null for one QUIC
+     * does not use (TLS_AES_128_CCM_SHA256 and others).
      */
     static Keys fromSecret(long version, byte[] secret, int suite) {
         return switch (suite) {
             case 0x1301 -> fromSecret(version, secret, 16, "HmacSHA256");
             case 0x1302 -> fromSecret(version, secret, 32, "HmacSHA384");
+            case 0x1303 -> {
+                Keys k = fromSecret(version, secret, 32, "HmacSHA256");
+                yield new Keys(k.key(), k.iv(), k.hp(), true);
+            }
             default -> null;
         };
     }

@@ -106,7 +106,22 @@ class QuicCryptoTest {
     }
 
     @Test
-    void suitesOtherThanAesGcmHaveNoKeys() {
-        assertEquals(null, QuicCrypto.fromSecret(QuicValues.VERSION_1, new byte[32], 0x1303));
+    void suitesQuicDoesNotUseHaveNoKeys() {
+        assertEquals(null, QuicCrypto.fromSecret(QuicValues.VERSION_1, new byte[32], 0x1304));
+    }
+
+    @Test
+    void chachaKeysAndPacketOfRfc9001AppendixA5() throws QuicCrypto.Failure {
+        byte[] secret = hex("9ac312a7f877468ebe69422748ad00a15443f18203a07d6060f688f30f21632b");
+        QuicCrypto.Keys k = QuicCrypto.fromSecret(QuicValues.VERSION_1, secret, 0x1303);
+        assertArrayEquals(hex("c6d98ff3441c3fe1b2182094f69caa2ed4b716b65488960a7a984979fb23e1c8"), k.key());
+        assertArrayEquals(hex("e0459b3474bdd0e44a41c144"), k.iv());
+        assertArrayEquals(hex("25a282b9e82f06f21f488917a4fc8f1b73573685608597d0efcb076b0ab7a7a4"), k.hp());
+        byte[] packet = hex("4cfe4189655e5cd55c41f69080575d7999c25a5bfb");
+        byte[] mask = k.mask(java.util.Arrays.copyOfRange(packet, 5, 21));
+        byte[] header = {(byte) (packet[0] ^ (mask[0] & 0x1f)), (byte) (packet[1] ^ mask[1]),
+            (byte) (packet[2] ^ mask[2]), (byte) (packet[3] ^ mask[3])};
+        assertArrayEquals(hex("4200bff4"), header);
+        assertArrayEquals(hex("01"), k.open(654360564, header, java.util.Arrays.copyOfRange(packet, 4, packet.length)));
     }
 }
