@@ -83,6 +83,10 @@ public final class QuicDissector implements DissectorProvider {
             "(Random) padding data appended to the datagram", ExpertDef.Group.PROTOCOL, ExpertDef.Severity.NOTE);
 
     private static final String NO_SECRETS = "Secrets are not available";
+    /** Decryption failures a first pass of two remembers; tshark's second pass shows them as context failures. */
+    private static final String FAILED_PASS_ONE = "quic.decryption_failed";
+    private static final List<String> FAILURES = List.of("Decryption (checktag) failed: Checksum error",
+            "Decryption not possible, ciphertext is too short");
     private static final String NO_CIPHER = "Missing TLS handshake, unsupported ciphers or padding";
 
     private static final int INITIAL = 0;
@@ -161,6 +165,7 @@ public final class QuicDissector implements DissectorProvider {
                 break;
             }
             ProtoItem quic = tree.addProtocol(PROTO, tvb, offset, end - offset);
+            d.index++;
             int length = (tvb.u8(offset) & 0x80) != 0 ? longPacket(d, quic, offset) : shortPacket(d, quic, offset);
             quic.setLength(length);
             offset += length;
@@ -183,6 +188,8 @@ public final class QuicDissector implements DissectorProvider {
         boolean fromServer;
         /** The DCID length of a short header, as the connection lookup found it. */
         int shortDcidLength;
+        /** Which packet of the datagram is being dissected (1 for the first). */
+        int index;
         byte[] firstDcid;
 
         Datagram(Tvb tvb, PacketInfo pinfo, QuicConnections conns, QuicConnections.Found found) {
@@ -202,6 +209,24 @@ public final class QuicDissector implements DissectorProvider {
 
         boolean fromServer() {
             return fromServer;
+        }
+
+        /** The key under which a first pass of two remembers this packet's decryption failure. */
+        long packetKey() {
+            return pinfo.number() * 16 + Math.min(index, 15);
+        }
+
+        /** The failure a first pass of two met decrypting this packet, or null. */
+        String storedFailure() {
+            long code = pinfo.links().recall(FAILED_PASS_ONE, packetKey());
+            return code == 0 ? null : FAILURES.get((int) code - 1);
+        }
+
+        void learnFailure(String message) {
+            int i = FAILURES.indexOf(message);
+            if (i >= 0) {
+                pinfo.links().learn(FAILED_PASS_ONE, packetKey(), i + 1);
+            }
         }
     }
 
@@ -331,6 +356,14 @@ public final class QuicDissector implements DissectorProvider {
             pnBytes[i] ^= mask[1 + i];
             truncated = (truncated << 8) | (pnBytes[i] & 0xff);
         }
+        String stored = d.storedFailure();
+        if (stored != null) {
+            // tshark's second pass keeps the header but shows the payload as its first pass left it
+            cols.setInfo(LONG_TYPE_NAMES[type] + cids);
+            quic.expert(DECRYPTION_FAILED, "Failed to create decryption context: " + stored);
+            quic.add(REMAINING_PAYLOAD, tvb, pnOffset, Math.min(packetEnd, tvb.length()) - pnOffset);
+            return packetEnd - o;
+        }
         long pn = conn.decodePn(fromServer, space, truncated, 8 * pnLength);
         quic.addUint(PACKET_NUMBER, tvb, pnOffset, pnLength, pn);
         int payloadAt = pnOffset + pnLength;
@@ -346,6 +379,7 @@ public final class QuicDissector implements DissectorProvider {
             plain = keys.open(pn, header, tvb.bytes(payloadAt, payloadLength));
         } catch (QuicCrypto.Failure e) {
             payload.expert(DECRYPTION_FAILED, "Decryption failed: " + e.getMessage());
+            d.learnFailure(e.getMessage());
             return packetEnd - o;
         }
         conn.packetDecrypted(fromServer, space, pn);
@@ -478,12 +512,22 @@ public final class QuicDissector implements DissectorProvider {
         }
         long pn = conn.decodePn(fromServer, QuicConnection.SPACE_APPLICATION, truncated, 8 * pnLength);
         int keyPhase = (unprotected >> 2) & 1;
-        header.appendText(" PKN=" + pn);
+        String stored = d.storedFailure();
+        if (stored == null) {
+            header.appendText(" PKN=" + pn);
+        }
         header.addUint(SHORT_RESERVED, tvb, o, 1, (unprotected >> 3) & 3);
         header.addUint(KEY_PHASE, tvb, o, 1, keyPhase);
         header.addUint(PN_LENGTH, tvb, o, 1, unprotected & 3);
         if (dcid.length > 0) {
             header.add(DCID, tvb, o + 1, dcid.length);
+        }
+        if (stored != null) {
+            d.pinfo.columns().setInfo("Protected Payload (KP" + keyPhase + ")"
+                    + (dcid.length > 0 ? ", DCID=" + hex(dcid) : ""));
+            quic.expert(DECRYPTION_FAILED, "Failed to create decryption context: " + stored);
+            quic.add(REMAINING_PAYLOAD, tvb, pnOffset, end - pnOffset);
+            return;
         }
         header.addUint(PACKET_NUMBER, tvb, pnOffset, pnLength, pn);
         int payloadAt = pnOffset + pnLength;
@@ -499,6 +543,7 @@ public final class QuicDissector implements DissectorProvider {
             plain = keys.open(pn, aad, tvb.bytes(payloadAt, payloadLength));
         } catch (QuicCrypto.Failure e) {
             payload.expert(DECRYPTION_FAILED, "Decryption failed: " + e.getMessage());
+            d.learnFailure(e.getMessage());
             return;
         }
         conn.packetDecrypted(fromServer, QuicConnection.SPACE_APPLICATION, pn);

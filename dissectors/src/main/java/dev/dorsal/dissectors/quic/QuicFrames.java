@@ -46,6 +46,8 @@ final class QuicFrames {
             "Reassembled QUIC CRYPTO Data Fragments");
     static final FieldDef CRYPTO_FRAGMENT = FieldDef.framenum("quic.crypto.fragment", "QUIC CRYPTO Data Fragment");
     static final FieldDef CRYPTO_FRAGMENT_COUNT = FieldDef.uint32("quic.crypto.fragment.count", "Fragment count");
+    static final FieldDef CRYPTO_REASSEMBLED_IN = FieldDef.framenum("quic.crypto.reassembled_in",
+            "Reassembled PDU in frame");
     static final FieldDef NT_LENGTH = FieldDef.uint64("quic.nt.length", "(Token) Length");
     static final FieldDef NT_TOKEN = FieldDef.bytes("quic.nt.token", "Token");
     static final FieldDef STREAM_FIN = FieldDef.bool("quic.stream.fin", "Fin", 8, 0x01)
@@ -96,7 +98,7 @@ final class QuicFrames {
             SB_LIMIT, SDB_STREAM_ID, SIB_LIMIT, NCI_RETIRE, NCI_SEQUENCE, NCI_CID_LENGTH, NCI_CID, NCI_RESET_TOKEN,
             RCI_SEQUENCE, PATH_CHALLENGE_DATA, PATH_RESPONSE_DATA, CC_ERROR, CC_ERROR_APP, CC_TLS_ALERT,
             CC_FRAME_TYPE, CC_REASON_LENGTH, CC_REASON, DG_LENGTH, DG, CRYPTO_FRAGMENT_COUNT, CRYPTO_FRAGMENT,
-            CRYPTO_FRAGMENTS);
+            CRYPTO_FRAGMENTS, CRYPTO_REASSEMBLED_IN);
 
     static final ExpertDef UNKNOWN_FRAME = new ExpertDef("quic.ft.unknown", "Unknown Frame Type",
             ExpertDef.Group.UNDECODED, ExpertDef.Severity.NOTE);
@@ -313,11 +315,22 @@ final class QuicFrames {
             case QuicCryptoStream.InPlace in -> p.handshake(f, tvb.slice(at + in.start(), in.length()),
                     in.streamOffset() == 0);
             case QuicCryptoStream.Reassembled re -> {
+                for (QuicCryptoStream.Fragment fr : re.fragments()) {
+                    if (fr.frame() != p.frame()) {
+                        p.pinfo().links().learn(CRYPTO_REASSEMBLED_IN.abbrev(), fr.frame(), p.frame());
+                    }
+                }
                 Tvb whole = p.pinfo().addDataSource("Reassembled QUIC CRYPTO", re.bytes());
                 fragmentTree(f, whole, re.fragments());
                 p.handshake(f, whole, re.streamOffset() == 0);
             }
-            case QuicCryptoStream.Pending x -> { }
+            case QuicCryptoStream.Pending x -> {
+                // Where a first pass of two (tshark -2) saw this piece reassembled, when in a later frame.
+                long in = p.pinfo().links().recall(CRYPTO_REASSEMBLED_IN.abbrev(), p.frame());
+                if (in != 0 && in != p.frame()) {
+                    f.addUint(CRYPTO_REASSEMBLED_IN, tvb, at, 0, in).setGenerated();
+                }
+            }
         }
     }
 
