@@ -56,6 +56,14 @@
 # bodies over several frames, gzip and media types, a frame split over three TCP segments, malformed
 # frames, HPACK errors, the 200-header limit and a frame cut by the snapshot length.
 #
+# quic_crafted.pcap is written by make_quic_crafted.py: QUIC on UDP 443 with Initial packets protected under
+# the keys RFC 9001 derives from the client's DCID (RFC 9001 Appendix A's packets among them), every frame
+# type, CRYPTO data out of order and split in order, coalesced and padded datagrams, Handshake, 0-RTT and
+# short-header packets without keys, version negotiation, Retry with good and bad tags, a version that
+# forces negotiation, IPv6, and truncated, corrupt and snap-length-cut packets. quic_keylog.pcap and its key
+# log quic_keylog.keys are written by make_quic_keylog.py: two handshakes (AES-128-GCM, ChaCha20) whose
+# Handshake and 1-RTT packets are protected with the (made-up) traffic secrets of the key log.
+#
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -20,19 +20,30 @@ final class TlsContext {
     boolean decryptedRecord;
     private final Columns columns;
     private final boolean columnsEnabled;
+    /** Handshake messages from QUIC CRYPTO frames: neither Info nor the {@code tls,flow} ladder shows them. */
+    private final boolean inQuic;
     private boolean infoNonEmpty;
 
     TlsContext(PacketInfo pinfo, TlsSession session, boolean fromServer, PacketTree tree) {
+        this(pinfo, session, fromServer, tree, true);
+    }
+
+    /**
+     * A context whose message names go to Info only when {@code columns} is set: QUIC carries handshake
+     * messages in CRYPTO frames, and tshark's Info then names the frames, not the messages.
+     */
+    TlsContext(PacketInfo pinfo, TlsSession session, boolean fromServer, PacketTree tree, boolean columns) {
         this.pinfo = pinfo;
         this.session = session;
         this.fromServer = fromServer;
         this.tree = tree;
         this.detailed = tree.detailed();
         this.columns = pinfo.columns();
-        this.columnsEnabled = columns.enabled();
+        this.inQuic = !columns;
+        this.columnsEnabled = columns && this.columns.enabled();
         // tshark puts ", " before every message name once the column holds anything, even text that a
         // lower layer fenced ("[TCP ACKed unseen segment] , Server Hello").
-        this.infoNonEmpty = columnsEnabled && !columns.info().isEmpty();
+        this.infoNonEmpty = columnsEnabled && !this.columns.info().isEmpty();
     }
 
     /**
@@ -40,6 +51,9 @@ final class TlsContext {
      * records it as one step of the session's handshake ladder.
      */
     void appendInfo(String text) {
+        if (inQuic) {
+            return;
+        }
         session.flow.add(pinfo.number(), fromServer, text);
         if (!columnsEnabled) {
             return;
@@ -56,7 +70,9 @@ final class TlsContext {
     }
 
     void setProtocol(String name) {
-        columns.setProtocol(name);
+        if (!inQuic) {
+            columns.setProtocol(name);
+        }
     }
 
     boolean wants(FieldDef f) {

@@ -21,6 +21,7 @@ final class TlsExtensions {
     private TlsExtensions() {}
 
     static final int SERVER_NAME = 0;
+    static final int QUIC_TRANSPORT_PARAMETERS = 0x39;
     static final int MAX_FRAGMENT_LENGTH = 1;
     static final int STATUS_REQUEST = 5;
     static final int CERT_TYPE = 9;
@@ -352,6 +353,9 @@ final class TlsExtensions {
             }
             case APPLICATION_SETTINGS -> {
                 return applicationSettings(ext, tvb, offset, next, message);
+            }
+            case QUIC_TRANSPORT_PARAMETERS -> {
+                return TlsQuicParameters.dissect(ext, tvb, offset, next);
             }
             case RENEGOTIATION_INFO -> {
                 ProtoItem r = ext.addText(tvb, offset, next - offset, "Renegotiation Info extension");

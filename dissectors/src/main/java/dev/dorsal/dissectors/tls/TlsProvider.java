@@ -58,6 +58,7 @@ public final class TlsProvider implements DissectorProvider {
         fields.addAll(TlsCertificates.FIELDS);
         fields.addAll(TlsSsl2.FIELDS);
         fields.addAll(TlsAppData.FIELDS);
+        fields.addAll(TlsQuicParameters.FIELDS);
         r.fields(TlsRecordDissector.PROTO, fields);
         List<ExpertDef> experts = new ArrayList<>(TlsVectors.EXPERTS);
         experts.addAll(TlsRecordDissector.EXPERTS);
@@ -87,6 +88,7 @@ public final class TlsProvider implements DissectorProvider {
         r.experts(X509Fields.BER, List.of(X509Fields.OID_NOT_IMPLEMENTED));
 
         handle = r.handle("tls", TlsRecordDissector.PROTO, TlsProvider::dissect);
+        r.handle("tls13-handshake", TlsRecordDissector.PROTO, TlsQuic::dissect);
         r.newTable("tls.port", "TLS Port", FieldType.UINT16, Base.DEC);
         r.newTable("tls.alpn", "SSL/TLS Application-Layer Protocol Negotiation (ALPN) Protocol IDs", FieldType.STRING,
                 Base.NONE);

@@ -81,7 +81,10 @@ public final class FieldFormat {
             case CHAR, UINT8, UINT16, UINT24, UINT32, UINT40, UINT48, UINT56, UINT64, FRAMENUM,
                     INT8, INT16, INT24, INT32, INT40, INT48, INT56, INT64 -> {
                 Base b = f.base();
-                if (b == Base.HEX || b == Base.HEX_DEC) {
+                // A 64-bit BASE_HEX field with a range-string table (quic.frame_type) prints its value in
+                // decimal in tshark 4.0.17; narrower ones with ranges (pwach.channel_type) stay hex.
+                boolean decimal64 = t.wireSize() == 8 && f.values() != null && f.values().hasRanges();
+                if ((b == Base.HEX || b == Base.HEX_DEC) && !decimal64) {
                     yield hexNumber(v, t.wireSize() * 2);
                 }
                 yield decimal(t, v);

@@ -62,7 +62,9 @@ class TwoPassDifferentialTest {
             "ppp/PacketExamples/TcpPacketWithOptions2.pcap",
             "window scale taken from a non-SYN segment's own option in tshark's second pass",
             "fuzz/tls_truncated_record.pcap", "TLS handshake records cut by the snapshot length",
-            "fuzz/tls_truncated_sh_version.pcap", "TLS handshake records cut by the snapshot length");
+            "fuzz/tls_truncated_sh_version.pcap", "TLS handshake records cut by the snapshot length",
+            "fuzz/quic_crafted.pcap",
+            "QUIC packets malformed in tshark's first pass, which its second pass reads otherwise (or asserts on)");
 
     private record Row(String capture, String run, int gated, TreeDiff.Counts counts) {}
 
