@@ -4,6 +4,7 @@ import dev.dorsal.dissectors.dns.StringErrors;
 import dev.dorsal.dissectors.eth.EthertypeDissector;
 import dev.dorsal.dissectors.text.AsciiText;
 import dev.dorsal.dissectors.text.FormatText;
+import dev.dorsal.engine.output.FieldFormat;
 import dev.dorsal.engine.spi.AddressFormat;
 import dev.dorsal.engine.spi.Base;
 import dev.dorsal.engine.spi.Columns;
@@ -21,6 +22,7 @@ import dev.dorsal.engine.spi.Tvb;
 import dev.dorsal.engine.spi.ValueString;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads the Link Layer Discovery Protocol (IEEE 802.1AB-2016, EtherType 0x88cc): the mandatory
@@ -344,12 +346,12 @@ public final class LldpDissector implements DissectorProvider {
         cols.setProtocol("LLDP");
         cols.clearInfo();
         ProtoItem lldp = tree.addProtocol(PROTO, tvb, 0, tvb.length());
-        int offset = chassisId(tvb, pinfo, lldp, 0, false);
+        int offset = idTlv(CHASSIS, tvb, cols, lldp, 0);
         if (offset < 0) {
             cols.setInfo("Invalid Chassis ID TLV");
             return tvb.length();
         }
-        offset = portId(tvb, cols, lldp, offset);
+        offset = idTlv(PORT, tvb, cols, lldp, offset);
         if (offset < 0) {
             cols.setInfo("Invalid Port ID TLV");
             return tvb.length();
@@ -363,12 +365,12 @@ public final class LldpDissector implements DissectorProvider {
             int type = tvb.u16(offset) >>> 9;
             int next = switch (type) {
                 case CHASSIS_ID -> {
-                    chassisId(tvb, pinfo, lldp, offset, true);
+                    idTlv(CHASSIS, tvb, cols, lldp, offset);
                     cols.setInfo("Duplicate Chassis ID TLV");
                     yield STOP;
                 }
                 case PORT_ID -> {
-                    portId(tvb, cols, lldp, offset);
+                    idTlv(PORT, tvb, cols, lldp, offset);
                     cols.setInfo("Duplicate Port ID TLV");
                     yield STOP;
                 }
@@ -405,70 +407,84 @@ public final class LldpDissector implements DissectorProvider {
         return holder;
     }
 
-    private static int chassisId(Tvb tvb, PacketInfo pinfo, ProtoItem lldp, int offset, boolean again) {
+    /**
+     * What differs between the two mandatory ID TLVs (IEEE 802.1AB 8.5.2 and 8.5.3): their TLV type, names,
+     * subtype table, the subtypes that hold a MAC or a network address, and the two-letter kind tshark
+     * puts in Info for each other subtype (a subtype whose kind is "PC" is shown in hex).
+     */
+    private record IdTlv(int type, String what, String subtypeLabel, String unnamedSubtype, ValueString subtypes,
+            FieldDef subtypeField, int macSubtype, int networkSubtype, Map<Integer, String> kinds, FieldDef mac,
+            FieldDef ip4, FieldDef ip6, FieldDef id) {}
+
+    private static final IdTlv CHASSIS = new IdTlv(CHASSIS_ID, "Chassis ID", "Chassis Subtype", "Reserved",
+            CHASSIS_SUBTYPES, CHASSIS_SUBTYPE, 4, 5, Map.of(1, "CC", 2, "IA", 3, "PC", 6, "IN", 7, "LA"),
+            CHASSIS_ID_MAC, CHASSIS_ID_IP4, CHASSIS_ID_IP6, CHASSIS_ID_FIELD);
+    private static final IdTlv PORT = new IdTlv(PORT_ID, "Port ID", "Port Subtype", "Unknown", PORT_SUBTYPES,
+            PORT_SUBTYPE, 3, 4, Map.of(1, "IA", 2, "PC", 5, "IN", 6, "AC", 7, "LA"), PORT_ID_MAC, PORT_ID_IP4,
+            PORT_ID_IP6, PORT_ID_FIELD);
+
+    /** A Chassis ID or Port ID TLV; {@link #STOP} when it is not one or its length is wrong. */
+    private static int idTlv(IdTlv k, Tvb tvb, Columns cols, ProtoItem lldp, int offset) {
         int header = tvb.u16(offset);
         int type = header >>> 9;
         int length = header & 0x1ff;
-        if (type != CHASSIS_ID) {
-            String msg = String.format(Locale.ROOT, "Invalid Chassis ID (0x%02X), expected (0x%02X)", type, CHASSIS_ID);
+        if (type != k.type()) {
+            String msg = String.format(Locale.ROOT, "Invalid %s (0x%02X), expected (0x%02X)", k.what(), type, k.type());
             badType(tvb, lldp, offset, length, msg);
             return STOP;
         }
         int subtype = tvb.u8(offset + 2);
-        ProtoItem t = tlv(tvb, lldp, offset, length, "Chassis Subtype = " + CHASSIS_SUBTYPES.nameOr(subtype, "Reserved"));
+        ProtoItem t = tlv(tvb, lldp, offset, length,
+                k.subtypeLabel() + " = " + k.subtypes().nameOr(subtype, k.unnamedSubtype()));
         ProtoItem len = t.add(TLV_LEN, tvb, offset, 2);
         offset += 2;
         if (length < 2) {
-            len.expert(INCORRECT_LENGTH, "Invalid Chassis ID Length (" + length + "), expected > (2)");
+            len.expert(INCORRECT_LENGTH, "Invalid " + k.what() + " Length (" + length + "), expected > (2)");
             return STOP;
         }
-        t.add(CHASSIS_SUBTYPE, tvb, offset, 1);
+        t.add(k.subtypeField(), tvb, offset, 1);
         offset++;
         String idType;
         String id;
-        String subtypeName = CHASSIS_SUBTYPES.nameOr(subtype, "");
-        switch (subtype) {
-            case 4 -> {
-                if (length != 7) {
-                    len.expert(INCORRECT_LENGTH, "Invalid Chassis ID Length (" + length + ") for Type (" + subtypeName
-                            + "), expected (7)");
-                    return STOP;
-                }
-                idType = "MA";
-                id = AddressFormat.ether(tvb.u48(offset));
-                t.add(CHASSIS_ID_MAC, tvb, offset, 6);
-                offset += length - 1;
+        String subtypeName = k.subtypes().nameOr(subtype, "");
+        if (subtype == k.macSubtype()) {
+            if (length != 7) {
+                len.expert(INCORRECT_LENGTH, "Invalid " + k.what() + " Length (" + length + ") for Type ("
+                        + subtypeName + "), expected (7)");
+                return STOP;
             }
-            case 5 -> {
-                String[] out = networkAddress(tvb, t, len, offset, length, subtypeName, "Chassis ID", CHASSIS_ID_IP4,
-                        CHASSIS_ID_IP6, CHASSIS_ID_FIELD);
-                if (out == null) {
-                    return STOP;
-                }
-                idType = "NA";
-                id = out[0];
-                offset += length - 1;
+            idType = "MA";
+            id = AddressFormat.ether(tvb.u48(offset));
+            t.add(k.mac(), tvb, offset, 6);
+        } else if (subtype == k.networkSubtype()) {
+            String[] out = networkAddress(tvb, t, len, offset, length, subtypeName, k.what(), k.ip4(), k.ip6(),
+                    k.id());
+            if (out == null) {
+                return STOP;
             }
-            default -> {
-                if (length > 256) {
-                    len.expert(EXCESS_LENGTH, "Invalid Chassis ID Length (" + length + ") for Type (" + subtypeName
-                            + "), expected < (256)");
-                    return STOP;
-                }
-                switch (subtype) {
-                    case 2 -> { idType = "IA"; id = stringzpad(tvb, offset, length - 1); }
-                    case 6 -> { idType = "IN"; id = stringzpad(tvb, offset, length - 1); }
-                    case 7 -> { idType = "LA"; id = stringzpad(tvb, offset, length - 1); }
-                    case 1 -> { idType = "CC"; id = stringzpad(tvb, offset, length - 1); }
-                    case 3 -> { idType = "PC"; id = hex(tvb, offset, length - 1); }
-                    default -> { idType = "Rs"; id = "Reserved"; }
-                }
-                t.add(CHASSIS_ID_FIELD, tvb, offset, length - 1);
-                offset += length - 1;
+            idType = "NA";
+            id = out[0];
+        } else {
+            if (length > 256) {
+                len.expert(EXCESS_LENGTH, "Invalid " + k.what() + " Length (" + length + ") for Type (" + subtypeName
+                        + "), expected < (256)");
+                return STOP;
+            }
+            idType = k.kinds().getOrDefault(subtype, "Rs");
+            id = switch (idType) {
+                case "PC" -> hex(tvb, offset, length - 1);
+                case "Rs" -> "Reserved";
+                default -> stringzpad(tvb, offset, length - 1);
+            };
+            if (k.id().type() == FieldType.STRING) {
+                string(t, k.id(), tvb, offset, length - 1);
+            } else {
+                t.add(k.id(), tvb, offset, length - 1);
             }
         }
-        if (pinfo.columns().enabled()) {
-            pinfo.columns().appendInfo(idType + "/" + id + " ");
+        offset += length - 1;
+        if (cols.enabled()) {
+            cols.appendInfo(idType + "/" + id + " ");
         }
         if (t != lldp) {
             t.appendText(", Id: " + id);
@@ -513,77 +529,6 @@ public final class LldpDissector implements DissectorProvider {
                 return new String[] {s};
             }
         }
-    }
-
-    private static int portId(Tvb tvb, Columns cols, ProtoItem lldp, int offset) {
-        int header = tvb.u16(offset);
-        int type = header >>> 9;
-        int length = header & 0x1ff;
-        if (type != PORT_ID) {
-            String msg = String.format(Locale.ROOT, "Invalid Port ID (0x%02X), expected (0x%02X)", type, PORT_ID);
-            badType(tvb, lldp, offset, length, msg);
-            return STOP;
-        }
-        int subtype = tvb.u8(offset + 2);
-        ProtoItem t = tlv(tvb, lldp, offset, length, "Port Subtype = " + PORT_SUBTYPES.nameOr(subtype, "Unknown"));
-        ProtoItem len = t.add(TLV_LEN, tvb, offset, 2);
-        offset += 2;
-        if (length < 2) {
-            len.expert(INCORRECT_LENGTH, "Invalid Port ID Length (" + length + "), expected > (2)");
-            return STOP;
-        }
-        t.add(PORT_SUBTYPE, tvb, offset, 1);
-        offset++;
-        String idType;
-        String id;
-        String subtypeName = PORT_SUBTYPES.nameOr(subtype, "");
-        switch (subtype) {
-            case 3 -> {
-                if (length != 7) {
-                    len.expert(INCORRECT_LENGTH, "Invalid Port ID Length (" + length + ") for Type (" + subtypeName
-                            + "), expected (7)");
-                    return STOP;
-                }
-                idType = "MA";
-                id = AddressFormat.ether(tvb.u48(offset));
-                t.add(PORT_ID_MAC, tvb, offset, 6);
-                offset += length - 1;
-            }
-            case 4 -> {
-                String[] out = networkAddress(tvb, t, len, offset, length, subtypeName, "Port ID", PORT_ID_IP4,
-                        PORT_ID_IP6, PORT_ID_FIELD);
-                if (out == null) {
-                    return STOP;
-                }
-                idType = "NA";
-                id = out[0];
-                offset += length - 1;
-            }
-            default -> {
-                if (length > 256) {
-                    len.expert(EXCESS_LENGTH, "Invalid Port ID Length (" + length + ") for Type (" + subtypeName
-                            + "), expected < (256)");
-                    return STOP;
-                }
-                switch (subtype) {
-                    case 1 -> { idType = "IA"; id = stringzpad(tvb, offset, length - 1); }
-                    case 2 -> { idType = "PC"; id = hex(tvb, offset, length - 1); }
-                    case 5 -> { idType = "IN"; id = stringzpad(tvb, offset, length - 1); }
-                    case 6 -> { idType = "AC"; id = stringzpad(tvb, offset, length - 1); }
-                    case 7 -> { idType = "LA"; id = stringzpad(tvb, offset, length - 1); }
-                    default -> { idType = "Rs"; id = "Reserved"; }
-                }
-                string(t, PORT_ID_FIELD, tvb, offset, length - 1);
-                offset += length - 1;
-            }
-        }
-        if (cols.enabled()) {
-            cols.appendInfo(idType + "/" + id + " ");
-        }
-        if (t != lldp) {
-            t.appendText(", Id: " + id);
-        }
-        return offset;
     }
 
     private static int timeToLive(Tvb tvb, Columns cols, ProtoItem lldp, int offset) {
@@ -668,34 +613,12 @@ public final class LldpDissector implements DissectorProvider {
         if (oidLength > 0) {
             ProtoItem oid = t.add(MGN_OBJ_ID, tvb, offset, oidLength);
             if (oid != t) {
-                String dotted = dottedOid(tvb.bytes(offset, oidLength));
+                String dotted = FieldFormat.oid(tvb.bytes(offset, oidLength));
                 oid.setText("Object Identifier: " + dotted + " (" + resolvedOid(dotted) + ")");
             }
             offset += oidLength;
         }
         return offset;
-    }
-
-    /** A BER-encoded OID in dotted numbers (X.690 §8.19). */
-    static String dottedOid(byte[] b) {
-        StringBuilder sb = new StringBuilder(b.length * 3);
-        long v = 0;
-        boolean first = true;
-        for (byte x : b) {
-            v = (v << 7) | (x & 0x7f);
-            if ((x & 0x80) != 0) {
-                continue;
-            }
-            if (first) {
-                long top = Math.min(v / 40, 2);
-                sb.append(top).append('.').append(v - 40 * top);
-                first = false;
-            } else {
-                sb.append('.').append(v);
-            }
-            v = 0;
-        }
-        return sb.toString();
     }
 
     /**

@@ -380,7 +380,7 @@ public final class FieldFormat {
     }
 
     /** A BER-encoded object identifier in dotted form, {@code 2.5.4.3}; the first byte holds two arcs. */
-    static String oid(byte[] b) {
+    public static String oid(byte[] b) {
         StringBuilder sb = new StringBuilder(b.length * 3);
         long v = 0;
         boolean first = true;
