@@ -2,6 +2,7 @@ package dev.dorsal.dissectors.dhcp;
 
 import dev.dorsal.dissectors.arp.ArpValues;
 import dev.dorsal.dissectors.text.AsciiText;
+import dev.dorsal.dissectors.text.Durations;
 import dev.dorsal.engine.spi.AddressFormat;
 import dev.dorsal.engine.spi.CoreFields;
 import dev.dorsal.engine.spi.ExpertDef;
@@ -508,29 +509,7 @@ final class DhcpOptions {
         if (unsigned && secs == 0xffffffffL) {
             return "infinity";
         }
-        if (secs == 0) {
-            return "0 seconds";
-        }
-        StringBuilder sb = new StringBuilder();
-        long n = Math.abs(secs);
-        if (secs < 0) {
-            sb.append('-');
-        }
-        part(sb, n / 86400, "day");
-        part(sb, n / 3600 % 24, "hour");
-        part(sb, n / 60 % 60, "minute");
-        part(sb, n % 60, "second");
-        return sb.toString();
-    }
-
-    private static void part(StringBuilder sb, long n, String unit) {
-        if (n == 0) {
-            return;
-        }
-        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '-') {
-            sb.append(", ");
-        }
-        sb.append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
+        return Durations.seconds(secs);
     }
 
     /** Option 61: a type byte, then a hardware address (type 1 or 6 with six bytes) or any identifier. */

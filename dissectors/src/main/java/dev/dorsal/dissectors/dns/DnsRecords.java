@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.dns;
 
+import dev.dorsal.dissectors.text.Durations;
 import dev.dorsal.dissectors.text.FormatText;
 import dev.dorsal.engine.spi.AddressFormat;
 import dev.dorsal.engine.spi.ExpertDef;
@@ -208,7 +209,7 @@ final class DnsRecords {
         long ttl = tvb.u32(p + 4);
         ProtoItem ttlItem = rr.add(RESP_TTL, tvb, p + 4, 4);
         if (msg.detailed) {
-            ttlItem.appendText(" (" + DnsText.seconds(ttl) + ")");
+            ttlItem.appendText(" (" + Durations.seconds(ttl) + ")");
         }
         if ((ttl & 0x80000000L) != 0) {
             ttlItem.expert(TTL_HIGH_BIT);
@@ -327,7 +328,7 @@ final class DnsRecords {
         long v = r.tvb().u32(off);
         ProtoItem it = r.item.add(field, r.tvb(), off, 4);
         if (r.detailed()) {
-            it.appendText(" (" + DnsText.seconds(v) + ")");
+            it.appendText(" (" + Durations.seconds(v) + ")");
         }
     }
 

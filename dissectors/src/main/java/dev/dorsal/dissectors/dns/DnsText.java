@@ -106,35 +106,4 @@ final class DnsText {
         }
         return out.toByteArray();
     }
-
-    /** Seconds as "1 day, 2 hours, 3 minutes, 4 seconds", leaving out zero parts; 0 is "0 seconds". */
-    static String seconds(long secs) {
-        if (secs == 0) {
-            return "0 seconds";
-        }
-        StringBuilder sb = new StringBuilder(40);
-        long v = secs;
-        if (v < 0) {
-            sb.append('-');
-            v = -v;
-        }
-        part(sb, v / 86400, "day");
-        part(sb, v / 3600 % 24, "hour");
-        part(sb, v / 60 % 60, "minute");
-        part(sb, v % 60, "second");
-        return sb.toString();
-    }
-
-    private static void part(StringBuilder sb, long n, String unit) {
-        if (n == 0) {
-            return;
-        }
-        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '-') {
-            sb.append(", ");
-        }
-        sb.append(n).append(' ').append(unit);
-        if (n != 1) {
-            sb.append('s');
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.quic;
 
+import dev.dorsal.dissectors.tls.TlsHkdf;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -160,28 +161,13 @@ final class QuicCrypto {
         return expandLabel(secret, label, length, "HmacSHA256");
     }
 
-    /** HKDF-Expand-Label with the HMAC {@code mac} ("HmacSHA256" or "HmacSHA384"). */
+    /** HKDF-Expand-Label with the HMAC {@code mac} ("HmacSHA256" or "HmacSHA384"), as TLS 1.3 derives its keys. */
     static byte[] expandLabel(byte[] secret, String label, int length, String mac) {
-        byte[] full = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
-        byte[] info = new byte[2 + 1 + full.length + 1];
-        info[0] = (byte) (length >> 8);
-        info[1] = (byte) length;
-        info[2] = (byte) full.length;
-        System.arraycopy(full, 0, info, 3, full.length);
-        byte[] out = new byte[length];
-        byte[] block = new byte[0];
-        int done = 0;
-        for (int i = 1; done < length; i++) {
-            byte[] input = new byte[block.length + info.length + 1];
-            System.arraycopy(block, 0, input, 0, block.length);
-            System.arraycopy(info, 0, input, block.length, info.length);
-            input[input.length - 1] = (byte) i;
-            block = hmac(mac, secret, input);
-            int n = Math.min(block.length, length - done);
-            System.arraycopy(block, 0, out, done, n);
-            done += n;
+        try {
+            return TlsHkdf.expandLabel(mac.equals("HmacSHA384") ? "SHA-384" : "SHA-256", secret, label, length);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(mac + " unavailable", e);
         }
-        return out;
     }
 
     private static byte[] hmac(String algorithm, byte[] key, byte[] data) {

@@ -15,13 +15,14 @@ import javax.crypto.spec.SecretKeySpec;
  * struct { uint16 length; opaque label&lt;7..255&gt; = "tls13 " + Label; opaque context&lt;0..255&gt;; } HkdfLabel;
  * </pre>
  */
-final class TlsHkdf {
+public final class TlsHkdf {
     private TlsHkdf() {}
 
     /**
      * {@code HKDF-Expand-Label(secret, label, "", length)} with {@code hash} ("SHA-256" or "SHA-384").
      */
-    static byte[] expandLabel(String hash, byte[] secret, String label, int length) throws GeneralSecurityException {
+    public static byte[] expandLabel(String hash, byte[] secret, String label, int length)
+            throws GeneralSecurityException {
         byte[] full = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
         byte[] info = new byte[2 + 1 + full.length + 1];
         info[0] = (byte) (length >> 8);
