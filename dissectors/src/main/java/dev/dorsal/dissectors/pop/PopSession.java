@@ -1,0 +1,62 @@
+package dev.dorsal.dissectors.pop;
+
+import dev.dorsal.dissectors.tcp.TcpPdus;
+import dev.dorsal.engine.spi.Key;
+import dev.dorsal.engine.spi.PacketInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of one POP connection (one {@code tcp.stream}) as tshark keeps it: whether the last
+ * command was RETR/TOP (its reply announces the message length) or STLS, the announced and read
+ * byte counts that decide whether a data frame is the last of a message, the data frames not yet
+ * reassembled, and what each frame's first look decided. Per capture, via {@link PacketInfo#state}.
+ *
+ * <p>Bounded: at most {@value #MAX_SESSIONS} connections (least recently used dropped first),
+ * {@value #MAX_FRAMES} remembered frames per connection (oldest dropped first) and
+ * {@value #MAX_FRAGMENTS} pending data frames per message (later ones are shown but not listed).
+ */
+final class PopSession {
+    static final int MAX_SESSIONS = 10_000;
+    static final int MAX_FRAMES = 100_000;
+    static final int MAX_FRAGMENTS = 10_000;
+
+    /** One data frame of a message: its number and length. */
+    record Fragment(long frame, int length) {}
+
+    /**
+     * What the first look at a frame decided: for a data frame whether more follow, for a reply
+     * whether its length was unreadable; for the frame completing a message, the frames it joined.
+     */
+    static final class Frame {
+        boolean moreFrags;
+        boolean totLenInvalid;
+        List<Fragment> reassembled;
+    }
+
+    private static final Key<Map<Long, PopSession>> KEY = Key.of("pop.sessions");
+
+    boolean msgRequest;
+    boolean stlsRequest;
+    long msgReadLen;
+    long msgTotLen;
+    final List<Fragment> pending = new ArrayList<>();
+    final Map<Long, Frame> frames = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Frame> eldest) {
+            return size() > MAX_FRAMES;
+        }
+    };
+
+    static PopSession of(PacketInfo pinfo) {
+        Map<Long, PopSession> table = pinfo.state(KEY, () -> new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, PopSession> eldest) {
+                return size() > MAX_SESSIONS;
+            }
+        });
+        return table.computeIfAbsent(TcpPdus.stream(pinfo), s -> new PopSession());
+    }
+}
