@@ -1,7 +1,11 @@
 package dev.dorsal.dissectors.ppp;
 
 import dev.dorsal.engine.spi.Base;
+import dev.dorsal.dissectors.frame.Dispatch;
+import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
+import dev.dorsal.engine.spi.DissectorTable;
+import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.FieldType;
 import dev.dorsal.engine.spi.PacketInfo;
@@ -56,6 +60,12 @@ public final class LcpDissector implements DissectorProvider {
             .add(0x81, "MS-CHAP-2")
             .build();
 
+    static final FieldDef PPP_DATA = FieldDef.bytes("ppp.data", "Data");
+    static final FieldDef REJ_PROTO = FieldDef.uint16("lcp.rej_proto", "Rejected Protocol").hex()
+            .vals(PppDissector.PROTOCOLS);
+    static final ExpertDef LEN_INVALID = new ExpertDef("ppp.opt.len.invalid", "Invalid length for option",
+            ExpertDef.Group.PROTOCOL, ExpertDef.Severity.WARN);
+
     static final FieldDef CODE = FieldDef.uint8("ppp.code", "Code").vals(CODES);
     static final FieldDef IDENTIFIER = FieldDef.uint8("ppp.identifier", "Identifier").decHex();
     static final FieldDef LENGTH = FieldDef.uint16("ppp.length", "Length");
@@ -98,7 +108,7 @@ public final class LcpDissector implements DissectorProvider {
     static final List<FieldDef> FIELDS;
 
     static {
-        List<FieldDef> all = new ArrayList<>(List.of(MAGIC, DATA, MESSAGE, SECS, OPT_TYPE, OPT_LENGTH, MRU,
+        List<FieldDef> all = new ArrayList<>(List.of(PPP_DATA, REJ_PROTO, MAGIC, DATA, MESSAGE, SECS, OPT_TYPE, OPT_LENGTH, MRU,
                 ASYNCMAP, AUTH_PROTOCOL, ALGORITHM, OPT_MAGIC, MRU_ITEM, ASYNCMAP_ITEM, AUTH_ITEM, MAGIC_ITEM,
                 PFC_ITEM, ACFC_ITEM));
         all.addAll(List.of(ACCM_BITS));
@@ -123,18 +133,25 @@ public final class LcpDissector implements DissectorProvider {
         r.protocol(PROTO);
         r.fields(PROTO, FIELDS);
         r.handle("lcp", PROTO, this::dissect);
+        r.experts(PROTO, List.of(LEN_INVALID));
     }
+
+    private DissectorTable pppTable;
+    private DissectorHandle data;
 
     @Override
     public void handoff(Tables t) {
-        t.table(PppDissector.PROTO_TABLE).add(0xc021, t.handle("lcp"));
+        pppTable = t.table(PppDissector.PROTO_TABLE);
+        data = t.handle("data");
+        pppTable.add(0xc021, t.handle("lcp"));
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
-        pinfo.columns().setProtocol("PPP LCP");
         int code = tvb.u8(0);
-        pinfo.columns().setInfo(CODES.nameOr(code, "Unknown"));
+        // a header cut short leaves the columns to the layer below, as in tshark
         int length = tvb.u16(2);
+        pinfo.columns().setProtocol("PPP LCP");
+        pinfo.columns().setInfo(CODES.nameOr(code, "Unknown"));
         ProtoItem lcp = tree.addProtocol(PROTO, tvb, 0, length);
         lcp.add(CODE, tvb, 0, 1);
         lcp.add(IDENTIFIER, tvb, 1, 1);
@@ -146,9 +163,25 @@ public final class LcpDissector implements DissectorProvider {
                     options(tvb, lcp, body);
                 }
             }
+            case 7 -> {
+                if (body > 0) {
+                    lcp.add(PPP_DATA, tvb, 4, body).setText("Rejected Packet (" + body + " byte"
+                            + (body == 1 ? "" : "s") + "): " + hex(tvb, 4, body));
+                }
+            }
+            case 8 -> {
+                lcp.add(REJ_PROTO, tvb, 4, 2);
+                if (body > 2) {
+                    // the rejected packet is shown by its own protocol's dissector, inside LCP's tree
+                    Tvb rejected = tvb.slice(6, body - 2);
+                    if (Dispatch.tryDissect(pppTable, tvb.u16(4), rejected, pinfo, lcp) == Dispatch.DECLINED) {
+                        pinfo.call(data, rejected, lcp);
+                    }
+                }
+            }
             case 5, 6 -> {
                 if (body > 0) {
-                    lcp.add(DATA, tvb, 4, body);
+                    lcp.add(PPP_DATA, tvb, 4, body);
                 }
             }
             case 9, 10, 11, 12, 13 -> {
@@ -164,7 +197,7 @@ public final class LcpDissector implements DissectorProvider {
             }
             default -> {
                 if (body > 0) {
-                    lcp.add(DATA, tvb, 4, body);
+                    lcp.add(PPP_DATA, tvb, 4, body);
                 }
             }
         }
@@ -172,23 +205,65 @@ public final class LcpDissector implements DissectorProvider {
     }
 
     private void options(Tvb tvb, ProtoItem lcp, int body) {
+        // the header names the options up to the first one whose length is unusable
         StringBuilder names = new StringBuilder();
         int offset = 4;
         int end = 4 + body;
         while (offset + 2 <= end) {
             int type = tvb.u8(offset);
             int len = tvb.u8(offset + 1);
+            if (len < 2 || offset + len > end) {
+                break;
+            }
             names.append(", ").append(OPTIONS.nameOr(type, "Unknown"));
-            offset += Math.max(len, 2);
+            offset += len;
         }
         ProtoItem opts = lcp.addText(tvb, 4, body, "Options: (" + body + " bytes)" + names);
         offset = 4;
-        while (offset + 2 <= end) {
+        while (offset < end) {
             int type = tvb.u8(offset);
+            String name = OPTIONS.nameOr(type, "Unknown");
+            if (offset + 1 >= end) {
+                break;
+            }
             int len = tvb.u8(offset + 1);
-            option(tvb, opts, type, offset, len);
-            offset += Math.max(len, 2);
+            if (len < 2) {
+                warn(opts, tvb, offset, 2, name + " (with too-short option length = " + len + " byte"
+                        + (len == 1 ? "" : "s") + ")");
+                return;
+            }
+            if (offset + len > end) {
+                warn(opts, tvb, offset, end - offset, name + " (option length = " + len
+                        + " bytes says option goes past end of options)");
+                return;
+            }
+            int fixed = fixedLength(type);
+            if (fixed >= 0 && len != fixed) {
+                warn(opts, tvb, offset, len, name + " (with option length = " + len + " byte" + (len == 1 ? "" : "s")
+                        + "; should be " + fixed + ")");
+            } else {
+                option(tvb, opts, type, offset, len);
+            }
+            offset += len;
         }
+    }
+
+    private static void warn(ProtoItem opts, Tvb tvb, int offset, int length, String text) {
+        opts.addText(tvb, offset, length, text).expert(LEN_INVALID, text);
+    }
+
+    private static String hex(Tvb tvb, int offset, int length) {
+        return java.util.HexFormat.of().formatHex(tvb.bytes(offset, length));
+    }
+
+    /** The fixed length RFC 1661 gives each option, or -1 where it varies. */
+    private static int fixedLength(int type) {
+        return switch (type) {
+            case 1 -> 4;
+            case 2, 5 -> 6;
+            case 7, 8 -> 2;
+            default -> -1;
+        };
     }
 
     private void option(Tvb tvb, ProtoItem opts, int type, int offset, int len) {
