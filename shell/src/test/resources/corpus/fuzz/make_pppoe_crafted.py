@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes pppoe_crafted.pcap: PPPoE discovery (every code of RFC 2516 and its extensions, every tag,
 tags cut short or overrunning the payload) and PPPoE sessions carrying PPP LCP packets (every code,
-the common options: MRU, ACCM, authentication protocol, magic number, PFC, ACFC, and options with a
+the common options: MRU, ACCM, authentication protocol, magic number, PFC, ACFC, callback,
+multilink MRRU and short sequence numbers, an unknown option, and options with a
 wrong length), so the pppoe and lcp dissectors meet what access concentrators and clients send.
 
 Every Ethernet address is locally administered (02:...), so no vendor name applies.
@@ -78,7 +79,7 @@ d(pppoes(cp(LCP, 4, 3, opt(13, b'\x06') + opt(17, b'\x05\xd4'))))
 d(pppoes(cp(LCP, 5, 4, b'User request')))
 d(pppoes(cp(LCP, 6, 4, b'')))
 d(pppoes(cp(LCP, 7, 5, b'\x0c\x01\x00\x04')))
-d(pppoes(cp(LCP, 8, 6, b'\x80\x57\x01\x01\x00\x04')))
+d(pppoes(cp(LCP, 8, 6, b'\x00\x2b\x01\x01\x00\x04')))
 d(pppoes(cp(LCP, 9, 7, b'\x12\x34\x56\x78')))
 d(pppoes(cp(LCP, 10, 7, b'\x12\x34\x56\x78extra')))
 d(pppoes(cp(LCP, 11, 8, b'\x12\x34\x56\x78' + b'\x00' * 4)))
@@ -90,8 +91,11 @@ d(pppoes(cp(LCP, 99, 11, b'\x01\x02')))
 d(pppoes(cp(LCP, 1, 12, opt(1, b'\x05') + opt(5, b'\x12\x34\x56\x78'))))
 d(pppoes(cp(LCP, 1, 13, b'\x01\x00\x05\xd4')))
 d(pppoes(cp(LCP, 1, 14, b'\x05\x0a\x12\x34')))
-d(pppoes(cp(LCP, 1, 15, opt(3, b'\xc0\x27') + opt(3, b'\xc2\x27') + opt(4, b'\xc0\x25\x00\x00\x00\x10')
-                  + opt(99, b'\x01\x02'))))
+d(pppoes(cp(LCP, 1, 15, opt(3, b'\xc0\x27') + opt(3, b'\xc2\x27') + opt(99, b'\x01\x02'))))
+for op in range(8):
+    d(pppoes(cp(LCP, 1, 20 + op, opt(13, bytes([op]) + (b'12' if op in (1, 2, 3, 4) else b'')))))
+d(pppoes(cp(LCP, 1, 30, opt(2, b'\xff\xff\xff\xff') + opt(3, b'\xc2\x23\x80') + opt(3, b'\xc2\x23\x81')
+                  + opt(18, b''))))
 d(pppoes(struct.pack('>HBBH', LCP, 1, 16, 40) + opt(1, b'\x05\xd4')))
 d(pppoes(struct.pack('>HBB', LCP, 1, 16)))
 d(pppoes(cp(LCP, 1, 17, b''), length=50))

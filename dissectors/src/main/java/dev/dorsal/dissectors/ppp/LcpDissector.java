@@ -2,7 +2,6 @@ package dev.dorsal.dissectors.ppp;
 
 import dev.dorsal.engine.spi.Base;
 import dev.dorsal.dissectors.frame.Dispatch;
-import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
 import dev.dorsal.engine.spi.DissectorTable;
 import dev.dorsal.engine.spi.ExpertDef;
@@ -52,6 +51,20 @@ public final class LcpDissector implements DissectorProvider {
             .add(5, "Magic Number")
             .add(7, "Protocol Field Compression")
             .add(8, "Address and Control Field Compression")
+            .add(13, "Callback")
+            .add(17, "Multilink MRRU")
+            .add(18, "Multilink Short Sequence Number Header")
+            .build();
+
+    /** RFC 1570's callback operations. */
+    static final ValueString CALLBACK_OPS = ValueString.builder()
+            .add(0, "Location is determined by user authentication")
+            .add(1, "Message is dialing string")
+            .add(2, "Message is location identifier")
+            .add(3, "Message is E.164")
+            .add(4, "Message is distinguished name")
+            .add(5, "unassigned")
+            .add(6, "Location is determined during CBCP negotiation")
             .build();
 
     static final ValueString ALGORITHMS = ValueString.builder()
@@ -82,6 +95,12 @@ public final class LcpDissector implements DissectorProvider {
     static final FieldDef ALGORITHM = FieldDef.uint8("lcp.opt.algorithm", "Algorithm").vals(ALGORITHMS);
     static final FieldDef OPT_MAGIC = FieldDef.uint32("lcp.opt.magic_number", "Magic Number").hex();
 
+    static final FieldDef OPERATION = FieldDef.uint8("lcp.opt.operation", "Operation").vals(CALLBACK_OPS);
+    static final FieldDef OPT_MESSAGE = FieldDef.bytes("lcp.opt.message", "Message");
+    static final FieldDef MRRU = FieldDef.uint16("lcp.opt.mrru", "MRRU");
+    static final FieldDef CALLBACK_ITEM = item("lcp.opt.callback", "Callback");
+    static final FieldDef MRRU_ITEM = item("lcp.opt.multilink_mrru", "Multilink MRRU");
+    static final FieldDef SSNH_ITEM = item("lcp.opt.multilink_ssnh", "Multilink Short Sequence Number Header");
     static final FieldDef MRU_ITEM = item("lcp.opt.mtu_bytes", "Maximum Receive Unit");
     static final FieldDef ASYNCMAP_ITEM = item("lcp.opt.asyncmap_bytes", "Async Control Character Map");
     static final FieldDef AUTH_ITEM = item("lcp.opt.auth_protocol_bytes", "Authentication Protocol");
@@ -110,7 +129,8 @@ public final class LcpDissector implements DissectorProvider {
     static {
         List<FieldDef> all = new ArrayList<>(List.of(PPP_DATA, REJ_PROTO, MAGIC, DATA, MESSAGE, SECS, OPT_TYPE, OPT_LENGTH, MRU,
                 ASYNCMAP, AUTH_PROTOCOL, ALGORITHM, OPT_MAGIC, MRU_ITEM, ASYNCMAP_ITEM, AUTH_ITEM, MAGIC_ITEM,
-                PFC_ITEM, ACFC_ITEM));
+                PFC_ITEM, ACFC_ITEM, OPERATION, OPT_MESSAGE, MRRU, CALLBACK_ITEM, MRRU_ITEM,
+                SSNH_ITEM));
         all.addAll(List.of(ACCM_BITS));
         FIELDS = List.copyOf(all);
     }
@@ -137,12 +157,10 @@ public final class LcpDissector implements DissectorProvider {
     }
 
     private DissectorTable pppTable;
-    private DissectorHandle data;
 
     @Override
     public void handoff(Tables t) {
         pppTable = t.table(PppDissector.PROTO_TABLE);
-        data = t.handle("data");
         pppTable.add(0xc021, t.handle("lcp"));
     }
 
@@ -172,11 +190,9 @@ public final class LcpDissector implements DissectorProvider {
             case 8 -> {
                 lcp.add(REJ_PROTO, tvb, 4, 2);
                 if (body > 2) {
-                    // the rejected packet is shown by its own protocol's dissector, inside LCP's tree
-                    Tvb rejected = tvb.slice(6, body - 2);
-                    if (Dispatch.tryDissect(pppTable, tvb.u16(4), rejected, pinfo, lcp) == Dispatch.DECLINED) {
-                        pinfo.call(data, rejected, lcp);
-                    }
+                    // the rejected packet is shown by its own protocol's dissector, inside LCP's tree;
+                    // tshark shows nothing of it when no dissector takes that protocol
+                    Dispatch.tryDissect(pppTable, tvb.u16(4), tvb.slice(6, body - 2), pinfo, lcp);
                 }
             }
             case 5, 6 -> {
@@ -215,7 +231,9 @@ public final class LcpDissector implements DissectorProvider {
             if (len < 2 || offset + len > end) {
                 break;
             }
-            names.append(", ").append(OPTIONS.nameOr(type, "Unknown"));
+            if (OPTIONS.name(type) != null) {
+                names.append(", ").append(OPTIONS.name(type));
+            }
             offset += len;
         }
         ProtoItem opts = lcp.addText(tvb, 4, body, "Options: (" + body + " bytes)" + names);
@@ -248,6 +266,41 @@ public final class LcpDissector implements DissectorProvider {
         }
     }
 
+    /**
+     * The character map: tshark names "None" and "All" and otherwise lists the set characters, showing
+     * only their bits; its option line then lacks the separator and opening bracket, as tshark prints it.
+     */
+    private static void accm(Tvb tvb, ProtoItem o, int value) {
+        long map = tvb.u32(value);
+        String hex = String.format(Locale.ROOT, "0x%08x", map);
+        StringBuilder set = new StringBuilder();
+        for (int i = 31; i >= 0; i--) {
+            if ((map & (1L << i)) != 0) {
+                set.append(set.isEmpty() ? "" : ", ").append(CHARS[i][1]);
+            }
+        }
+        String inner;
+        String outer;
+        if (map == 0) {
+            inner = hex + " (None)";
+            outer = inner;
+        } else if (map == 0xffffffffL) {
+            inner = hex + ", " + set + " (All)";
+            outer = hex + " (All)";
+        } else {
+            inner = hex + ", " + set;
+            outer = hex + set + ")";
+        }
+        o.setText("Async Control Character Map: " + outer);
+        ProtoItem m = o.add(ASYNCMAP, tvb, value, 4).setText("Async Control Character Map: " + inner);
+        boolean all = map == 0 || map == 0xffffffffL;
+        for (int i = 31; i >= 0; i--) {
+            if (all || (map & (1L << i)) != 0) {
+                m.add(ACCM_BITS[i], tvb, value, 4);
+            }
+        }
+    }
+
     private static void warn(ProtoItem opts, Tvb tvb, int offset, int length, String text) {
         opts.addText(tvb, offset, length, text).expert(LEN_INVALID, text);
     }
@@ -259,9 +312,9 @@ public final class LcpDissector implements DissectorProvider {
     /** The fixed length RFC 1661 gives each option, or -1 where it varies. */
     private static int fixedLength(int type) {
         return switch (type) {
-            case 1 -> 4;
+            case 1, 17 -> 4;
             case 2, 5 -> 6;
-            case 7, 8 -> 2;
+            case 7, 8, 18 -> 2;
             default -> -1;
         };
     }
@@ -274,9 +327,14 @@ public final class LcpDissector implements DissectorProvider {
             case 5 -> MAGIC_ITEM;
             case 7 -> PFC_ITEM;
             case 8 -> ACFC_ITEM;
+            case 13 -> CALLBACK_ITEM;
+            case 17 -> MRRU_ITEM;
+            case 18 -> SSNH_ITEM;
             default -> null;
         };
         if (item == null) {
+            opts.addText(tvb, offset, len, String.format(Locale.ROOT, "Unknown (0x%02x) (%d byte%s)", type, len,
+                    len == 1 ? "" : "s"));
             return;
         }
         ProtoItem o = opts.add(item, tvb, offset, len);
@@ -288,15 +346,18 @@ public final class LcpDissector implements DissectorProvider {
                 o.setText("Maximum Receive Unit: " + tvb.u16(value));
                 o.add(MRU, tvb, value, 2);
             }
-            case 2 -> {
-                long map = tvb.u32(value);
-                String text = String.format(Locale.ROOT, "Async Control Character Map: 0x%08x", map)
-                        + (map == 0 ? " (None)" : "");
-                o.setText(text);
-                ProtoItem m = o.add(ASYNCMAP, tvb, value, 4).setText(text);
-                for (int i = 31; i >= 0; i--) {
-                    m.add(ACCM_BITS[i], tvb, value, 4);
+            case 2 -> accm(tvb, o, value);
+            case 13 -> {
+                int op = tvb.u8(value);
+                o.setText("Callback: " + CALLBACK_OPS.nameOr(op, "Unknown"));
+                o.add(OPERATION, tvb, value, 1);
+                if (len > 3) {
+                    o.add(OPT_MESSAGE, tvb, value + 1, len - 3);
                 }
+            }
+            case 17 -> {
+                o.setText("Multilink MRRU: " + tvb.u16(value));
+                o.add(MRRU, tvb, value, 2);
             }
             case 3 -> {
                 int proto = tvb.u16(value);
