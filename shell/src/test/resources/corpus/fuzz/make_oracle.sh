@@ -43,7 +43,9 @@
 # negotiation of every option, every command, data lines, the suboptions Dorsal decodes and odd ones, commands cut
 # at a segment end; its two-pass -V oracle added by hand too), smtp_crafted.pcap (written by make_smtp_crafted.py:
 # SMTP sessions on ports 25 and 587 with multi-line and pipelined replies, AUTH LOGIN/PLAIN/NTLM, DATA and BDAT
-# messages, lines split over segments, STARTTLS, segments cut by the snap length; two-pass -V oracle by hand). They
+# messages, lines split over segments, STARTTLS, segments cut by the snap length; two-pass -V oracle by hand),
+# pppoe_crafted.pcap (written by make_pppoe_crafted.py: PPPoE discovery codes and tags, tags cut short or past the
+# payload length, PPPoE sessions with LCP packets of every code and option, wrong option lengths). They
 # were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.

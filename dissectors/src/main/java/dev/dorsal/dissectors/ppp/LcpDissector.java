@@ -73,15 +73,16 @@ public final class LcpDissector implements DissectorProvider {
             .add(0x81, "MS-CHAP-2")
             .build();
 
-    static final FieldDef PPP_DATA = FieldDef.bytes("ppp.data", "Data");
+    static final FieldDef PPP_DATA = PppDissector.DATA;
     static final FieldDef REJ_PROTO = FieldDef.uint16("lcp.rej_proto", "Rejected Protocol").hex()
             .vals(PppDissector.PROTOCOLS);
     static final ExpertDef LEN_INVALID = new ExpertDef("ppp.opt.len.invalid", "Invalid length for option",
             ExpertDef.Group.PROTOCOL, ExpertDef.Severity.WARN);
 
-    static final FieldDef CODE = FieldDef.uint8("ppp.code", "Code").vals(CODES);
-    static final FieldDef IDENTIFIER = FieldDef.uint8("ppp.identifier", "Identifier").decHex();
-    static final FieldDef LENGTH = FieldDef.uint16("ppp.length", "Length");
+    /** tshark files the control protocols' common header under {@code ppp.}; LCP names its codes. */
+    static final FieldDef CODE = PppDissector.CODE;
+    static final FieldDef IDENTIFIER = PppDissector.IDENTIFIER;
+    static final FieldDef LENGTH = PppDissector.LENGTH;
     static final FieldDef MAGIC = FieldDef.uint32("lcp.magic_number", "Magic Number").hex();
     static final FieldDef DATA = FieldDef.bytes("lcp.data", "Data");
     static final FieldDef MESSAGE = FieldDef.string("lcp.message", "Message");
@@ -127,7 +128,7 @@ public final class LcpDissector implements DissectorProvider {
     static final List<FieldDef> FIELDS;
 
     static {
-        List<FieldDef> all = new ArrayList<>(List.of(PPP_DATA, REJ_PROTO, MAGIC, DATA, MESSAGE, SECS, OPT_TYPE, OPT_LENGTH, MRU,
+        List<FieldDef> all = new ArrayList<>(List.of(REJ_PROTO, MAGIC, DATA, MESSAGE, SECS, OPT_TYPE, OPT_LENGTH, MRU,
                 ASYNCMAP, AUTH_PROTOCOL, ALGORITHM, OPT_MAGIC, MRU_ITEM, ASYNCMAP_ITEM, AUTH_ITEM, MAGIC_ITEM,
                 PFC_ITEM, ACFC_ITEM, OPERATION, OPT_MESSAGE, MRRU, CALLBACK_ITEM, MRRU_ITEM,
                 SSNH_ITEM));
@@ -171,7 +172,8 @@ public final class LcpDissector implements DissectorProvider {
         pinfo.columns().setProtocol("PPP LCP");
         pinfo.columns().setInfo(CODES.nameOr(code, "Unknown"));
         ProtoItem lcp = tree.addProtocol(PROTO, tvb, 0, length);
-        lcp.add(CODE, tvb, 0, 1);
+        // ppp.code is one field for every control protocol, each naming its codes in the label
+        lcp.add(CODE, tvb, 0, 1).setText("Code: " + CODES.nameOr(code, "Unknown") + " (" + code + ")");
         lcp.add(IDENTIFIER, tvb, 1, 1);
         lcp.add(LENGTH, tvb, 2, 2);
         int body = length - 4;

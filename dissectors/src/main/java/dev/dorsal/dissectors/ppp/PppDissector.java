@@ -172,7 +172,13 @@ public final class PppDissector implements DissectorProvider {
     static final FieldDef CONTROL = FieldDef.uint8("ppp.control", "Control").hex();
     static final FieldDef PROTOCOL = FieldDef.uint16("ppp.protocol", "Protocol").hex().vals(PROTOCOLS);
 
-    static final List<FieldDef> FIELDS = List.of(ADDRESS, CONTROL, PROTOCOL);
+    /** The header every PPP control protocol (LCP, IPCP, CCP, …) starts with (RFC 1661 section 5). */
+    static final FieldDef CODE = FieldDef.uint8("ppp.code", "Code");
+    static final FieldDef IDENTIFIER = FieldDef.uint8("ppp.identifier", "Identifier").decHex();
+    static final FieldDef LENGTH = FieldDef.uint16("ppp.length", "Length");
+    static final FieldDef DATA = FieldDef.bytes("ppp.data", "Data");
+
+    static final List<FieldDef> FIELDS = List.of(ADDRESS, CONTROL, PROTOCOL, CODE, IDENTIFIER, LENGTH, DATA);
 
     private static final int ALL_STATIONS = 0xff;
 
