@@ -3,7 +3,7 @@
 tags cut short or overrunning the payload) and PPPoE sessions carrying PPP LCP packets (every code,
 the common options: MRU, ACCM, authentication protocol, magic number, PFC, ACFC, callback,
 multilink MRRU and short sequence numbers, an unknown option, and options with a
-wrong length), so the pppoe and lcp dissectors meet what access concentrators and clients send.
+wrong length) and PAP and CHAP exchanges, so the pppoe, lcp, pap and chap dissectors meet what access concentrators and clients send.
 
 Every Ethernet address is locally administered (02:...), so no vendor name applies.
 
@@ -101,6 +101,18 @@ d(pppoes(struct.pack('>HBB', LCP, 1, 16)))
 d(pppoes(cp(LCP, 1, 17, b''), length=50))
 d(pppoes(b'\xff\x03' + cp(LCP, 9, 18, b'\x00\x00\x00\x01')))
 d(pppoes(cp(0x0021, 0, 0, b'')[:2] + bytes.fromhex('450000140001000040ff0000c0a80001c0a80002')))
+# PAP and CHAP exchanges.
+PAP, CHAP = 0xc023, 0xc223
+d(pppoes(cp(PAP, 1, 1, b'\x04user\x04pass')))
+d(pppoes(cp(PAP, 2, 1, b'\x07Welcome')))
+d(pppoes(cp(PAP, 3, 1, b'\x00')))
+d(pppoes(cp(PAP, 3, 2, b'')))
+d(pppoes(cp(CHAP, 1, 1, b'\x04\x01\x02\x03\x04BRAS')))
+d(pppoes(cp(CHAP, 2, 1, b'\x10' + bytes(range(16)) + b'user')))
+d(pppoes(cp(CHAP, 2, 2, b'\x02\xaa\xbb')))
+d(pppoes(cp(CHAP, 3, 1, b'OK')))
+d(pppoes(cp(CHAP, 4, 1, b'')))
+d(pppoes(cp(CHAP, 4, 2, b'E=691 R=0')))
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pppoe_crafted.pcap'), 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))

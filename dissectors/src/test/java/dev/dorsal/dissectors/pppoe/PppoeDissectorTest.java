@@ -39,7 +39,7 @@ class PppoeDissectorTest {
     @Test
     void anOfferNamesItsAccessConcentratorInInfo() {
         DissectedPacket p = discovery(0x07, tag(0x0102, "BRAS-1".getBytes(StandardCharsets.US_ASCII)));
-        assertTrue(summary(p).contains("PPPoED 60 Active Discovery Offer (PADO) AC-Name='BRAS-1'"), summary(p));
+        assertTrue(summary(p).contains("PPPoED 30 Active Discovery Offer (PADO) AC-Name='BRAS-1'"), summary(p));
     }
 
     @Test
@@ -82,5 +82,24 @@ class PppoeDissectorTest {
         DissectedPacket p = session(lcp(8, 6, concat(u16(0x002b), bytes(1, 1, 0, 4))));
         assertEquals(List.of(0x002bL), values(p, "lcp.rej_proto"));
         assertEquals("eth:ethertype:pppoes:ppp:lcp", p.protocolsInFrame());
+    }
+
+    @Test
+    void papRequestShowsPeerIdAndPasswordInInfo() {
+        DissectedPacket p = session(concat(u16(0xc023), bytes(1, 1), u16(14), bytes(4, 'u', 's', 'e', 'r', 4, 'p', 'a',
+                's', 's')));
+        assertTrue(summary(p).contains("PPP PAP 36 Authenticate-Request (Peer-ID='user', Password='pass')"), summary(p));
+    }
+
+    @Test
+    void chapChallengeShowsNameAndValueInInfo() {
+        DissectedPacket p = session(concat(u16(0xc223), bytes(1, 1), u16(13), bytes(4, 1, 2, 3, 4, 'B', 'R', 'A', 'S')));
+        assertTrue(summary(p).contains("PPP CHAP 35 Challenge (NAME='BRAS', VALUE=0x01020304)"), summary(p));
+    }
+
+    @Test
+    void aBodilessPapNakIsMalformed() {
+        DissectedPacket p = session(concat(u16(0xc023), bytes(3, 2), u16(4)));
+        assertTrue(summary(p).endsWith("Authenticate-Nak[Malformed Packet]"), summary(p));
     }
 }
