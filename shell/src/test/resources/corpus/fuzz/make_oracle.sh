@@ -45,7 +45,8 @@
 # SMTP sessions on ports 25 and 587 with multi-line and pipelined replies, AUTH LOGIN/PLAIN/NTLM, DATA and BDAT
 # messages, lines split over segments, STARTTLS, segments cut by the snap length; two-pass -V oracle by hand),
 # pppoe_crafted.pcap (written by make_pppoe_crafted.py: PPPoE discovery codes and tags, tags cut short or past the
-# payload length, PPPoE sessions with LCP packets of every code and option, wrong option lengths, PAP and CHAP). They
+# payload length, PPPoE sessions with LCP packets of every code and option, wrong option lengths, PAP, CHAP, IPCP,
+# IPv6CP and CCP). They
 # were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.

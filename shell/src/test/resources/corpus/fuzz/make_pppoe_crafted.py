@@ -3,7 +3,7 @@
 tags cut short or overrunning the payload) and PPPoE sessions carrying PPP LCP packets (every code,
 the common options: MRU, ACCM, authentication protocol, magic number, PFC, ACFC, callback,
 multilink MRRU and short sequence numbers, an unknown option, and options with a
-wrong length) and PAP and CHAP exchanges, so the pppoe, lcp, pap and chap dissectors meet what access concentrators and clients send.
+wrong length), PAP and CHAP exchanges and IPCP/IPv6CP/CCP packets, so the PPPoE and PPP dissectors meet what access concentrators and clients send.
 
 Every Ethernet address is locally administered (02:...), so no vendor name applies.
 
@@ -113,6 +113,26 @@ d(pppoes(cp(CHAP, 2, 2, b'\x02\xaa\xbb')))
 d(pppoes(cp(CHAP, 3, 1, b'OK')))
 d(pppoes(cp(CHAP, 4, 1, b'')))
 d(pppoes(cp(CHAP, 4, 2, b'E=691 R=0')))
+# IPCP, IPv6CP and CCP, and LCP Protocol-Rejects of them.
+IPCP, IPV6CP, CCP = 0x8021, 0x8057, 0x80fd
+ip = bytes([10, 0, 0, 1])
+d(pppoes(cp(IPCP, 1, 1, opt(3, ip) + opt(129, ip) + opt(131, bytes([10, 0, 0, 2])) + opt(130, ip) + opt(132, ip))))
+d(pppoes(cp(IPCP, 3, 1, opt(3, bytes([100, 64, 0, 7])) + opt(129, bytes(4)))))
+d(pppoes(cp(IPCP, 2, 2, opt(3, bytes([100, 64, 0, 7])))))
+d(pppoes(cp(IPCP, 4, 3, opt(130, bytes(4)) + opt(132, bytes(4)))))
+d(pppoes(cp(IPCP, 1, 4, opt(3, b'\x0a\x00'))))
+d(pppoes(cp(IPCP, 5, 5, b'')))
+d(pppoes(cp(IPCP, 6, 5, b'')))
+d(pppoes(cp(IPCP, 7, 6, b'\x01\x02')))
+d(pppoes(cp(IPV6CP, 1, 1, opt(1, bytes([0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0])))))
+d(pppoes(cp(IPV6CP, 2, 1, opt(1, bytes(8)))))
+d(pppoes(cp(IPV6CP, 6, 2, b'')))
+d(pppoes(cp(CCP, 5, 1, b'')))
+d(pppoes(cp(CCP, 6, 1, b'')))
+d(pppoes(cp(CCP, 14, 2, b'')))
+d(pppoes(cp(CCP, 15, 2, b'')))
+d(pppoes(cp(LCP, 8, 31, struct.pack('>H', IPV6CP) + b'\x01\x01\x00\x04')))
+d(pppoes(cp(LCP, 8, 32, struct.pack('>H', IPCP) + cp(IPCP, 1, 1, opt(3, ip))[2:])))
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pppoe_crafted.pcap'), 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))

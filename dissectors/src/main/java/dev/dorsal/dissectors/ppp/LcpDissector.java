@@ -194,7 +194,13 @@ public final class LcpDissector implements DissectorProvider {
                 if (body > 2) {
                     // the rejected packet is shown by its own protocol's dissector, inside LCP's tree;
                     // tshark shows nothing of it when no dissector takes that protocol
+                    // tshark keeps LCP's columns: what the inner dissector writes there is undone
+                    String protocol = pinfo.columns().protocol();
+                    String info = pinfo.columns().info();
+                    int fence = pinfo.columns().infoFence();
                     Dispatch.tryDissect(pppTable, tvb.u16(4), tvb.slice(6, body - 2), pinfo, lcp);
+                    pinfo.columns().setProtocol(protocol);
+                    pinfo.columns().restoreInfo(info, fence);
                 }
             }
             case 5, 6 -> {

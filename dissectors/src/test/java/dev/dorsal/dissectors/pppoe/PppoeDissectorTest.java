@@ -102,4 +102,19 @@ class PppoeDissectorTest {
         DissectedPacket p = session(concat(u16(0xc023), bytes(3, 2), u16(4)));
         assertTrue(summary(p).endsWith("Authenticate-Nak[Malformed Packet]"), summary(p));
     }
+
+    @Test
+    void ipcpNamesTheDnsServerOption() {
+        DissectedPacket p = session(concat(u16(0x8021), bytes(3, 1), u16(10), bytes(129, 6, 10, 0, 0, 53)));
+        assertEquals(1, items(p, "ipcp.opt.pri_dns_address").size());
+        assertTrue(verbose(p).contains("    Options: (6 bytes), Primary DNS Server IP Address"),
+                String.join("\n", verbose(p)));
+    }
+
+    @Test
+    void aProtocolRejectKeepsLcpColumnsWhileShowingTheRejectedPacket() {
+        DissectedPacket p = session(lcp(8, 6, concat(u16(0x8057), bytes(1, 1, 0, 4))));
+        assertEquals("eth:ethertype:pppoes:ppp:lcp:ipv6cp", p.protocolsInFrame());
+        assertTrue(summary(p).contains("PPP LCP") && summary(p).endsWith("Protocol Reject"), summary(p));
+    }
 }
