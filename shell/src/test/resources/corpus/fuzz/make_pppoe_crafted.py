@@ -94,6 +94,7 @@ d(pppoes(cp(LCP, 1, 14, b'\x05\x0a\x12\x34')))
 d(pppoes(cp(LCP, 1, 15, opt(3, b'\xc0\x27') + opt(3, b'\xc2\x27') + opt(99, b'\x01\x02'))))
 for op in range(8):
     d(pppoes(cp(LCP, 1, 20 + op, opt(13, bytes([op]) + (b'12' if op in (1, 2, 3, 4) else b'')))))
+d(pppoes(cp(LCP, 1, 31, opt(2, b'\x00\x0a\x00\x00') + opt(2, b'\x80\x00\x00\x01'))))
 d(pppoes(cp(LCP, 1, 30, opt(2, b'\xff\xff\xff\xff') + opt(3, b'\xc2\x23\x80') + opt(3, b'\xc2\x23\x81')
                   + opt(18, b''))))
 d(pppoes(struct.pack('>HBBH', LCP, 1, 16, 40) + opt(1, b'\x05\xd4')))

@@ -275,8 +275,8 @@ public final class LcpDissector implements DissectorProvider {
     }
 
     /**
-     * The character map: tshark names "None" and "All" and otherwise lists the set characters, showing
-     * only their bits; its option line then lacks the separator and opening bracket, as tshark prints it.
+     * The character map: tshark names "None" and "All" and otherwise lists the set characters; its
+     * option line then lacks the separator and opening bracket, as tshark prints it.
      */
     private static void accm(Tvb tvb, ProtoItem o, int value) {
         long map = tvb.u32(value);
@@ -301,11 +301,8 @@ public final class LcpDissector implements DissectorProvider {
         }
         o.setText("Async Control Character Map: " + outer);
         ProtoItem m = o.add(ASYNCMAP, tvb, value, 4).setText("Async Control Character Map: " + inner);
-        boolean all = map == 0 || map == 0xffffffffL;
         for (int i = 31; i >= 0; i--) {
-            if (all || (map & (1L << i)) != 0) {
-                m.add(ACCM_BITS[i], tvb, value, 4);
-            }
+            m.add(ACCM_BITS[i], tvb, value, 4);
         }
     }
 
