@@ -117,4 +117,11 @@ class PppoeDissectorTest {
         assertEquals("eth:ethertype:pppoes:ppp:lcp:ipv6cp", p.protocolsInFrame());
         assertTrue(summary(p).contains("PPP LCP") && summary(p).endsWith("Protocol Reject"), summary(p));
     }
+
+    @Test
+    void ccpListsTheSetMppeBitsOnTheOptionLine() {
+        DissectedPacket p = session(concat(u16(0x80fd), bytes(1, 2), u16(10), bytes(18, 6, 1, 0, 0, 0x40)));
+        assertTrue(verbose(p).contains("            Supported Bits: 0x01000040, H, S"), String.join("\n", verbose(p)));
+        assertTrue(summary(p).contains("PPP CCP") && summary(p).endsWith("Configuration Request"), summary(p));
+    }
 }
