@@ -46,7 +46,10 @@
 # messages, lines split over segments, STARTTLS, segments cut by the snap length; two-pass -V oracle by hand),
 # pop_crafted.pcap (written by make_pop_crafted.py: POP3 sessions with single- and multi-line replies, a RETR
 # message over several segments, lines split across segments, STLS accepted and refused, segments cut by the snap
-# length; two-pass summary and -V oracles by hand). They
+# length; two-pass summary and -V oracles by hand),
+# pppoe_crafted.pcap (written by make_pppoe_crafted.py: PPPoE discovery codes and tags, tags cut short or past the
+# payload length, PPPoE sessions with LCP packets of every code and option, wrong option lengths, PAP, CHAP, IPCP,
+# IPv6CP and CCP). They
 # were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.

@@ -172,9 +172,21 @@ public final class PppDissector implements DissectorProvider {
     static final FieldDef CONTROL = FieldDef.uint8("ppp.control", "Control").hex();
     static final FieldDef PROTOCOL = FieldDef.uint16("ppp.protocol", "Protocol").hex().vals(PROTOCOLS);
 
-    static final List<FieldDef> FIELDS = List.of(ADDRESS, CONTROL, PROTOCOL);
+    /** The header every PPP control protocol (LCP, IPCP, CCP, …) starts with (RFC 1661 section 5). */
+    static final FieldDef CODE = FieldDef.uint8("ppp.code", "Code");
+    static final FieldDef IDENTIFIER = FieldDef.uint8("ppp.identifier", "Identifier").decHex();
+    static final FieldDef LENGTH = FieldDef.uint16("ppp.length", "Length");
+    static final FieldDef DATA = FieldDef.bytes("ppp.data", "Data");
+
+    static final List<FieldDef> FIELDS = List.of(ADDRESS, CONTROL, PROTOCOL, CODE, IDENTIFIER, LENGTH, DATA);
 
     private static final int ALL_STATIONS = 0xff;
+
+    /**
+     * Handle of PPP as PPPoE carries it (RFC 2516 section 7): never address and control bytes, so a
+     * leading 0xff is a one-byte protocol number, as tshark reads it.
+     */
+    public static final String NO_HDLC = "ppp_pppoe";
 
     private DissectorTable table;
     private DissectorHandle data;
@@ -190,6 +202,7 @@ public final class PppDissector implements DissectorProvider {
         r.fields(PROTO, FIELDS);
         table = r.newTable(PROTO_TABLE, "PPP protocol", FieldType.UINT16, Base.HEX);
         r.handle("ppp", PROTO, this::dissect);
+        r.handle(NO_HDLC, PROTO, (tvb, pinfo, tree) -> dissect(tvb, pinfo, tree, false));
     }
 
     @Override
@@ -201,10 +214,17 @@ public final class PppDissector implements DissectorProvider {
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
-        pinfo.columns().setProtocol("PPP");
+        return dissect(tvb, pinfo, tree, true);
+    }
+
+    private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree, boolean hdlc) {
+        // inside PPPoE tshark leaves the column to PPPoES until the payload's dissector sets its own
+        if (hdlc) {
+            pinfo.columns().setProtocol("PPP");
+        }
         ProtoItem ppp = tree.addProtocol(PROTO, tvb, 0, 0);
         int offset = 0;
-        if (tvb.u8(0) == ALL_STATIONS) {
+        if (hdlc && tvb.u8(0) == ALL_STATIONS) {
             ppp.add(ADDRESS, tvb, 0, 1);
             ppp.add(CONTROL, tvb, 1, 1);
             offset = 2;

@@ -25,7 +25,7 @@ final class Scope {
             "DNS", "MDNS", "LLMNR", "HTTP", "HTTP2", "HTTP2/JSON", "SSL", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2",
             "TLSv1.3", "SSH", "SSHv1", "SSHv2", "HTTP/XML", "SSDP", "NTP", "DHCP", "BOOTP", "DHCPv6", "MPLS", "GRE",
             "VxLAN", "PPP", "ERSPAN", "LLC", "XID", "STP", "GARP", "LLDP", "FTP", "FTP-DATA", "TELNET", "SMTP", "QUIC",
-            "POP");
+            "POP", "PPPoED", "PPPoES", "PPP LCP", "PPP PAP", "PPP CHAP", "PPP IPCP", "PPP IPV6CP", "PPP CCP");
 
     /** Layers (frame.protocols entries) of in-scope packets; "data" is undissected payload. */
     static final Set<String> SUMMARY_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6", "icmp", "tcp", "udp",
@@ -53,7 +53,8 @@ final class Scope {
      * Ethertypes of Ethernet II frames whose payload the in-scope dissectors decode (each Ethernet
      * header of a frame: a tunnel adds inner ones; LLDP's is 0x88cc).
      */
-    static final Set<String> ETHERTYPES = Set.of("0x0800", "0x86dd", "0x0806", "0x8100", "0x8847", "0x8848", "0x88cc");
+    static final Set<String> ETHERTYPES = Set.of("0x0800", "0x86dd", "0x0806", "0x8100", "0x8847", "0x8848", "0x88cc",
+            "0x8863", "0x8864");
 
     /** IPv4 protocol numbers the in-scope dissectors decode. */
     static final Set<String> IP_PROTOCOLS = Set.of("1", "2", "4", "6", "17", "41", "47");
