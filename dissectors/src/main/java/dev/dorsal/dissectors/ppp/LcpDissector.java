@@ -229,23 +229,9 @@ public final class LcpDissector implements DissectorProvider {
     }
 
     private void options(Tvb tvb, ProtoItem lcp, int body) {
-        // the header names the options up to the first one whose length is unusable
-        StringBuilder names = new StringBuilder();
-        int offset = 4;
+        ProtoItem opts = NcpPackets.optionsNode(tvb, lcp, body, OPTIONS);
         int end = 4 + body;
-        while (offset + 2 <= end) {
-            int type = tvb.u8(offset);
-            int len = tvb.u8(offset + 1);
-            if (len < 2 || offset + len > end) {
-                break;
-            }
-            if (OPTIONS.name(type) != null) {
-                names.append(", ").append(OPTIONS.name(type));
-            }
-            offset += len;
-        }
-        ProtoItem opts = lcp.addText(tvb, 4, body, "Options: (" + body + " bytes)" + names);
-        offset = 4;
+        int offset = 4;
         while (offset < end) {
             int type = tvb.u8(offset);
             String name = OPTIONS.nameOr(type, "Unknown");

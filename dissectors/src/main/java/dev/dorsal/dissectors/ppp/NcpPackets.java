@@ -65,7 +65,11 @@ final class NcpPackets {
         return tvb.length();
     }
 
-    private static void options(Tvb tvb, ProtoItem item, int body, ValueString optionNames, Options options) {
+    /**
+     * The "Options: (N bytes), MRU, …" node of a configure packet (LCP's and the NCPs' alike): its label
+     * names the known options up to the first one whose length is unusable.
+     */
+    static ProtoItem optionsNode(Tvb tvb, ProtoItem item, int body, ValueString optionNames) {
         StringBuilder names = new StringBuilder();
         int offset = 4;
         int end = 4 + body;
@@ -80,8 +84,13 @@ final class NcpPackets {
             }
             offset += len;
         }
-        ProtoItem opts = item.addText(tvb, 4, body, "Options: (" + body + " bytes)" + names);
-        offset = 4;
+        return item.addText(tvb, 4, body, "Options: (" + body + " bytes)" + names);
+    }
+
+    private static void options(Tvb tvb, ProtoItem item, int body, ValueString optionNames, Options options) {
+        ProtoItem opts = optionsNode(tvb, item, body, optionNames);
+        int end = 4 + body;
+        int offset = 4;
         while (offset + 1 < end) {
             int type = tvb.u8(offset);
             String name = optionNames.nameOr(type, "Unknown");
