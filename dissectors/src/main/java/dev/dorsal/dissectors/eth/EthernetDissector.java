@@ -193,14 +193,15 @@ public final class EthernetDissector implements DissectorProvider {
         hidden(item, item.addUint(oui, tvb, off, 3, prefix), true);
         boolean vendors = item.tree().wants(ouiResolved) || item.tree().wants(ADDR_OUI_RESOLVED);
         String vendor = vendors ? EtherNames.vendor(prefix) : null;
+        // tshark's resolved vendor items span the whole address, not its OUI (PDML size 6)
         if (vendor != null) {
-            hidden(item, item.addString(ouiResolved, tvb, off, 3, vendor), true);
+            hidden(item, item.addString(ouiResolved, tvb, off, 6, vendor), true);
         }
         item.addUint(ADDR, tvb, off, 6, mac);
         hidden(item, item.addString(ADDR_RESOLVED, tvb, off, 6, name), true);
         hidden(item, item.addUint(ADDR_OUI, tvb, off, 3, prefix), true);
         if (vendor != null) {
-            hidden(item, item.addString(ADDR_OUI_RESOLVED, tvb, off, 3, vendor), true);
+            hidden(item, item.addString(ADDR_OUI_RESOLVED, tvb, off, 6, vendor), true);
         }
         Items.add(item, lg, tvb, off, 3);
         hidden(item, Items.add(item, ANY_LG, tvb, off, 3), false);
