@@ -119,7 +119,7 @@ public final class Ipv4Dissector implements DissectorProvider {
     private static final int OFFSET_MASK = 0x1fff;
 
     /** The handle the EtherType table uses: IPv4 whatever the version says (dissect_ip_v4). */
-    static final String V4_HANDLE = "ipv4";
+    public static final String V4_HANDLE = "ipv4";
 
     private DissectorTable protoTable;
     private DissectorHandle dataHandle;

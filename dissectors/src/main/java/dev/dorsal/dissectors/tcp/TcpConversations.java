@@ -1,7 +1,7 @@
 package dev.dorsal.dissectors.tcp;
 
 import dev.dorsal.engine.spi.Address;
-import java.util.Arrays;
+import dev.dorsal.engine.spi.EndpointPair;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,22 +18,9 @@ final class TcpConversations {
     /** Connections remembered at once. */
     static final int MAX_TRACKED = 1 << 18;
 
-    private record Endpoints(Address a, int portA, Address b, int portB) {
-        static Endpoints of(Address src, int srcPort, Address dst, int dstPort) {
-            int c = src.type().compareTo(dst.type());
-            if (c == 0) {
-                c = Arrays.compareUnsigned(src.bytes(), dst.bytes());
-            }
-            if (c < 0 || (c == 0 && srcPort <= dstPort)) {
-                return new Endpoints(src, srcPort, dst, dstPort);
-            }
-            return new Endpoints(dst, dstPort, src, srcPort);
-        }
-    }
-
-    private final Map<Endpoints, TcpConversation> byEndpoints = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<EndpointPair, TcpConversation> byEndpoints = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Endpoints, TcpConversation> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<EndpointPair, TcpConversation> eldest) {
             return size() > MAX_TRACKED;
         }
     };
@@ -64,13 +51,18 @@ final class TcpConversations {
 
     /** The current connection of these endpoints, or null when there is none. */
     TcpConversation find(Address src, int srcPort, Address dst, int dstPort) {
-        return byEndpoints.get(Endpoints.of(src, srcPort, dst, dstPort));
+        return byEndpoints.get(EndpointPair.of(src, srcPort, dst, dstPort));
+    }
+
+    /** The index the next connection started will get. */
+    int nextIndex() {
+        return nextIndex;
     }
 
     /** Starts a connection (the next index) for these endpoints; it replaces any earlier one. */
     TcpConversation startNew(Address src, int srcPort, Address dst, int dstPort, long nowNanos) {
         TcpConversation c = new TcpConversation(nextIndex++, src, srcPort, nowNanos);
-        byEndpoints.put(Endpoints.of(src, srcPort, dst, dstPort), c);
+        byEndpoints.put(EndpointPair.of(src, srcPort, dst, dstPort), c);
         return c;
     }
 }

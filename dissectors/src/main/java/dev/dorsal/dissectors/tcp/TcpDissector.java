@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.tcp;
 
+import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.Base;
 import dev.dorsal.engine.spi.Columns;
 import dev.dorsal.engine.spi.DissectorHandle;
@@ -129,7 +130,7 @@ public final class TcpDissector implements DissectorProvider {
             + " header (might be NMAP or someone else deliberately sending unusual packets)";
     private static final String RELATIVE_SEQ = "    (relative sequence number)";
     private static final String RELATIVE_ACK = "    (relative ack number)";
-    private static final Key<TcpConversations> CONVERSATIONS = Key.of("tcp.conversations");
+    static final Key<TcpConversations> CONVERSATIONS = Key.of("tcp.conversations");
     private static final Key<TcpMptcp.Connections> MPTCP_CONNECTIONS = Key.of("mptcp.connections");
 
     private DissectorHandle handle;
@@ -177,6 +178,7 @@ public final class TcpDissector implements DissectorProvider {
         r.protocol(TcpMptcp.MPTCP);
         r.fields(TcpMptcp.MPTCP, TcpMptcp.MPTCP_FIELDS);
         handle = r.handle("tcp", TCP, this::dissect);
+        r.flowShortcut("tcp", new TcpFlowShortcut());
         desegmentPref = new TcpPref(r.preference(TCP, "desegment_tcp_streams",
                 "Allow subdissector to reassemble TCP streams", "TRUE"));
         analyzePref = new TcpPref(r.preference(TCP, "analyze_sequence_numbers",
@@ -251,7 +253,8 @@ public final class TcpDissector implements DissectorProvider {
             seg.segLen = reported - hlen;
         }
 
-        TcpConversation conv = conversation(pinfo, seg);
+        TcpConversation conv = conversation(pinfo.state(CONVERSATIONS, TcpConversations::new), pinfo.netSrc(),
+                pinfo.netDst(), pinfo.number(), seg);
         TcpAnalysis.generated(tcp, tcp.addUint(STREAM, tvb, 0, 0, conv.index));
         pinfo.put(TcpPdus.STREAM, (long) conv.index);
         pinfo.put(TcpConversationDissectors.FIRST_FRAME, conv.firstFrame);
@@ -470,30 +473,30 @@ public final class TcpDissector implements DissectorProvider {
     private record WantedFor(java.util.BitSet interest, Wanted wanted) {}
 
     /** Finds or starts the connection, handling ports reused by a SYN (or SYN/ACK) with a new ISN. */
-    private static TcpConversation conversation(PacketInfo pinfo, TcpSegment seg) {
-        TcpConversations table = pinfo.state(CONVERSATIONS, TcpConversations::new);
+    static TcpConversation conversation(TcpConversations table, Address src, Address dst, long frame,
+            TcpSegment seg) {
         boolean fresh = false;
-        TcpConversation conv = table.find(pinfo.netSrc(), seg.srcPort, pinfo.netDst(), seg.dstPort);
+        TcpConversation conv = table.find(src, seg.srcPort, dst, seg.dstPort);
         if (conv == null) {
-            conv = table.startNew(pinfo.netSrc(), seg.srcPort, pinfo.netDst(), seg.dstPort, seg.now);
+            conv = table.startNew(src, seg.srcPort, dst, seg.dstPort, seg.now);
             fresh = true;
         }
-        TcpFlow fwd = conv.forward(pinfo.netSrc(), seg.srcPort);
-        int synAck = seg.flags & (TcpFlags.SYN | TcpFlags.ACK);
-        if (synAck == TcpFlags.SYN && fwd.baseSeqSet && seg.rawSeq != fwd.baseSeq) {
-            conv = table.startNew(pinfo.netSrc(), seg.srcPort, pinfo.netDst(), seg.dstPort, seg.now);
-            fwd = conv.forward(pinfo.netSrc(), seg.srcPort);
+        TcpFlow fwd = conv.forward(src, seg.srcPort);
+        if (reusesPorts(fwd, seg.flags, seg.rawSeq)) {
+            conv = table.startNew(src, seg.srcPort, dst, seg.dstPort, seg.now);
+            fwd = conv.forward(src, seg.srcPort);
             seg.ta.flag(TcpAnalysis.REUSED_PORTS);
             // tshark counts the reusing SYN before showing the completeness.
             conv.completeness = TcpConversation.SYN;
             fresh = true;
-        } else if (synAck == (TcpFlags.SYN | TcpFlags.ACK) && fwd.baseSeqSet && seg.rawSeq != fwd.baseSeq) {
+        } else if ((seg.flags & (TcpFlags.SYN | TcpFlags.ACK)) == (TcpFlags.SYN | TcpFlags.ACK) && fwd.baseSeqSet
+                && seg.rawSeq != fwd.baseSeq) {
             // Same connection, new ISN from the server: its relative numbers restart at this SYN/ACK.
             seg.ta.flag(TcpAnalysis.REUSED_PORTS);
             fwd.baseSeqSet = false;
         }
         if (fresh) {
-            conv.firstFrame = pinfo.number();
+            conv.firstFrame = frame;
         }
         seg.conv = conv;
         seg.fwd = fwd;
@@ -502,6 +505,24 @@ public final class TcpDissector implements DissectorProvider {
         seg.reassemblyTotal = table.reassemblyTotal;
         seg.conversations = table;
         return conv;
+    }
+
+    /**
+     * The stream {@link #conversation} will put a segment in, found without changing anything (other
+     * than the table's record of which connection was seen last).
+     */
+    static long streamOf(TcpConversations table, Address src, int srcPort, Address dst, int dstPort, int flags,
+            int rawSeq) {
+        TcpConversation conv = table.find(src, srcPort, dst, dstPort);
+        if (conv == null || reusesPorts(conv.forward(src, srcPort), flags, rawSeq)) {
+            return table.nextIndex();
+        }
+        return conv.index;
+    }
+
+    /** A SYN whose initial sequence number differs from the one its side started with: the ports are reused. */
+    private static boolean reusesPorts(TcpFlow fwd, int flags, int rawSeq) {
+        return (flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN && fwd.baseSeqSet && rawSeq != fwd.baseSeq;
     }
 
     private static void addAck(ProtoItem tcp, Tvb tvb, TcpSegment seg, long ackShown, boolean detailed) {

@@ -1,6 +1,7 @@
 package dev.dorsal.dissectors.udp;
 
 import dev.dorsal.engine.spi.Address;
+import dev.dorsal.engine.spi.EndpointPair;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,25 +30,9 @@ final class UdpConversations {
         }
     }
 
-    /** Both endpoints in a canonical order, so either direction finds the same conversation. */
-    private record Endpoints(Address a, int portA, Address b, int portB) {
-        static Endpoints of(Address src, int srcPort, Address dst, int dstPort) {
-            int c = compare(src, dst);
-            if (c < 0 || (c == 0 && srcPort <= dstPort)) {
-                return new Endpoints(src, srcPort, dst, dstPort);
-            }
-            return new Endpoints(dst, dstPort, src, srcPort);
-        }
-
-        private static int compare(Address x, Address y) {
-            int c = x.type().compareTo(y.type());
-            return c != 0 ? c : java.util.Arrays.compareUnsigned(x.bytes(), y.bytes());
-        }
-    }
-
-    private final Map<Endpoints, Conversation> byEndpoints = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<EndpointPair, Conversation> byEndpoints = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Endpoints, Conversation> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<EndpointPair, Conversation> eldest) {
             return size() > MAX_TRACKED;
         }
     };
@@ -55,7 +40,7 @@ final class UdpConversations {
 
     /** The conversation of these endpoints, created (with the next index) when new. */
     Conversation find(Address src, int srcPort, Address dst, int dstPort, long nowNanos) {
-        Endpoints key = Endpoints.of(src, srcPort, dst, dstPort);
+        EndpointPair key = EndpointPair.of(src, srcPort, dst, dstPort);
         Conversation c = byEndpoints.get(key);
         if (c == null) {
             c = new Conversation(nextIndex++, nowNanos);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** State that lives as long as one capture: dissectors' tables and the dissector bugs seen. */
-final class CaptureState {
+final class CaptureState implements dev.dorsal.engine.spi.FlowShortcut.States {
     /** A dissector threw something other than a bounds error: a bug in it, reported with the frame. */
     record Bug(String dissector, long frame, String error) {}
 
@@ -20,8 +20,9 @@ final class CaptureState {
     private final List<Bug> bugs = new ArrayList<>();
     private long bugCount;
 
+    @Override
     @SuppressWarnings("unchecked")
-    <T> T state(Key<T> key, Supplier<T> create) {
+    public <T> T state(Key<T> key, Supplier<T> create) {
         Object v = states.get(key);
         if (v == null) {
             v = create.get();

@@ -6,12 +6,14 @@ import dev.dorsal.engine.registry.Registry;
 import dev.dorsal.engine.spi.Columns;
 import dev.dorsal.engine.spi.DataSource;
 import dev.dorsal.engine.spi.DissectorHandle;
+import dev.dorsal.engine.spi.FlowShortcut;
 import dev.dorsal.engine.spi.FrameMeta;
 import dev.dorsal.engine.spi.Key;
 import dev.dorsal.engine.spi.PassLinks;
 import dev.dorsal.engine.spi.PacketTree;
 import dev.dorsal.engine.spi.Tvb;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * Dissects the frames of one capture in order (single pass, as tshark without -2). Keeps the
@@ -97,6 +99,26 @@ public final class Dissection {
         state.call(frameHandle, tvb, tree.root());
         return new DissectedPacket(meta, tree, columns, state.src(), state.dst(), state.netSrc(), state.netDst(),
                 state.dlSrc(), state.dlDst(), state.layers(), state.dataSources(), state.malformed(), state.tapped());
+    }
+
+    /**
+     * The flow of a frame through {@code shortcut} (see {@link FlowShortcut}), or null when it
+     * declines and the frame is to be dissected. A frame the shortcut takes counts as dissected and
+     * displayed for the timing of the frames after it.
+     */
+    public FlowShortcut.Flow flow(RawFrame raw, FlowShortcut shortcut, LongPredicate take) {
+        FlowShortcut.Flow f = shortcut.flow(raw.data(), raw.linkType(), raw.originalLength(), raw.number(),
+                raw.timestampNanos(), capture, take);
+        if (f != null) {
+            pass(raw, true);
+            prevDisplayedNumber = raw.number();
+        }
+        return f;
+    }
+
+    /** Nanoseconds from the capture's first frame to {@code raw} (frame.time_relative). */
+    public long relativeNanos(RawFrame raw) {
+        return firstNanos == Long.MIN_VALUE ? 0 : raw.timestampNanos() - firstNanos;
     }
 
     /**

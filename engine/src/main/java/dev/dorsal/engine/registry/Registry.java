@@ -9,6 +9,7 @@ import dev.dorsal.engine.spi.DissectorTable;
 import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.FieldType;
+import dev.dorsal.engine.spi.FlowShortcut;
 import dev.dorsal.engine.spi.HeuristicList;
 import dev.dorsal.engine.spi.Preference;
 import dev.dorsal.engine.spi.ProtocolDef;
@@ -34,6 +35,7 @@ public final class Registry implements Registrar, Tables {
     private final Map<String, PreferenceValue> preferences = new LinkedHashMap<>();
     private final Map<String, ExpertDef> experts = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
+    private final Map<String, FlowShortcut> flowShortcuts = new LinkedHashMap<>();
     private String currentProvider = "engine";
 
     public Registry() {
@@ -159,6 +161,31 @@ public final class Registry implements Registrar, Tables {
         DissectorHandle h = new DissectorHandle(name, protocol, dissector);
         handles.put(name, h);
         return h;
+    }
+
+    @Override
+    public void flowShortcut(String transport, FlowShortcut shortcut) {
+        flowShortcuts.put(transport, shortcut);
+    }
+
+    /**
+     * The flow shortcut of {@code transport} when it may be used now: one was offered and every
+     * hand-off it assumes is what the tables hold (a Decode As or a script's table entry turns it off).
+     * Null otherwise.
+     */
+    public FlowShortcut flowShortcut(String transport) {
+        FlowShortcut s = flowShortcuts.get(transport);
+        if (s == null) {
+            return null;
+        }
+        for (FlowShortcut.Binding b : s.assumes()) {
+            UintDissectorTable t = tables.get(b.table());
+            DissectorHandle h = handles.get(b.handle());
+            if (t == null || h == null || t.lookup(b.key()) != h) {
+                return null;
+            }
+        }
+        return s;
     }
 
     @Override

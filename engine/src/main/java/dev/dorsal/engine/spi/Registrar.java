@@ -20,4 +20,7 @@ public interface Registrar {
 
     /** Declares a preference {@code proto.name} with a default value (changed with -o proto.name:value). */
     Preference preference(ProtocolDef owner, String name, String title, String defaultValue);
+
+    /** Offers a shortcut for consumers of {@code transport}'s flows only (see {@link FlowShortcut}). */
+    void flowShortcut(String transport, FlowShortcut shortcut);
 }

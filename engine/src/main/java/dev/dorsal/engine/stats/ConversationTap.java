@@ -2,6 +2,7 @@ package dev.dorsal.engine.stats;
 
 import dev.dorsal.engine.dissect.DissectedPacket;
 import dev.dorsal.engine.spi.Address;
+import dev.dorsal.engine.spi.FlowShortcut;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,19 @@ final class ConversationTap implements Tap {
     private long dropped;
     private boolean macNames = true;
 
-    private record Key(Address a, int portA, Address b, int portB, long stream) {}
+    /** Written-out equals and hashCode: a record's generated ones cost more than the rest of a lookup. */
+    private record Key(Address a, int portA, Address b, int portB, long stream) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.stream == stream && k.portA == portA && k.portB == portB && k.a.equals(a)
+                    && k.b.equals(b);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((a.hashCode() * 31 + b.hashCode()) * 31 + (portA << 16 ^ portB)) * 31 + Long.hashCode(stream);
+        }
+    }
 
     private static final class Conv {
         final Address src;
@@ -74,31 +87,43 @@ final class ConversationTap implements Tap {
         }
         long len = p.frame().originalLength();
         long time = p.frame().relativeNanos();
-        kind.flows(p, (src, sp, dst, dp, stream) -> {
-            Key key = key(src, sp, dst, dp, stream);
-            Conv c = conversations.get(key);
-            if (c == null) {
-                if (conversations.size() >= MAX_CONVERSATIONS) {
-                    dropped++;
-                    return;
-                }
-                c = new Conv(src, sp, dst, dp, time);
-                conversations.put(key, c);
-                order.add(c);
+        kind.flows(p, (src, sp, dst, dp, stream) -> count(src, sp, dst, dp, stream, len, time));
+    }
+
+    @Override
+    public String flowTransport() {
+        return kind == ConvKind.TCP && filter == null ? "tcp" : null;
+    }
+
+    @Override
+    public void flow(FlowShortcut.Flow f, int originalLength, long relativeNanos) {
+        count(f.src(), f.srcPort(), f.dst(), f.dstPort(), f.stream(), originalLength, relativeNanos);
+    }
+
+    private void count(Address src, int sp, Address dst, int dp, long stream, long len, long time) {
+        Key key = key(src, sp, dst, dp, stream);
+        Conv c = conversations.get(key);
+        if (c == null) {
+            if (conversations.size() >= MAX_CONVERSATIONS) {
+                dropped++;
+                return;
             }
-            if (src.equals(c.src) && sp == c.srcPort) {
-                c.txFrames++;
-                c.txBytes += len;
-            } else {
-                c.rxFrames++;
-                c.rxBytes += len;
-            }
-            if (time > c.stop) {
-                c.stop = time;
-            } else if (time < c.start) {
-                c.start = time;
-            }
-        });
+            c = new Conv(src, sp, dst, dp, time);
+            conversations.put(key, c);
+            order.add(c);
+        }
+        if (src.equals(c.src) && sp == c.srcPort) {
+            c.txFrames++;
+            c.txBytes += len;
+        } else {
+            c.rxFrames++;
+            c.rxBytes += len;
+        }
+        if (time > c.stop) {
+            c.stop = time;
+        } else if (time < c.start) {
+            c.start = time;
+        }
     }
 
     /** The direction-independent key: the smaller endpoint first. */

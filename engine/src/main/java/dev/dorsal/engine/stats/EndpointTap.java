@@ -2,6 +2,7 @@ package dev.dorsal.engine.stats;
 
 import dev.dorsal.engine.dissect.DissectedPacket;
 import dev.dorsal.engine.spi.Address;
+import dev.dorsal.engine.spi.FlowShortcut;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,18 @@ final class EndpointTap implements Tap {
     private long dropped;
     private boolean macNames = true;
 
-    private record Key(Address address, int port) {}
+    /** Written-out equals and hashCode: a record's generated ones cost more than the rest of a lookup. */
+    private record Key(Address address, int port) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.port == port && k.address.equals(address);
+        }
+
+        @Override
+        public int hashCode() {
+            return address.hashCode() * 31 + port;
+        }
+    }
 
     private static final class Endpoint {
         final Key key;
@@ -71,18 +83,30 @@ final class EndpointTap implements Tap {
             return;
         }
         long len = p.frame().originalLength();
-        kind.flows(p, (src, sp, dst, dp, stream) -> {
-            Endpoint s = endpoint(src, sp);
-            if (s != null) {
-                s.txPackets++;
-                s.txBytes += len;
-            }
-            Endpoint d = endpoint(dst, dp);
-            if (d != null) {
-                d.rxPackets++;
-                d.rxBytes += len;
-            }
-        });
+        kind.flows(p, (src, sp, dst, dp, stream) -> count(src, sp, dst, dp, len));
+    }
+
+    @Override
+    public String flowTransport() {
+        return kind == ConvKind.TCP && filter == null ? "tcp" : null;
+    }
+
+    @Override
+    public void flow(FlowShortcut.Flow f, int originalLength, long relativeNanos) {
+        count(f.src(), f.srcPort(), f.dst(), f.dstPort(), originalLength);
+    }
+
+    private void count(Address src, int sp, Address dst, int dp, long len) {
+        Endpoint s = endpoint(src, sp);
+        if (s != null) {
+            s.txPackets++;
+            s.txBytes += len;
+        }
+        Endpoint d = endpoint(dst, dp);
+        if (d != null) {
+            d.rxPackets++;
+            d.rxBytes += len;
+        }
     }
 
     private Endpoint endpoint(Address a, int port) {

@@ -2,6 +2,7 @@ package dev.dorsal.engine.stats;
 
 import dev.dorsal.engine.dissect.DissectedPacket;
 import dev.dorsal.engine.spi.Address;
+import dev.dorsal.engine.spi.FlowShortcut;
 import dev.dorsal.engine.spi.FollowData;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
@@ -82,6 +83,22 @@ final class FollowTap implements Tap {
                 udpDatagram(p, n, hop.src(), sport, hop.dst(), dport);
             }
         });
+    }
+
+    @Override
+    public String flowTransport() {
+        // Following a TCP stream by its index: the frames of every other stream only need their index.
+        return args.proto().equals("tcp") && args.addr() == null ? "tcp" : null;
+    }
+
+    @Override
+    public boolean takesFlowOf(long stream) {
+        return stream != args.stream();
+    }
+
+    @Override
+    public void flow(FlowShortcut.Flow f, int originalLength, long relativeNanos) {
+        // another stream's frame: nothing of it is followed
     }
 
     /** Decrypted TLS records of the followed TCP stream, as the TLS dissector queued them. */

@@ -1,6 +1,7 @@
 package dev.dorsal.engine.stats;
 
 import dev.dorsal.engine.dissect.DissectedPacket;
+import dev.dorsal.engine.spi.FlowShortcut;
 import java.io.PrintStream;
 import java.util.Set;
 
@@ -39,4 +40,26 @@ public interface Tap {
      * tshark's default {@code -N m} does; {@code -n} turns it off. Called before the first packet.
      */
     default void macNameResolution(boolean enabled) {}
+
+    /**
+     * The transport ("tcp") whose flows are all this tap reads of most frames, so that a run whose
+     * every consumer says so may take frames through that transport's {@link FlowShortcut}; null
+     * (the default) when the tap reads dissected packets.
+     */
+    default String flowTransport() {
+        return null;
+    }
+
+    /**
+     * Whether the tap takes a frame of {@code stream} as a flow ({@link #flow}); false when it needs
+     * the frame dissected ({@link #packet}), as a followed stream's frames are.
+     */
+    default boolean takesFlowOf(long stream) {
+        return true;
+    }
+
+    /** Counts a frame known only by its flow (length on the wire, time since the first frame). */
+    default void flow(FlowShortcut.Flow flow, int originalLength, long relativeNanos) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " reads dissected packets only");
+    }
 }

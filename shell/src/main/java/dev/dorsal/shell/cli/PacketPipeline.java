@@ -5,10 +5,12 @@ import dev.dorsal.engine.dissect.DissectedPacket;
 import dev.dorsal.engine.dissect.Dissection;
 import dev.dorsal.engine.output.PacketFormatter;
 import dev.dorsal.engine.registry.Registry;
+import dev.dorsal.engine.spi.FlowShortcut;
 import dev.dorsal.engine.spi.PassLinks;
 import dev.dorsal.engine.stats.Tap;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * The per-packet work every source shares (a file or a live device): dissect, feed the -z taps,
@@ -20,6 +22,9 @@ final class PacketPipeline {
     private final OutputSink sink;
     private final PrintStream out;
     private final PacketFormatter formatter;
+    /** Null unless every consumer of the run reads only transport flows (see {@link #flowShortcut}). */
+    private final FlowShortcut shortcut;
+    private final LongPredicate takenAsFlow;
     private int contextInterfaces = -1;
     private int contextSection = -1;
 
@@ -42,6 +47,34 @@ final class PacketPipeline {
         if (formatter != null) {
             formatter.begin(sink.buffer());
         }
+        this.shortcut = flowShortcut(plan, registry, links);
+        this.takenAsFlow = stream -> {
+            for (Tap t : plan.taps()) {
+                if (!t.takesFlowOf(stream)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    /**
+     * The transport shortcut a run may take (see {@link FlowShortcut}): only when nothing is printed
+     * per packet, no filter or script looks at packets, it is a single pass, and every -z tap reads
+     * only the flows of the same transport (-z conv,tcp, -z endpoints,tcp, -z follow,tcp,…,N).
+     */
+    private static FlowShortcut flowShortcut(Plan plan, Registry registry, PassLinks links) {
+        if (links != null || plan.formatter() != null || plan.filter() != null || plan.scripts() != null
+                || plan.taps().isEmpty()) {
+            return null;
+        }
+        String transport = plan.taps().getFirst().flowTransport();
+        for (Tap t : plan.taps()) {
+            if (t.flowTransport() == null || !t.flowTransport().equals(transport)) {
+                return null;
+            }
+        }
+        return registry.flowShortcut(transport);
     }
 
     /** Tells frame dissection the pcapng section (1-based, 0 for pcap) and interface names, when they change. */
@@ -61,6 +94,16 @@ final class PacketPipeline {
 
     /** Dissects and prints one frame; true when it passed the display filter (and so is displayed and saved). */
     boolean accept(RawFrame raw) {
+        if (shortcut != null) {
+            FlowShortcut.Flow flow = dissection.flow(raw, shortcut, takenAsFlow);
+            if (flow != null) {
+                long relative = dissection.relativeNanos(raw);
+                for (Tap t : plan.taps()) {
+                    t.flow(flow, raw.originalLength(), relative);
+                }
+                return true; // no filter: displayed
+            }
+        }
         DissectedPacket p = dissection.dissect(raw, plan.options());
         for (Tap t : plan.taps()) {
             t.packet(p); // taps see every packet read, displayed or not, as in tshark

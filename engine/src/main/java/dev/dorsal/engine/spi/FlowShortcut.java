@@ -1,0 +1,47 @@
+package dev.dorsal.engine.spi;
+
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/**
+ * A transport dissector's shortcut for consumers that read nothing of a frame but its transport flow
+ * (addresses, ports, stream index): {@code -z conv,tcp}, or {@code -z follow,tcp,…,N} for the frames of
+ * other streams. Building the tree through every layer costs microseconds a frame; reading the
+ * plain headers these consumers need and updating the stream table costs a small part of that.
+ *
+ * <p>The contract: for every frame it does not decline, the shortcut changes the capture's state
+ * exactly as full dissection would for a consumer that reads only the stream index, and returns what
+ * that dissection would report. It declines (returns null, changing nothing) for anything it does not
+ * handle completely, and that frame then takes the full dissection. It may only be used while the
+ * dissector tables hold the hand-offs it assumes ({@link #assumes}).
+ */
+public interface FlowShortcut {
+    /** One layer's flow: where a frame goes, and the stream it belongs to. */
+    record Flow(Address src, int srcPort, Address dst, int dstPort, long stream) {}
+
+    /** A hand-off the shortcut assumes: {@code table} maps {@code key} to the handle named {@code handle}. */
+    record Binding(String table, long key, String handle) {}
+
+    /** The table entries the shortcut's reading of the headers stands for; checked before it is used. */
+    List<Binding> assumes();
+
+    /**
+     * The flow of a frame, or null to decline.
+     *
+     * @param frame the captured bytes
+     * @param linkType the frame's link-layer type (pcap LINKTYPE_ value)
+     * @param reportedLength the frame's length on the wire
+     * @param number the frame number
+     * @param timestampNanos the frame's time
+     * @param states the capture's per-dissector state, as {@link PacketInfo#state} gives it
+     * @param take whether the caller takes a frame of the given stream; when it does not, the
+     *     shortcut declines without changing anything, so that the full dissection sees the frame
+     */
+    Flow flow(byte[] frame, int linkType, int reportedLength, long number, long timestampNanos, States states,
+            LongPredicate take);
+
+    /** Per-capture state by key, the store {@link PacketInfo#state} reads. */
+    interface States {
+        <T> T state(Key<T> key, java.util.function.Supplier<T> create);
+    }
+}
