@@ -253,8 +253,9 @@ public final class TcpDissector implements DissectorProvider {
             seg.segLen = reported - hlen;
         }
 
-        TcpConversation conv = conversation(pinfo.state(CONVERSATIONS, TcpConversations::new), pinfo.netSrc(),
-                pinfo.netDst(), pinfo.number(), seg);
+        TcpConversations table = pinfo.state(CONVERSATIONS, TcpConversations::new);
+        TcpConversation conv = conversation(table, table.find(pinfo.netSrc(), sport, pinfo.netDst(), dport),
+                pinfo.netSrc(), pinfo.netDst(), pinfo.number(), seg);
         TcpAnalysis.generated(tcp, tcp.addUint(STREAM, tvb, 0, 0, conv.index));
         pinfo.put(TcpPdus.STREAM, (long) conv.index);
         pinfo.put(TcpConversationDissectors.FIRST_FRAME, conv.firstFrame);
@@ -472,11 +473,14 @@ public final class TcpDissector implements DissectorProvider {
 
     private record WantedFor(java.util.BitSet interest, Wanted wanted) {}
 
-    /** Finds or starts the connection, handling ports reused by a SYN (or SYN/ACK) with a new ISN. */
-    static TcpConversation conversation(TcpConversations table, Address src, Address dst, long frame,
-            TcpSegment seg) {
+    /**
+     * Finds or starts the connection, handling ports reused by a SYN (or SYN/ACK) with a new ISN;
+     * {@code found} is what {@code table.find} gave for the segment's endpoints (looked up once).
+     */
+    static TcpConversation conversation(TcpConversations table, TcpConversation found, Address src, Address dst,
+            long frame, TcpSegment seg) {
         boolean fresh = false;
-        TcpConversation conv = table.find(src, seg.srcPort, dst, seg.dstPort);
+        TcpConversation conv = found;
         if (conv == null) {
             conv = table.startNew(src, seg.srcPort, dst, seg.dstPort, seg.now);
             fresh = true;
@@ -508,12 +512,12 @@ public final class TcpDissector implements DissectorProvider {
     }
 
     /**
-     * The stream {@link #conversation} will put a segment in, found without changing anything (other
-     * than the table's record of which connection was seen last).
+     * The stream {@link #conversation} will put a segment in, found without changing anything;
+     * {@code found} is what {@code table.find} gave for its endpoints.
      */
-    static long streamOf(TcpConversations table, Address src, int srcPort, Address dst, int dstPort, int flags,
+    static long streamOf(TcpConversations table, TcpConversation found, Address src, int srcPort, int flags,
             int rawSeq) {
-        TcpConversation conv = table.find(src, srcPort, dst, dstPort);
+        TcpConversation conv = found;
         if (conv == null || reusesPorts(conv.forward(src, srcPort), flags, rawSeq)) {
             return table.nextIndex();
         }

@@ -98,7 +98,9 @@ final class TcpFlowShortcut implements FlowShortcut {
             last = cached;
         }
         TcpConversations table = cached.table;
-        if (!take.test(TcpDissector.streamOf(table, src, srcPort, dst, dstPort, flags, rawSeq))) {
+        // Looked up once: each lookup moves the connection to the end of the table's recency order.
+        TcpConversation found = table.find(src, srcPort, dst, dstPort);
+        if (!take.test(TcpDissector.streamOf(table, found, src, srcPort, flags, rawSeq))) {
             return null;
         }
         TcpSegment seg = new TcpSegment();
@@ -108,7 +110,7 @@ final class TcpFlowShortcut implements FlowShortcut {
         seg.rawAck = rawAck;
         seg.flags = flags;
         seg.now = timestampNanos;
-        TcpConversation conv = TcpDissector.conversation(table, src, dst, number, seg);
+        TcpConversation conv = TcpDissector.conversation(table, found, src, dst, number, seg);
         TcpAnalysis.learnBaseSeq(seg.fwd, seg.rev, rawSeq, rawAck, flags);
         return new Flow(src, srcPort, dst, dstPort, conv.index);
     }

@@ -17,12 +17,14 @@ final class SegmentReads {
         return s.get(ValueLayout.JAVA_BYTE, at) & 0xFF;
     }
 
+    // Each get names its layout as a constant: a layout chosen at run time ("bigEndian ? BE : LE")
+    // keeps the JIT from folding the access, which then goes through the var handle's generic guards.
     static int u16(MemorySegment s, long at, boolean bigEndian) {
-        return s.get(bigEndian ? SHORT_BE : SHORT_LE, at) & 0xFFFF;
+        return (bigEndian ? s.get(SHORT_BE, at) : s.get(SHORT_LE, at)) & 0xFFFF;
     }
 
     static int u32(MemorySegment s, long at, boolean bigEndian) {
-        return s.get(bigEndian ? INT_BE : INT_LE, at);
+        return bigEndian ? s.get(INT_BE, at) : s.get(INT_LE, at);
     }
 
     static void copy(MemorySegment s, long at, byte[] dst, int dstOff, int len) {

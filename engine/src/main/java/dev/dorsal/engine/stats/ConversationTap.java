@@ -31,6 +31,12 @@ final class ConversationTap implements Tap {
     private final ConvKind kind;
     private final TapFilter filter;
     private final Map<Key, Conv> conversations = new HashMap<>();
+    /**
+     * TCP and UDP rows by stream index, which names one address/port pair for good, so a frame finds
+     * its row without hashing the addresses (streams from {@value #INDEXED_STREAMS} on use the map).
+     */
+    private Conv[] byStream = new Conv[256];
+    private static final int INDEXED_STREAMS = 1 << 20;
     private final List<Conv> order = new ArrayList<>();
     private long dropped;
     private boolean macNames = true;
@@ -101,15 +107,23 @@ final class ConversationTap implements Tap {
     }
 
     private void count(Address src, int sp, Address dst, int dp, long stream, long len, long time) {
-        Key key = key(src, sp, dst, dp, stream);
-        Conv c = conversations.get(key);
+        boolean indexed = stream >= 0 && stream < INDEXED_STREAMS;
+        Key key = indexed ? null : key(src, sp, dst, dp, stream);
+        Conv c = indexed ? (stream < byStream.length ? byStream[(int) stream] : null) : conversations.get(key);
         if (c == null) {
-            if (conversations.size() >= MAX_CONVERSATIONS) {
+            if (order.size() >= MAX_CONVERSATIONS) {
                 dropped++;
                 return;
             }
             c = new Conv(src, sp, dst, dp, time);
-            conversations.put(key, c);
+            if (indexed) {
+                if (stream >= byStream.length) {
+                    byStream = java.util.Arrays.copyOf(byStream, Math.max((int) stream + 1, byStream.length * 2));
+                }
+                byStream[(int) stream] = c;
+            } else {
+                conversations.put(key, c);
+            }
             order.add(c);
         }
         if (src.equals(c.src) && sp == c.srcPort) {
