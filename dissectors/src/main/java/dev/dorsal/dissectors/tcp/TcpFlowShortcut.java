@@ -47,9 +47,11 @@ final class TcpFlowShortcut implements FlowShortcut {
     }
 
     @Override
-    public Flow flow(byte[] f, int linkType, int reportedLength, long number, long timestampNanos, States states,
-            LongPredicate take) {
-        if (WtapEncap.fromLinkType(linkType) != WtapEncap.ETHERNET || f.length < ETHERNET_HEADER + IPV4_HEADER
+    public Flow flow(byte[] f, int capturedLength, int linkType, int reportedLength, long number,
+            long timestampNanos, States states, LongPredicate take) {
+        // Only the headers are read: from the bytes given, which may be fewer than the frame has.
+        int have = Math.min(f.length, capturedLength);
+        if (WtapEncap.fromLinkType(linkType) != WtapEncap.ETHERNET || have < ETHERNET_HEADER + IPV4_HEADER
                 + TCP_MIN_HEADER) {
             return null;
         }
@@ -62,7 +64,7 @@ final class TcpFlowShortcut implements FlowShortcut {
             int ip = ETHERNET_HEADER;
             int totalLength = u16(f, ip + 2);
             if ((f[ip] & 0xff) != 0x45 || (u16(f, ip + 6) & FRAGMENT_BITS) != 0 || (f[ip + 9] & 0xff) != IP_PROTO_TCP
-                    || totalLength < IPV4_HEADER + TCP_MIN_HEADER || ip + totalLength > f.length) {
+                    || totalLength < IPV4_HEADER + TCP_MIN_HEADER || ip + totalLength > capturedLength) {
                 return null;
             }
             src = Address.ipv4(u32(f, ip + 12));
@@ -73,7 +75,7 @@ final class TcpFlowShortcut implements FlowShortcut {
             int ip = ETHERNET_HEADER;
             int payloadLength = u16(f, ip + 4);
             if ((f[ip] & 0xf0) != 0x60 || (f[ip + 6] & 0xff) != IP_PROTO_TCP || payloadLength < TCP_MIN_HEADER
-                    || ip + IPV6_HEADER + payloadLength > f.length) {
+                    || ip + IPV6_HEADER + payloadLength > capturedLength || have < ip + IPV6_HEADER + TCP_MIN_HEADER) {
                 return null;
             }
             src = new Address(Address.Type.IPv6, Arrays.copyOfRange(f, ip + 8, ip + 24));

@@ -41,6 +41,11 @@ abstract sealed class AbstractReader implements CaptureReader permits PcapReader
         }
     }
 
+    /** Whether a read has failed (every later one throws the same exception). */
+    final boolean failed() {
+        return failed != null;
+    }
+
     /** Reads the next frame; null at the clean end. */
     abstract RawFrame read() throws CaptureFileException;
 

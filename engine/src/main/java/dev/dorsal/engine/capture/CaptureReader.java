@@ -17,6 +17,22 @@ public interface CaptureReader extends java.io.Closeable {
      */
     RawFrame next() throws CaptureFileException;
 
+    /**
+     * The next frame's record without copying all of it: copies its first {@code head.length} bytes
+     * (fewer for a shorter frame) into {@code head} and stays before the frame, which the caller then
+     * either passes with {@link #skipPeeked} or reads with {@link #next}. Null, with nothing moved,
+     * when the frame cannot be read that way (the end, a damaged record, a format that does not
+     * offer it): {@link #next} then says what there is.
+     */
+    default FrameHead peek(byte[] head) {
+        return null;
+    }
+
+    /** Moves past the frame {@link #peek} just returned, as {@link #next} would have. */
+    default void skipPeeked() {
+        throw new IllegalStateException("no frame was peeked");
+    }
+
     /** The container format, independent of gzip compression. */
     CaptureFormat format();
 

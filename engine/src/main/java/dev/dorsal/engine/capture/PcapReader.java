@@ -63,12 +63,51 @@ final class PcapReader extends AbstractReader {
 
     @Override
     RawFrame read() throws CaptureFileException {
+        peekedSize = -1;
         return record(src, frames + 1, true);
+    }
+
+    /** Size of the record {@link #peek} returned last, -1 when none is pending. */
+    private int peekedSize = -1;
+
+    @Override
+    public FrameHead peek(byte[] head) {
+        if (failed()) {
+            return null;
+        }
+        long offset = src.position();
+        if (src.request(RECORD_HEADER) < RECORD_HEADER) {
+            return null;
+        }
+        int capLen = src.u32(8, bigEndian);
+        if (Integer.compareUnsigned(capLen, MAX_PACKET) > 0 || src.request(RECORD_HEADER + capLen) < RECORD_HEADER + capLen) {
+            return null; // next() reports it
+        }
+        src.copy(RECORD_HEADER, head, 0, Math.min(capLen, head.length));
+        peekedSize = RECORD_HEADER + capLen;
+        return new FrameHead(frames + 1, offset, iface.linkType(), 0, timestamp(src), src.u32(12, bigEndian), capLen);
+    }
+
+    @Override
+    public void skipPeeked() {
+        if (peekedSize < 0) {
+            throw new IllegalStateException("no frame was peeked");
+        }
+        src.skip(peekedSize);
+        peekedSize = -1;
+        frames++;
     }
 
     @Override
     RawFrame frameAt(MemorySegment file, long offset, long number, int interfaceId) throws CaptureFileException {
         return record(new MappedSource(file, offset, null), number, false);
+    }
+
+    /** The time of the record at the source position, in nanoseconds since the epoch. */
+    private long timestamp(ByteSource s) {
+        long secs = s.u32(0, bigEndian) & 0xFFFF_FFFFL;
+        long frac = s.u32(4, bigEndian) & 0xFFFF_FFFFL;
+        return secs * 1_000_000_000L + (nanos ? frac : frac * 1000);
     }
 
     /** Decodes the record at the source position and, when sequential, steps past it. */
@@ -92,8 +131,7 @@ final class PcapReader extends AbstractReader {
             throw cutShort("pcap: frame %d has %d of %d captured bytes".formatted(number, got - RECORD_HEADER, capLen),
                     offset);
         }
-        long secs = s.u32(0, bigEndian) & 0xFFFF_FFFFL;
-        long frac = s.u32(4, bigEndian) & 0xFFFF_FFFFL;
+        long ts = timestamp(s);
         int origLen = s.u32(12, bigEndian);
         byte[] data = new byte[capLen];
         s.copy(RECORD_HEADER, data, 0, capLen);
@@ -101,7 +139,6 @@ final class PcapReader extends AbstractReader {
             s.skip(size);
             frames = number;
         }
-        long ts = secs * 1_000_000_000L + (nanos ? frac : frac * 1000);
         return new RawFrame(number, offset, iface.linkType(), 0, ts, nanos ? 9 : 6, origLen, data);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dorsal.engine.dissect;
 
 import dev.dorsal.engine.capture.DecryptionSecrets;
+import dev.dorsal.engine.capture.FrameHead;
 import dev.dorsal.engine.capture.RawFrame;
 import dev.dorsal.engine.registry.Registry;
 import dev.dorsal.engine.spi.Columns;
@@ -107,18 +108,30 @@ public final class Dissection {
      * displayed for the timing of the frames after it.
      */
     public FlowShortcut.Flow flow(RawFrame raw, FlowShortcut shortcut, LongPredicate take) {
-        FlowShortcut.Flow f = shortcut.flow(raw.data(), raw.linkType(), raw.originalLength(), raw.number(),
-                raw.timestampNanos(), capture, take);
+        return flow(raw.data(), raw.data().length, raw.linkType(), raw.originalLength(), raw.number(),
+                raw.timestampNanos(), shortcut, take);
+    }
+
+    /** {@link #flow(RawFrame, FlowShortcut, LongPredicate)} for a frame known by its record and first bytes. */
+    public FlowShortcut.Flow flow(FrameHead head, byte[] firstBytes, FlowShortcut shortcut, LongPredicate take) {
+        return flow(firstBytes, head.capturedLength(), head.linkType(), head.originalLength(), head.number(),
+                head.timestampNanos(), shortcut, take);
+    }
+
+    private FlowShortcut.Flow flow(byte[] bytes, int capturedLength, int linkType, int originalLength, long number,
+            long timestampNanos, FlowShortcut shortcut, LongPredicate take) {
+        FlowShortcut.Flow f = shortcut.flow(bytes, capturedLength, linkType, originalLength, number, timestampNanos,
+                capture, take);
         if (f != null) {
-            pass(raw, true);
-            prevDisplayedNumber = raw.number();
+            passAt(timestampNanos, true);
+            prevDisplayedNumber = number;
         }
         return f;
     }
 
-    /** Nanoseconds from the capture's first frame to {@code raw} (frame.time_relative). */
-    public long relativeNanos(RawFrame raw) {
-        return firstNanos == Long.MIN_VALUE ? 0 : raw.timestampNanos() - firstNanos;
+    /** Nanoseconds from the capture's first frame to a frame of this time (frame.time_relative). */
+    public long relativeNanos(long timestampNanos) {
+        return firstNanos == Long.MIN_VALUE ? 0 : timestampNanos - firstNanos;
     }
 
     /**
@@ -182,7 +195,10 @@ public final class Dissection {
      * the frames after it: frame.time_delta, and frame.time_delta_displayed when {@code displayed}.
      */
     public void pass(RawFrame raw, boolean displayed) {
-        long ts = raw.timestampNanos();
+        passAt(raw.timestampNanos(), displayed);
+    }
+
+    private void passAt(long ts, boolean displayed) {
         if (firstNanos == Long.MIN_VALUE) {
             firstNanos = ts;
         }

@@ -28,7 +28,8 @@ public interface FlowShortcut {
     /**
      * The flow of a frame, or null to decline.
      *
-     * @param frame the captured bytes
+     * @param frame the captured bytes, or only the first of them: a shortcut that needs more declines
+     * @param capturedLength how many bytes the capture holds for the frame
      * @param linkType the frame's link-layer type (pcap LINKTYPE_ value)
      * @param reportedLength the frame's length on the wire
      * @param number the frame number
@@ -37,7 +38,7 @@ public interface FlowShortcut {
      * @param take whether the caller takes a frame of the given stream; when it does not, the
      *     shortcut declines without changing anything, so that the full dissection sees the frame
      */
-    Flow flow(byte[] frame, int linkType, int reportedLength, long number, long timestampNanos, States states,
+    Flow flow(byte[] frame, int capturedLength, int linkType, int reportedLength, long number, long timestampNanos, States states,
             LongPredicate take);
 
     /** Per-capture state by key, the store {@link PacketInfo#state} reads. */

@@ -4,6 +4,7 @@ import dev.dorsal.engine.capture.CaptureFileException;
 import dev.dorsal.engine.capture.CaptureFileWriter;
 import dev.dorsal.engine.capture.CaptureFormat;
 import dev.dorsal.engine.capture.CaptureReader;
+import dev.dorsal.engine.capture.FrameHead;
 import dev.dorsal.engine.capture.CaptureWriteException;
 import dev.dorsal.engine.capture.Captures;
 import dev.dorsal.engine.capture.InterfaceInfo;
@@ -23,6 +24,9 @@ import java.util.List;
  * it dissects from fresh state again, with what the first learned, and prints only the frames -R kept.
  */
 final class BatchRun {
+    /** Bytes of a frame read before deciding to read all of it: every link, network and transport header. */
+    private static final int HEAD_BYTES = 128;
+
     private final Plan plan;
     private final Registry registry;
     private final PrintStream out;
@@ -63,7 +67,22 @@ final class BatchRun {
             long sizeLimit = plan.stop().filesizeKb() * 1000;
             long limit = first == null ? plan.count() : first.read();
             long keptCount = 0;
+            // Frames the taps take by their headers alone are not copied out of the file whole.
+            byte[] head = first == null && saver == null && sizeLimit == 0 && pipeline.takesHeads()
+                    ? new byte[HEAD_BYTES] : null;
             while (read < limit) {
+                if (head != null) {
+                    FrameHead h = reader.peek(head);
+                    if (h != null && pipeline.acceptHead(h, head)) {
+                        reader.skipPeeked();
+                        read++;
+                        displayed++;
+                        if (plan.stop().packets() > 0 && displayed >= plan.stop().packets()) {
+                            break;
+                        }
+                        continue;
+                    }
+                }
                 RawFrame raw = reader.next();
                 if (raw == null || (sizeLimit > 0 && raw.fileOffset() >= sizeLimit)) {
                     break;

@@ -1,5 +1,6 @@
 package dev.dorsal.shell.cli;
 
+import dev.dorsal.engine.capture.FrameHead;
 import dev.dorsal.engine.capture.RawFrame;
 import dev.dorsal.engine.dissect.DissectedPacket;
 import dev.dorsal.engine.dissect.Dissection;
@@ -94,15 +95,9 @@ final class PacketPipeline {
 
     /** Dissects and prints one frame; true when it passed the display filter (and so is displayed and saved). */
     boolean accept(RawFrame raw) {
-        if (shortcut != null) {
-            FlowShortcut.Flow flow = dissection.flow(raw, shortcut, takenAsFlow);
-            if (flow != null) {
-                long relative = dissection.relativeNanos(raw);
-                for (Tap t : plan.taps()) {
-                    t.flow(flow, raw.originalLength(), relative);
-                }
-                return true; // no filter: displayed
-            }
+        if (shortcut != null && flowOf(dissection.flow(raw, shortcut, takenAsFlow), raw.originalLength(),
+                raw.timestampNanos())) {
+            return true; // no filter: displayed
         }
         DissectedPacket p = dissection.dissect(raw, plan.options());
         for (Tap t : plan.taps()) {
@@ -118,6 +113,32 @@ final class PacketPipeline {
         if (formatter != null) {
             formatter.packet(p, sink.buffer());
             sink.maybeFlush();
+        }
+        return true;
+    }
+
+    /** Whether frames may be offered by their first bytes ({@link #acceptHead}) before being read whole. */
+    boolean takesHeads() {
+        return shortcut != null;
+    }
+
+    /**
+     * Takes a frame known by its record and first bytes when every consumer needs only its flow; false
+     * when the frame is to be read whole and given to {@link #accept}. A frame taken is displayed.
+     */
+    boolean acceptHead(FrameHead head, byte[] firstBytes) {
+        return shortcut != null && flowOf(dissection.flow(head, firstBytes, shortcut, takenAsFlow),
+                head.originalLength(), head.timestampNanos());
+    }
+
+    /** Gives the taps a frame's flow; false when the shortcut declined it (null). */
+    private boolean flowOf(FlowShortcut.Flow flow, int originalLength, long timestampNanos) {
+        if (flow == null) {
+            return false;
+        }
+        long relative = dissection.relativeNanos(timestampNanos);
+        for (Tap t : plan.taps()) {
+            t.flow(flow, originalLength, relative);
         }
         return true;
     }
