@@ -62,6 +62,23 @@ class PeekTest {
     }
 
     @Test
+    void worksOnAStreamToo() throws IOException {
+        Path file = TestCaptures.resource("http_pyserver.pcap");
+        List<RawFrame> all = TestCaptures.frames(file);
+        byte[] head = new byte[HEAD];
+        try (CaptureReader reader = Captures.open(new java.io.ByteArrayInputStream(TestCaptures.bytes(file)), "-")) {
+            assertNotNull(reader.peek(head));
+            reader.skipPeeked();
+            assertNotNull(reader.peek(head));
+            assertEquals(all.get(1), reader.next());
+            FrameHead third = reader.peek(head);
+            assertEquals(all.get(2).timestampNanos(), third.timestampNanos());
+            reader.skipPeeked();
+            assertEquals(all.get(3), reader.next());
+        }
+    }
+
+    @Test
     void aRecordCutShortIsLeftToNext(@TempDir Path dir) throws IOException {
         byte[] bytes = TestCaptures.bytes(TestCaptures.resource("http_pyserver.pcap"));
         Path cut = TestCaptures.write(dir, "cut.pcap", Arrays.copyOf(bytes, bytes.length - 7));
