@@ -14,7 +14,8 @@ final class CaptureState implements dev.dorsal.engine.spi.FlowShortcut.States {
 
     private static final int MAX_BUGS_KEPT = 100;
 
-    private final Map<Key<?>, Object> states = new HashMap<>();
+    /** Dissectors' state by {@link Key#index()}. */
+    private Object[] states = new Object[64];
     /** Decryption secrets by DSB secrets type, in the order they were added. */
     private final Map<Integer, List<byte[]>> secrets = new HashMap<>();
     private final List<Bug> bugs = new ArrayList<>();
@@ -23,10 +24,14 @@ final class CaptureState implements dev.dorsal.engine.spi.FlowShortcut.States {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T state(Key<T> key, Supplier<T> create) {
-        Object v = states.get(key);
+        int i = key.index();
+        if (i >= states.length) {
+            states = java.util.Arrays.copyOf(states, Math.max(i + 1, states.length * 2));
+        }
+        Object v = states[i];
         if (v == null) {
             v = create.get();
-            states.put(key, v);
+            states[i] = v;
         }
         return (T) v;
     }
@@ -34,7 +39,8 @@ final class CaptureState implements dev.dorsal.engine.spi.FlowShortcut.States {
     /** The state kept under {@code key}, or null when no dissector created it. */
     @SuppressWarnings("unchecked")
     <T> T get(Key<T> key) {
-        return (T) states.get(key);
+        int i = key.index();
+        return i < states.length ? (T) states[i] : null;
     }
 
     void addSecrets(int type, byte[] data) {

@@ -19,7 +19,6 @@ import dev.dorsal.engine.spi.Tables;
 import dev.dorsal.engine.spi.TruncatedException;
 import dev.dorsal.engine.spi.Tvb;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -34,7 +33,11 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     private final PassLinks links;
     private final List<String> layers = new ArrayList<>(8);
     private final List<DataSource> dataSources = new ArrayList<>(1);
-    private Map<Key<?>, Object> layerData;
+    // Per-packet data by key: a packet carries a handful, so two small arrays searched by identity
+    // cost less than a map made for every packet.
+    private Key<?>[] dataKeys;
+    private Object[] dataValues;
+    private int dataCount;
     private List<DissectedPacket.Tapped> tapped;
     private Address src = Address.NONE;
     private Address dst = Address.NONE;
@@ -125,15 +128,31 @@ final class PacketState implements PacketInfo, HeuristicCaller {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T get(Key<T> key) {
-        return layerData == null ? null : (T) layerData.get(key);
+        for (int i = 0; i < dataCount; i++) {
+            if (dataKeys[i] == key) {
+                return (T) dataValues[i];
+            }
+        }
+        return null;
     }
 
     @Override
     public <T> void put(Key<T> key, T value) {
-        if (layerData == null) {
-            layerData = new IdentityHashMap<>(4);
+        for (int i = 0; i < dataCount; i++) {
+            if (dataKeys[i] == key) {
+                dataValues[i] = value;
+                return;
+            }
         }
-        layerData.put(key, value);
+        if (dataKeys == null) {
+            dataKeys = new Key<?>[8];
+            dataValues = new Object[8];
+        } else if (dataCount == dataKeys.length) {
+            dataKeys = java.util.Arrays.copyOf(dataKeys, dataCount * 2);
+            dataValues = java.util.Arrays.copyOf(dataValues, dataCount * 2);
+        }
+        dataKeys[dataCount] = key;
+        dataValues[dataCount++] = value;
     }
 
     @Override
