@@ -23,7 +23,7 @@ import java.util.List;
  * transfer (the client's port and any port of the server, {@link UdpConversationDissectors}), whose
  * DATA, ACK, ERROR and OACK packets then show the file and the request's frame, and a DATA block
  * shorter than the block size (512, or the OACK's blksize) is the last. Data blocks go to {@code data}.
- * Filter prefix {@code tftp.}.
+ * Read and write requests on other ports are found by the {@code udp} heuristic. Filter prefix {@code tftp.}.
  *
  * <pre>
  * RRQ/WRQ | 01/02 | filename | 0 | mode | 0 | [option | 0 | value | 0]... |
@@ -127,6 +127,47 @@ public final class TftpDissector implements DissectorProvider {
     @Override
     public void handoff(Tables t) {
         t.table("udp.port").add(PORT, t.handle("tftp"));
+        t.heuristics("udp").add("tftp", PROTO, this::heuristic, true);
+    }
+
+    /**
+     * The {@code udp} heuristic (enabled in tshark 4.0.17): a read or write request on any port whose
+     * file name, mode and options tshark would follow. Stricter than tshark's in places (docs/compat.md):
+     * the first opcode byte must be 0 and every option complete, printable and not empty.
+     */
+    private boolean heuristic(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
+        if (!looksLikeRequest(tvb)) {
+            return false;
+        }
+        dissect(tvb, pinfo, tree);
+        return true;
+    }
+
+    static boolean looksLikeRequest(Tvb tvb) {
+        int length = tvb.length();
+        if (length != tvb.reportedLength() || length < 4 || tvb.u8(0) != 0 || (tvb.u8(1) != RRQ && tvb.u8(1) != WRQ)) {
+            return false;
+        }
+        int fileEnd = tvb.indexOf(2, (byte) 0);
+        if (fileEnd < 0 || !printable(tvb, 2, fileEnd)) {
+            return false;
+        }
+        int modeEnd = tvb.indexOf(fileEnd + 1, (byte) 0);
+        if (modeEnd < 0 || !printable(tvb, fileEnd + 1, modeEnd)
+                || !MODES.contains(tvb.ascii(fileEnd + 1, modeEnd - fileEnd - 1).toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        int off = modeEnd + 1;
+        int strings = 0;
+        while (off < length) {
+            int end = tvb.indexOf(off, (byte) 0);
+            if (end <= off || !printable(tvb, off, end)) {
+                return false;
+            }
+            off = end + 1;
+            strings++;
+        }
+        return strings % 2 == 0; // names with their values
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
