@@ -215,6 +215,14 @@ odd = [(5, b''), (5, b'\x01'), (5, b'\x01\x02\x03'), (5, b'\x01\x02\x03\x04\x05'
 for n, (t, v) in enumerate(odd):
     req(40015, 1812, radius(1, 150 + n, [avp(t, v), s(1, 'ok')]))
 req(40015, 1812, radius(1, 250, [avp(26, b'\x00\x00\xfd\xe8\x01\x09ab')]))
+# Extended attributes (RFC 6929): named and unknown extended types, short and long forms, the More flag
+ext = [(241, b''), (241, b'\x01'), (241, b'\x01\x00'), (245, b'\x01\x80'), (245, b'\x01\x80ab'),
+       (245, b'\x00\x7fab'), (241, b'\x01\x00\x00\x00\x01\x02'), (241, b'\x00'), (244, b'\x00abc'),
+       (246, b'\x00\x00abc'), (242, b'\x09xyz'), (241, b'\x04\x00\x00\x00\x2b'), (241, b'\x01\x00\x00\x00\x09'),
+       (241, b'\x02\x00\x00\x10\x00'), (241, b'\x03\x00\x00\x00\x01'), (243, b'\x00\x01'), (246, b'\x07\x00zz')]
+for n, (t, v) in enumerate(ext):
+    req(40016, 1812, radius(1, 200 + n, [avp(t, v), s(1, 'ok')]))
+req(40016, 1812, radius(1, 230, [avp(245, b'\x01\x80ab'), avp(245, b'\x01\x00cd'), s(1, 'ok')]))
 # Malformed attributes
 req(40012, 1812, radius(1, 21, [s(1, 'g'), b'\x04\x01']))
 req(40012, 1812, radius(1, 22, [s(1, 'g'), b'\x04\x00\x01\x02']))

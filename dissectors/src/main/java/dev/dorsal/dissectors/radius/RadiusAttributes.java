@@ -37,6 +37,9 @@ final class RadiusAttributes {
     static final FieldDef VENDOR_TYPE = FieldDef.uint8("radius.avp.vendor_type", "Type");
     static final FieldDef VENDOR_LEN = FieldDef.uint8("radius.avp.vendor_len", "Length");
     static final FieldDef EAP_FRAGMENT = FieldDef.bytes("radius.eap_fragment", "EAP fragment");
+    static final FieldDef EXTENDED_TYPE = FieldDef.uint8("radius.avp.extended_type", "Extended Type");
+    static final FieldDef EXTENDED_MORE = FieldDef.bool("radius.avp.extended_more", "Extended More", 8, 0x80)
+            .tfs(dev.dorsal.engine.spi.TrueFalse.TRUE_FALSE);
     static final FieldDef UNKNOWN = FieldDef.bytes("radius.Unknown_Attribute", "Unknown-Attribute");
     static final FieldDef USER_PASSWORD_ENCRYPTED = FieldDef.bytes("radius.User_Password_encrypted",
             "User-Password (encrypted)");
@@ -60,7 +63,7 @@ final class RadiusAttributes {
 
     static {
         List<FieldDef> all = new java.util.ArrayList<>(List.of(AVP, AVP_TYPE, AVP_LENGTH, VENDOR_ID, VENDOR_TYPE,
-                VENDOR_LEN, EAP_FRAGMENT, UNKNOWN, USER_PASSWORD_ENCRYPTED, TUNNEL_PASSWORD_ENCRYPTED, CHAP_IDENT,
+                VENDOR_LEN, EAP_FRAGMENT, EXTENDED_TYPE, EXTENDED_MORE, UNKNOWN, USER_PASSWORD_ENCRYPTED, TUNNEL_PASSWORD_ENCRYPTED, CHAP_IDENT,
                 CHAP_STRING, EGRESS_VLANID_TAG, EGRESS_VLANID_PAD, EGRESS_VLANID, EGRESS_VLAN_NAME_TAG,
                 EGRESS_VLAN_NAME));
         for (int code = 0; code < 256; code++) {
@@ -75,6 +78,10 @@ final class RadiusAttributes {
     }
 
     private static final int EAP_MESSAGE = 79;
+    /** RFC 6929's extended types, and from which one on the "long" form with a flags byte. */
+    private static final int FIRST_EXTENDED = 241;
+    private static final int FIRST_LONG_EXTENDED = 245;
+    private static final int LAST_EXTENDED = 246;
     private static final int VENDOR_SPECIFIC = 26;
     /** A tag is a first value byte up to 0x1f (RFC 2868); a greater one is part of the value. */
     private static final int MAX_TAG = 0x1f;
@@ -102,6 +109,15 @@ final class RadiusAttributes {
             if (length > end - off) {
                 invalid(avps, tvb, off, "Not enough room in packet for AVP");
                 return;
+            }
+            if (type >= FIRST_EXTENDED && type <= LAST_EXTENDED) {
+                if (length < 3) {
+                    invalid(avps, tvb, off, "Extended AVP too short: length " + length + " < 3");
+                    return;
+                }
+                extended(tvb, avps, off, type, length);
+                off += length;
+                continue;
             }
             ProtoItem avp = avps.add(AVP, tvb, off, length);
             Attribute a = RadiusDictionary.attribute(type);
@@ -154,6 +170,31 @@ final class RadiusAttributes {
             label(avp, head + suffix);
             off += length;
         }
+    }
+
+    /**
+     * An extended attribute (RFC 6929): its extended type, for the long form the More flag, then the
+     * value as the dictionary's {@code type.extended} attribute or as an unknown one.
+     */
+    private static void extended(Tvb tvb, ProtoItem avps, int off, int type, int length) {
+        ProtoItem avp = avps.add(AVP, tvb, off, length);
+        avp.add(AVP_TYPE, tvb, off, 1);
+        avp.add(AVP_LENGTH, tvb, off + 1, 1);
+        int ext = tvb.u8(off + 2);
+        avp.add(EXTENDED_TYPE, tvb, off + 2, 1);
+        int header = 3;
+        if (type >= FIRST_LONG_EXTENDED) {
+            avp.add(EXTENDED_MORE, tvb, off + 3, 1); // a long attribute without its flags byte is malformed here
+            header = 4;
+        }
+        if (length < header) {
+            // tshark trips an assertion here ("Dissector bug"); Dorsal marks the packet malformed.
+            throw new dev.dorsal.engine.spi.MalformedException("long extended attribute without its flags byte");
+        }
+        Attribute a = RadiusDictionary.extended(type, ext);
+        String name = a != null ? a.name() : "Unknown-Attribute";
+        String value = RadiusValues.value(a, null, tvb, avp, off + header, length - header);
+        label(avp, "AVP: t=" + name + "(" + type + "." + ext + ") l=" + length + value);
     }
 
     /**

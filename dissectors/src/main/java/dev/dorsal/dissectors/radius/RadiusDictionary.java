@@ -23,6 +23,8 @@ final class RadiusDictionary {
     record Attribute(int code, String name, Kind kind, boolean tagged, FieldDef field, ValueString values) {}
 
     private static final Attribute[] BY_CODE = new Attribute[256];
+    /** The extended attributes (RFC 6929, types 241-246) by {@code type * 256 + extended type}. */
+    private static final java.util.Map<Integer, Attribute> EXTENDED = new java.util.HashMap<>();
     private static final List<FieldDef> FIELDS_LIST = new ArrayList<>();
 
     private RadiusDictionary() {}
@@ -30,6 +32,11 @@ final class RadiusDictionary {
     /** The attribute of this code, or null when tshark's dictionary has none (shown as Unknown-Attribute). */
     static Attribute attribute(int code) {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+
+    /** The extended attribute {@code type.extended} (types 241-246), or null when tshark's dictionary has none. */
+    static Attribute extended(int type, int extended) {
+        return EXTENDED.get(type * 256 + extended);
     }
 
     /** Every attribute's field, in code order. */
@@ -58,7 +65,25 @@ final class RadiusDictionary {
         FIELDS_LIST.add(field);
     }
 
+    private static void addExtended(int type, int extended, String name, Kind kind, Object... labels) {
+        ValueString values = labels.length == 0 ? null : ValueString.of(labels);
+        String abbrev = "radius." + name.replace('-', '_');
+        FieldDef field = kind == Kind.INTEGER
+                ? (values == null ? FieldDef.uint32(abbrev, name) : FieldDef.uint32(abbrev, name).vals(values))
+                : FieldDef.bytes(abbrev, name);
+        EXTENDED.put(type * 256 + extended, new Attribute(type, name, kind, false, field, values));
+        FIELDS_LIST.add(field);
+    }
+
     static {
+        addExtended(241, 1, "Frag-Status", Kind.INTEGER, 0, "Reserved", 1, "Fragmentation-Supported",
+                2, "More-Data-Pending", 3, "More-Data-Request");
+        addExtended(241, 2, "Proxy-State-Length", Kind.INTEGER);
+        addExtended(241, 3, "Response-Length", Kind.INTEGER);
+        addExtended(241, 4, "Original-Packet-Code", Kind.INTEGER);
+        for (int type = 241; type <= 246; type++) {
+            addExtended(type, 0, "Extended-Attribute-" + (type - 240), Kind.OCTETS);
+        }
         add(1, "User-Name", Kind.STRING, false);
         add(2, "User-Password", Kind.USER_PASSWORD, false);
         add(3, "CHAP-Password", Kind.CHAP_PASSWORD, false);

@@ -51,6 +51,17 @@ class RadiusValuesTest {
     }
 
     @Test
+    void extendedAttributesTsharksDictionaryNames() {
+        assertEquals("Frag-Status", RadiusDictionary.extended(241, 1).name());
+        assertEquals("More-Data-Request", RadiusDictionary.extended(241, 1).values().name(3));
+        assertEquals("Original-Packet-Code", RadiusDictionary.extended(241, 4).name());
+        assertEquals("Extended-Attribute-6", RadiusDictionary.extended(246, 0).name());
+        assertNull(RadiusDictionary.extended(241, 5));
+        assertNull(RadiusDictionary.extended(245, 1));
+        assertNull(RadiusDictionary.extended(241, 26)); // Extended-Vendor-Specific-1 is not decoded
+    }
+
+    @Test
     void responsesPairWithTheirKindOfRequestOnly() {
         assertEquals(1, RadiusCalls.requestCode(11));
         assertEquals(4, RadiusCalls.requestCode(5));
