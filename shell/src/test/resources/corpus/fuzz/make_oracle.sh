@@ -49,7 +49,12 @@
 # length; two-pass summary and -V oracles by hand),
 # pppoe_crafted.pcap (written by make_pppoe_crafted.py: PPPoE discovery codes and tags, tags cut short or past the
 # payload length, PPPoE sessions with LCP packets of every code and option, wrong option lengths, PAP, CHAP, IPCP,
-# IPv6CP and CCP). They
+# IPv6CP and CCP), radius_crafted.pcap (written by make_radius_crafted.py: RADIUS codes, logins, accounting,
+# duplicates, attributes of every kind at good and bad lengths, vendor attributes, EAP, malformed lengths; its
+# two-pass -V oracle added by hand as make_twopass_oracles.sh would), syslog_crafted.pcap (written by
+# make_syslog_crafted.py: Syslog facilities and levels, RFC 3164 and 5424 headers whole and cut short, odd PRI
+# parts and bytes), tftp_crafted.pcap (written by make_tftp_crafted.py: TFTP requests, transfers on the server's
+# new port, every opcode and error code, options, block wrap, requests tshark does not follow, cut packets). They
 # were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.

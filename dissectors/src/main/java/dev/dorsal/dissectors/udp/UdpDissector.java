@@ -38,8 +38,9 @@ import java.util.Set;
  * +--------+--------+--------+--------+
  * </pre>
  *
- * <p>Dispatch order (Wireshark's, documented once here and in the TCP dissector): heuristics first
- * only when {@code udp.try_heuristic_first} is on (default off); otherwise the {@code udp.port}
+ * <p>Dispatch order (Wireshark's, documented once here and in the TCP dissector): the dissector of a
+ * conversation another protocol announced ({@link UdpConversationDissectors}, TFTP's transfers) first;
+ * heuristics first only when {@code udp.try_heuristic_first} is on (default off); otherwise the {@code udp.port}
  * table with the lower non-zero port, then the higher one, then the {@code udp} heuristic list, then
  * {@code data}. The checksum is not verified (tshark's default).
  */
@@ -259,6 +260,14 @@ public final class UdpDissector implements DissectorProvider {
             return; // no consumer reads the layers above
         }
         Tvb next = tvb.slice(8, reported);
+        UdpConversationDissectors.Announced announced = UdpConversationDissectors.find(pinfo, srcPort, dstPort);
+        if (announced != null) {
+            pinfo.put(UdpConversationDissectors.CURRENT, announced);
+            if (pinfo.call(announced.handle(), next, tree) > 0) {
+                return;
+            }
+            pinfo.put(UdpConversationDissectors.CURRENT, null);
+        }
         boolean heuristicFirst = heuristicFirst();
         if (heuristicFirst && heuristics.tryHeuristics(next, pinfo, tree)) {
             return;
