@@ -49,9 +49,37 @@ final class TcpConversations {
         }
     }
 
+    /**
+     * The connection looked up or started last, with its endpoints: segments come in bursts of one
+     * connection, and the one used last is already the newest in the recency order, so finding it
+     * again needs no key, hash or relinking.
+     */
+    private TcpConversation last;
+    private Address lastA;
+    private int lastPortA;
+    private Address lastB;
+    private int lastPortB;
+
     /** The current connection of these endpoints, or null when there is none. */
     TcpConversation find(Address src, int srcPort, Address dst, int dstPort) {
-        return byEndpoints.get(EndpointPair.of(src, srcPort, dst, dstPort));
+        TcpConversation l = last;
+        if (l != null && ((srcPort == lastPortA && dstPort == lastPortB && src.equals(lastA) && dst.equals(lastB))
+                || (srcPort == lastPortB && dstPort == lastPortA && src.equals(lastB) && dst.equals(lastA)))) {
+            return l;
+        }
+        TcpConversation c = byEndpoints.get(EndpointPair.of(src, srcPort, dst, dstPort));
+        if (c != null) {
+            remember(c, src, srcPort, dst, dstPort);
+        }
+        return c;
+    }
+
+    private void remember(TcpConversation c, Address a, int portA, Address b, int portB) {
+        last = c;
+        lastA = a;
+        lastPortA = portA;
+        lastB = b;
+        lastPortB = portB;
     }
 
     /** The index the next connection started will get. */
@@ -63,6 +91,7 @@ final class TcpConversations {
     TcpConversation startNew(Address src, int srcPort, Address dst, int dstPort, long nowNanos) {
         TcpConversation c = new TcpConversation(nextIndex++, src, srcPort, nowNanos);
         byEndpoints.put(EndpointPair.of(src, srcPort, dst, dstPort), c);
+        remember(c, src, srcPort, dst, dstPort);
         return c;
     }
 }
