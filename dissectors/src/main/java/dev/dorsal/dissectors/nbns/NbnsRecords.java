@@ -1,0 +1,203 @@
+package dev.dorsal.dissectors.nbns;
+
+import static dev.dorsal.dissectors.nbns.NbnsDissector.*;
+
+import dev.dorsal.dissectors.icmp.TimeText;
+import dev.dorsal.engine.spi.PacketInfo;
+import dev.dorsal.engine.spi.ProtoItem;
+import dev.dorsal.engine.spi.Tvb;
+
+/**
+ * The resource records of one NBNS message (RFC 1002 §4.2.1.3): name, type, class, TTL and data,
+ * the data read by type: NB entries (name flags and address), a WACK's copy of the request flags,
+ * the NBSTAT node status (name table and statistics) or bytes. Entries cut short by the data length
+ * end in tshark's "incomplete entry".
+ */
+final class NbnsRecords {
+    private final Tvb tvb;
+    private final PacketInfo pinfo;
+    private final int opcode;
+
+    NbnsRecords(Tvb tvb, PacketInfo pinfo, int opcode) {
+        this.tvb = tvb;
+        this.pinfo = pinfo;
+        this.opcode = opcode;
+    }
+
+    /**
+     * A text node of {@code len} bytes; in a detailed tree the bytes must exist, as tshark's visible
+     * text items require (a faked one, in a tree of chosen fields, checks nothing).
+     */
+    static ProtoItem subtree(ProtoItem parent, Tvb tvb, int off, int len, String text) {
+        if (parent.tree().detailed() && len > 0 && !tvb.has(off, len)) {
+            tvb.bytes(off, len);
+        }
+        ProtoItem item = parent.addText(tvb, off, len, text);
+        return item;
+    }
+
+    /** One section of {@code count} records; {@code answers}: whether they go to the Info column. */
+    int section(int start, int count, String title, ProtoItem nbns, boolean answers) {
+        ProtoItem section = subtree(nbns, tvb, start, tvb.length() - start, title);
+        int off = start;
+        for (int i = 0; i < count; i++) {
+            off = record(off, section, answers);
+        }
+        if (section != nbns) {
+            section.setLength(off - start);
+        }
+        return off;
+    }
+
+    private int record(int off, ProtoItem section, boolean answer) {
+        NetbiosNames.Name name = NetbiosNames.read(tvb, off, 0);
+        int used = name.used();
+        int type = tvb.u16(off + used);
+        int cls = tvb.u16(off + used + 2);
+        long ttl = tvb.u32(off + used + 4);
+        int dataLen = tvb.u16(off + used + 8);
+        String typeName = TYPES.nameOr(type, "Unknown");
+        int data = off + used + 10;
+        // tshark builds no columns for a detail tree (-V, JSON): its Info read of the address, which may
+        // run past the packet, happens only for summaries, fields and filters
+        boolean cols = answer && pinfo.columns().enabled() && !section.tree().detailed();
+        if (cols) {
+            if (type == T_NB) {
+                if (opcode != OPCODE_WACK) {
+                    long a = tvb.u32(data + 2);
+                    pinfo.columns().appendInfo(" NB " + (a >>> 24) + "." + ((a >>> 16) & 0xff) + "."
+                            + ((a >>> 8) & 0xff) + "." + (a & 0xff));
+                }
+            } else {
+                pinfo.columns().appendInfo(" " + typeName);
+            }
+        }
+        ProtoItem rr = subtree(section, tvb, off, used + 10 + dataLen,
+                name.text() + ": type " + typeName + ", class " + CLASSES.nameOr(cls, "Unknown"));
+        String value = type == T_NB && name.valid()
+                ? name.text() + " (" + NetbiosNames.typeName(name.type()) + ")" : name.text();
+        rr.addString(NAME, tvb, off + 1, used - 1, value);
+        rr.add(TYPE, tvb, off + used, 2);
+        rr.add(CLASS, tvb, off + used + 2, 2);
+        ProtoItem t = rr.add(TTL, tvb, off + used + 4, 4);
+        if (t != rr && rr.tree().detailed()) {
+            t.setText("Time to live: " + TimeText.seconds(ttl));
+        }
+        rr.add(DATA_LENGTH, tvb, off + used + 8, 2);
+        switch (type) {
+            case T_NB -> {
+                if (opcode == OPCODE_WACK) {
+                    wack(data, dataLen, rr);
+                } else {
+                    nb(data, dataLen, rr);
+                }
+            }
+            case T_NBSTAT -> nbstat(data, dataLen, rr);
+            default -> {
+                if (dataLen > 0) {
+                    rr.add(DATA, tvb, data, dataLen);
+                }
+            }
+        }
+        return data + dataLen;
+    }
+
+    private void nb(int off, int left, ProtoItem rr) {
+        while (left > 0) {
+            if (left < 2) {
+                incomplete(rr, off, left);
+                return;
+            }
+            int flags = tvb.u16(off);
+            ProtoItem f = Bitmask.add(rr, NB_FLAGS, NB_FLAG_FIELDS, tvb, off, flags);
+            if (f != rr && rr.tree().detailed()) {
+                f.appendText(" " + nbFlagsNote(flags));
+            }
+            off += 2;
+            left -= 2;
+            if (left < 4) {
+                incomplete(rr, off, left);
+                return;
+            }
+            rr.add(ADDR, tvb, off, 4);
+            off += 4;
+            left -= 4;
+        }
+    }
+
+    private void wack(int off, int left, ProtoItem rr) {
+        while (left > 0) {
+            if (left < 2) {
+                incomplete(rr, off, left);
+                return;
+            }
+            NbnsDissector.flags(tvb, off, rr, tvb.u16(off));
+            off += 2;
+            left -= 2;
+        }
+    }
+
+    private void nbstat(int off, int left, ProtoItem rr) {
+        if (left < 1) {
+            incomplete(rr, off, left);
+            return;
+        }
+        int names = tvb.u8(off);
+        rr.add(NUMBER_OF_NAMES, tvb, off, 1);
+        off++;
+        left--;
+        for (int i = 0; i < names; i++) {
+            if (left < NetbiosNames.NAME_LEN) {
+                incomplete(rr, off, left);
+                break;
+            }
+            byte[] raw = tvb.bytes(off, NetbiosNames.NAME_LEN);
+            ProtoItem n = rr.addString(NETBIOS_NAME, tvb, off, NetbiosNames.NAME_LEN, NetbiosNames.plain(raw));
+            if (n != rr && rr.tree().detailed()) {
+                n.setText("Name: " + NetbiosNames.text(raw) + " ("
+                        + NetbiosNames.typeName(raw[NetbiosNames.NAME_LEN - 1] & 0xff) + ")");
+            }
+            off += NetbiosNames.NAME_LEN;
+            left -= NetbiosNames.NAME_LEN;
+            if (left < 2) {
+                incomplete(rr, off, left);
+                break;
+            }
+            Bitmask.add(rr, NAME_FLAGS, NAME_FLAG_FIELDS, tvb, off, tvb.u16(off));
+            off += 2;
+            left -= 2;
+        }
+        rr.add(UNIT_ID, tvb, off, 6);
+        off += 6;
+        rr.add(JUMPERS, tvb, off++, 1);
+        rr.add(TEST_RESULT, tvb, off++, 1);
+        off = u16(rr, VERSION_NUMBER, off);
+        off = u16(rr, PERIOD, off);
+        off = u16(rr, NUM_CRCS, off);
+        off = u16(rr, NUM_ALIGNMENT_ERRORS, off);
+        off = u16(rr, NUM_COLLISIONS, off);
+        off = u16(rr, NUM_SEND_ABORTS, off);
+        rr.add(NUM_GOOD_SENDS, tvb, off, 4);
+        off += 4;
+        rr.add(NUM_GOOD_RECEIVES, tvb, off, 4);
+        off += 4;
+        off = u16(rr, NUM_RETRANSMITS, off);
+        off = u16(rr, NUM_NO_RESOURCE, off);
+        off = u16(rr, NUM_COMMAND_BLOCKS, off);
+        off = u16(rr, NUM_PENDING_SESSIONS, off);
+        off = u16(rr, MAX_PENDING_SESSIONS, off);
+        off = u16(rr, MAX_TOTAL_SESSIONS, off);
+        u16(rr, SESSION_DATA_PACKET_SIZE, off);
+    }
+
+    private int u16(ProtoItem rr, dev.dorsal.engine.spi.FieldDef f, int off) {
+        rr.add(f, tvb, off, 2);
+        return off + 2;
+    }
+
+    /** tshark's "incomplete entry" text over the bytes left, with its Error/Malformed expert. */
+    private void incomplete(ProtoItem rr, int off, int left) {
+        ProtoItem item = rr.addText(tvb, off, Math.max(0, left), "incomplete entry");
+        item.expert(INCOMPLETE_ENTRY, "incomplete entry");
+    }
+}
