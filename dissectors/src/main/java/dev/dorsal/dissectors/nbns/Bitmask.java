@@ -17,13 +17,19 @@ final class Bitmask {
 
     /** Adds the 16-bit {@code header} at {@code off} with {@code fields} under it; returns the header. */
     static ProtoItem add(ProtoItem parent, FieldDef header, List<FieldDef> fields, Tvb tvb, int off, int value) {
-        ProtoItem item = parent.add(header, tvb, off, 2);
+        return add(parent, header, fields, tvb, off, 2, value);
+    }
+
+    /** Adds the {@code size}-byte {@code header} at {@code off} with {@code fields} under it. */
+    static ProtoItem add(ProtoItem parent, FieldDef header, List<FieldDef> fields, Tvb tvb, int off, int size,
+            int value) {
+        ProtoItem item = parent.add(header, tvb, off, size);
         if (item == parent) {
             return item;
         }
         if (item.tree().detailed()) {
             StringBuilder sb = new StringBuilder(header.name()).append(": ")
-                    .append(String.format(Locale.ROOT, "0x%04x", value));
+                    .append(String.format(Locale.ROOT, size == 1 ? "0x%02x" : "0x%04x", value));
             for (FieldDef f : fields) {
                 long v = (value & f.mask()) >>> f.shift();
                 if (f.type() == FieldType.BOOLEAN) {
@@ -37,7 +43,7 @@ final class Bitmask {
             item.setText(sb.toString());
         }
         for (FieldDef f : fields) {
-            item.add(f, tvb, off, 2);
+            item.add(f, tvb, off, size);
         }
         return item;
     }
