@@ -49,7 +49,11 @@
 # length; two-pass summary and -V oracles by hand),
 # pppoe_crafted.pcap (written by make_pppoe_crafted.py: PPPoE discovery codes and tags, tags cut short or past the
 # payload length, PPPoE sessions with LCP packets of every code and option, wrong option lengths, PAP, CHAP, IPCP,
-# IPv6CP and CCP). They
+# IPv6CP and CCP), and nbns_crafted.pcap, nbds_crafted.pcap, cdp_crafted.pcap, vrrp_crafted.pcap and
+# wol_crafted.pcap (written by make_lanbits_crafted.py: NetBIOS name service opcodes, record types, name
+# encodings and short records; NetBIOS datagrams of every type; CDP with every TLV full, empty and one
+# byte long; VRRPv2/v3 over IPv4 and IPv6 with auth types, bad checksums and cut packets; Wake-on-LAN
+# over EtherType 0x0842 and UDP with passwords and near misses). They
 # were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.

@@ -243,6 +243,9 @@ public final class CdpDissector implements DissectorProvider {
 
     private static void checksum(Tvb tvb, ProtoItem cdp) {
         int sent = tvb.u16(2);
+        if (tvb.length() < tvb.reportedLength()) {
+            tvb.bytes(0, tvb.reportedLength());
+        }
         ProtoItem ck = cdp.add(CHECKSUM, tvb, 2, 2);
         boolean detailed = cdp.tree().detailed();
         int status = 2;
@@ -264,8 +267,9 @@ public final class CdpDissector implements DissectorProvider {
                 }
                 ck.expert(BAD_CHECKSUM, String.format(Locale.ROOT, "Bad checksum [should be 0x%04x]", shouldBe));
             }
-        } else if (detailed && ck != cdp) {
-            ck.setText(String.format(Locale.ROOT, "Checksum: 0x%04x [unverified]", sent));
+        } else {
+            // tshark reads the whole message to sum it: a message cut by the snap length stops here
+            tvb.bytes(0, tvb.reportedLength());
         }
         ProtoItem st = cdp.addUint(CHECKSUM_STATUS_FIELD, tvb, 2, 0, status);
         if (st != cdp) {

@@ -141,6 +141,8 @@ public final class NbnsDissector implements DissectorProvider {
     static final List<FieldDef> QUERY_FLAGS = List.of(F_RESPONSE, F_OPCODE, F_TRUNCATED, F_RECDESIRED, F_BROADCAST);
     static final List<FieldDef> RESPONSE_FLAGS = List.of(F_RESPONSE, F_OPCODE, F_AUTHORITATIVE, F_TRUNCATED,
             F_RECDESIRED, F_RECAVAIL, F_BROADCAST, F_RCODE);
+    static final List<FieldDef> WACK_RESPONSE_FLAGS = List.of(F_RESPONSE, F_OPCODE, F_AUTHORITATIVE, F_TRUNCATED,
+            F_RECDESIRED, F_RECAVAIL, F_BROADCAST);
     static final List<FieldDef> NB_FLAG_FIELDS = List.of(NB_FLAGS_GROUP, NB_FLAGS_ONT);
     static final List<FieldDef> NAME_FLAG_FIELDS = List.of(NAME_FLAGS_GROUP, NAME_FLAGS_ONT, NAME_FLAGS_DRG,
             NAME_FLAGS_CNF, NAME_FLAGS_ACT, NAME_FLAGS_PRM);

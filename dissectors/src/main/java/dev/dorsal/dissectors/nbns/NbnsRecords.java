@@ -131,7 +131,9 @@ final class NbnsRecords {
                 incomplete(rr, off, left);
                 return;
             }
-            NbnsDissector.flags(tvb, off, rr, tvb.u16(off));
+            int flags = tvb.u16(off);
+            // a WACK's copy of the request flags never shows a reply code
+            Bitmask.add(rr, FLAGS, (flags & 0x8000) != 0 ? WACK_RESPONSE_FLAGS : QUERY_FLAGS, tvb, off, flags);
             off += 2;
             left -= 2;
         }

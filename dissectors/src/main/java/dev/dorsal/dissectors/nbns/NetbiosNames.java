@@ -111,6 +111,7 @@ public final class NetbiosNames {
     /** The labels of a DNS-encoded name: the first label's bytes, the rest as {@code .a.b}, bytes used. */
     record Labels(byte[] first, String rest, boolean empty, int used) {
         private static final int MAX_POINTERS = 255;
+        private static final String LOOPS = "<Name contains a pointer that loops>";
 
         static Labels read(Tvb tvb, int offset, int msgStart) {
             int off = offset;
@@ -130,7 +131,8 @@ public final class NetbiosNames {
                         used = off - offset;
                     }
                     if (++pointers > MAX_POINTERS || target == off - 2) {
-                        break;
+                        // as tshark's DNS name reader, the whole name becomes this text
+                        return new Labels(LOOPS.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "", false, used);
                     }
                     off = target;
                     continue;
