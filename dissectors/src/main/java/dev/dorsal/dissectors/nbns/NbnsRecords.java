@@ -58,12 +58,11 @@ final class NbnsRecords {
         int dataLen = tvb.u16(off + used + 8);
         String typeName = TYPES.nameOr(type, "Unknown");
         int data = off + used + 10;
-        // tshark builds no columns for a detail tree (-V, JSON): its Info read of the address, which may
-        // run past the packet, happens only for summaries, fields and filters
-        boolean cols = answer && pinfo.columns().enabled() && !section.tree().detailed();
-        if (cols) {
+        if (answer && pinfo.columns().enabled()) {
             if (type == T_NB) {
-                if (opcode != OPCODE_WACK) {
+                // tshark reads this address only when it builds columns, which it does not for -V or
+                // JSON: there a record cut short is no error. A detailed tree stands for those here.
+                if (opcode != OPCODE_WACK && (!section.tree().detailed() || tvb.has(data + 2, 4))) {
                     long a = tvb.u32(data + 2);
                     pinfo.columns().appendInfo(" NB " + (a >>> 24) + "." + ((a >>> 16) & 0xff) + "."
                             + ((a >>> 8) & 0xff) + "." + (a & 0xff));
