@@ -149,6 +149,10 @@ def nbns_frames():
         nbu(hdr(39, 0x0110, 1) + q(bytes([0x40]) + b'AB\0')),
         nbu(hdr(40, 0x8500, 0, 1) + rr(nbname(b'X'), 33, 1, 10, bytes([1]))),
         nbu(hdr(41, 0x0110, 1) + q(nbname(b'FROM', 0x03)), sport=50000),
+        nbu(hdr(42, 0x8500, 0, 2) + rr(nbname(b'X'), 32, 1, 10, bytes([0, 0, 1, 2, 3]))
+            + rr(nbname(b'Y'), 32, 1, 10, bytes([0, 0, 5, 6, 7, 8]))),
+        nbu(hdr(43, 0xbc00, 0, 2) + rr(nbname(b'W'), 32, 1, 10, b'\x29')
+            + rr(nbname(b'V'), 32, 1, 10, struct.pack('>H', 0x2910))),
     ]
     for pos in (1, 2, 3, 4, 31, 32):
         n = bytearray(nbname(b'HOST'))

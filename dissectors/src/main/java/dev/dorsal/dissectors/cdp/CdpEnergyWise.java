@@ -37,7 +37,7 @@ final class CdpEnergyWise {
             if (len < 8) {
                 String text = "TLV with invalid length " + len + " (< 8)";
                 t.addText(tvb, p, 8, text).expert(NRGYZ_TLV_LENGTH_INVALID, text);
-                invalid(tvb, t, p, left);
+                invalid(tvb, t, p + 8, left - 8);
                 throw new MalformedException("EnergyWise TLV length " + len + " under 8");
             }
             if (len > left || (type != 7 && type != 8 && type != 9)) {

@@ -231,7 +231,8 @@ final class CdpTlvs {
                 nl++;
             }
             // tshark's value is the line's display text (escapes included), up to a NUL
-            t.addString(SOFTWARE_VERSION, tvb, off, nl - off, displayz(off, nl - off));
+            // the item spans the newline too
+            t.addString(SOFTWARE_VERSION, tvb, off, nl < end ? nl - off + 1 : nl - off, displayz(off, nl - off));
             off = nl + 1;
         }
     }
@@ -339,7 +340,8 @@ final class CdpTlvs {
         } else {
             value = hex(tvb.bytes(a, alen));
         }
-        ProtoItem e = subtree(t, off, 4 + plen + alen, kind + ": " + value);
+        // tshark's entry node runs to the end of the TLV
+        ProtoItem e = subtree(t, off, end - off, kind + ": " + value);
         e.add(PROTOCOL_TYPE, tvb, off, 1);
         e.add(PROTOCOL_LENGTH, tvb, off + 1, 1);
         ProtoItem p = e.add(PROTOCOL, tvb, off + 2, plen);

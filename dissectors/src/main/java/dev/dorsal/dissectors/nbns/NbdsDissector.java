@@ -116,6 +116,7 @@ public final class NbdsDissector implements DissectorProvider {
                 off += name(tvb, off, nbds, SOURCE_NAME);
                 off += name(tvb, off, nbds, DESTINATION_NAME);
                 if (tvb.reportedLength() - off > 0 && data != null) {
+                    nbds.setLength(off);
                     pinfo.call(data, tvb.slice(off), tree);
                 }
             }

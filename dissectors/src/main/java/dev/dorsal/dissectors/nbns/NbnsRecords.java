@@ -14,6 +14,8 @@ import dev.dorsal.engine.spi.Tvb;
  * end in tshark's "incomplete entry".
  */
 final class NbnsRecords {
+    /** Bytes of the node status statistics after the name table. */
+    static final int STATISTICS_LEN = 42;
     private final Tvb tvb;
     private final PacketInfo pinfo;
     private final int opcode;
@@ -83,29 +85,77 @@ final class NbnsRecords {
             t.setText("Time to live: " + TimeText.seconds(ttl));
         }
         rr.add(DATA_LENGTH, tvb, off + used + 8, 2);
-        switch (type) {
-            case T_NB -> {
-                if (opcode == OPCODE_WACK) {
-                    wack(data, dataLen, rr);
-                } else {
-                    nb(data, dataLen, rr);
-                }
-            }
+        // tshark goes on after the bytes it read, not after the data length: a record whose entries
+        // run short leaves the rest to be read as the next record
+        if (rr.tree().treeless()) {
+            // without a tree tshark adds nothing, so reads nothing but a node status's name count
+            return data + (type == T_NB ? (opcode == OPCODE_WACK ? wackRead(dataLen) : nbRead(dataLen))
+                    : type == T_NBSTAT ? nbstatRead(data, dataLen) : dataLen);
+        }
+        int read = switch (type) {
+            case T_NB -> opcode == OPCODE_WACK ? wack(data, dataLen, rr) : nb(data, dataLen, rr);
             case T_NBSTAT -> nbstat(data, dataLen, rr);
             default -> {
                 if (dataLen > 0) {
                     rr.add(DATA, tvb, data, dataLen);
                 }
+                yield dataLen;
             }
-        }
-        return data + dataLen;
+        };
+        return data + read;
     }
 
-    private void nb(int off, int left, ProtoItem rr) {
+    /** The bytes the NB entries take of {@code left}, as {@link #nb} counts them. */
+    static int nbRead(int left) {
+        int read = 0;
+        while (left >= 2) {
+            read += 2;
+            left -= 2;
+            if (left < 4) {
+                return read;
+            }
+            read += 4;
+            left -= 4;
+        }
+        return read;
+    }
+
+    /** The bytes a WACK's flags take of {@code left}, as {@link #wack} counts them. */
+    static int wackRead(int left) {
+        return left < 0 ? 0 : left & ~1;
+    }
+
+    /** The bytes a node status takes, as {@link #nbstat} counts them. */
+    private int nbstatRead(int off, int left) {
+        if (left < 1) {
+            return 0;
+        }
+        int names = tvb.u8(off);
+        int read = 1;
+        left--;
+        for (int i = 0; i < names; i++) {
+            if (left < NetbiosNames.NAME_LEN) {
+                break;
+            }
+            read += NetbiosNames.NAME_LEN;
+            left -= NetbiosNames.NAME_LEN;
+            if (left < 2) {
+                break;
+            }
+            read += 2;
+            left -= 2;
+        }
+        tvb.bytes(off + read, 6); // tshark reads the unit ID even without a tree
+        return read + STATISTICS_LEN;
+    }
+
+    /** NB entries; returns the bytes read. */
+    private int nb(int start, int left, ProtoItem rr) {
+        int off = start;
         while (left > 0) {
             if (left < 2) {
                 incomplete(rr, off, left);
-                return;
+                return off - start;
             }
             int flags = tvb.u16(off);
             ProtoItem f = Bitmask.add(rr, NB_FLAGS, NB_FLAG_FIELDS, tvb, off, flags);
@@ -116,19 +166,22 @@ final class NbnsRecords {
             left -= 2;
             if (left < 4) {
                 incomplete(rr, off, left);
-                return;
+                return off - start;
             }
             rr.add(ADDR, tvb, off, 4);
             off += 4;
             left -= 4;
         }
+        return off - start;
     }
 
-    private void wack(int off, int left, ProtoItem rr) {
+    /** A WACK's flags; returns the bytes read. */
+    private int wack(int start, int left, ProtoItem rr) {
+        int off = start;
         while (left > 0) {
             if (left < 2) {
                 incomplete(rr, off, left);
-                return;
+                return off - start;
             }
             int flags = tvb.u16(off);
             // a WACK's copy of the request flags never shows a reply code
@@ -136,12 +189,15 @@ final class NbnsRecords {
             off += 2;
             left -= 2;
         }
+        return off - start;
     }
 
-    private void nbstat(int off, int left, ProtoItem rr) {
+    /** The node status: name table and statistics; returns the bytes read. */
+    private int nbstat(int start, int left, ProtoItem rr) {
+        int off = start;
         if (left < 1) {
             incomplete(rr, off, left);
-            return;
+            return 0;
         }
         int names = tvb.u8(off);
         rr.add(NUMBER_OF_NAMES, tvb, off, 1);
@@ -188,7 +244,8 @@ final class NbnsRecords {
         off = u16(rr, NUM_PENDING_SESSIONS, off);
         off = u16(rr, MAX_PENDING_SESSIONS, off);
         off = u16(rr, MAX_TOTAL_SESSIONS, off);
-        u16(rr, SESSION_DATA_PACKET_SIZE, off);
+        off = u16(rr, SESSION_DATA_PACKET_SIZE, off);
+        return off - start;
     }
 
     private int u16(ProtoItem rr, dev.dorsal.engine.spi.FieldDef f, int off) {

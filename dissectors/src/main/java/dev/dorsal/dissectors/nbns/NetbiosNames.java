@@ -112,6 +112,7 @@ public final class NetbiosNames {
     record Labels(byte[] first, String rest, boolean empty, int used) {
         private static final int MAX_POINTERS = 255;
         private static final String LOOPS = "<Name contains a pointer that loops>";
+        private static final String EXTENDED = "<Unknown extended label>";
 
         static Labels read(Tvb tvb, int offset, int msgStart) {
             int off = offset;
@@ -136,6 +137,11 @@ public final class NetbiosNames {
                     }
                     off = target;
                     continue;
+                }
+                if ((len & 0xc0) == 0x40 && len != 0x41 && (used >= 0 || off - offset >= 2)) {
+                    // as tshark's DNS name reader: an unknown extended label ends the name, which becomes this
+                    return new Labels(EXTENDED.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "", false,
+                            used >= 0 ? used : off - offset);
                 }
                 if ((len & 0xc0) != 0) {
                     throw new MalformedException("NetBIOS name label type 0x" + Integer.toHexString(len & 0xc0));
