@@ -66,9 +66,9 @@ final class CdpTlvs {
         return subtree(cdp, off, len, text);
     }
 
-    /** A text node; a visible one must have its bytes, as tshark's does (a faked one checks nothing). */
+    /** A text node; whenever a tree is built its bytes must exist, as tshark checks its text items. */
     private ProtoItem subtree(ProtoItem parent, int off, int len, String text) {
-        if (detailed && !tvb.has(off, len)) {
+        if (!cdp.tree().treeless() && !tvb.has(off, len)) {
             tvb.bytes(off, len);
         }
         return parent.addText(tvb, off, len, text);

@@ -24,10 +24,8 @@ final class Bitmask {
     static ProtoItem add(ProtoItem parent, FieldDef header, List<FieldDef> fields, Tvb tvb, int off, int size,
             int value) {
         ProtoItem item = parent.add(header, tvb, off, size);
-        if (item == parent) {
-            return item;
-        }
-        if (item.tree().detailed()) {
+        // a header left out of a tree of chosen fields still gets its flag fields (under the parent)
+        if (item != parent && item.tree().detailed()) {
             StringBuilder sb = new StringBuilder(header.name()).append(": ")
                     .append(String.format(Locale.ROOT, size == 1 ? "0x%02x" : "0x%04x", value));
             for (FieldDef f : fields) {

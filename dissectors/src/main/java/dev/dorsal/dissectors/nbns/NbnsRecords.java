@@ -27,11 +27,11 @@ final class NbnsRecords {
     }
 
     /**
-     * A text node of {@code len} bytes; in a detailed tree the bytes must exist, as tshark's visible
-     * text items require (a faked one, in a tree of chosen fields, checks nothing).
+     * A text node of {@code len} bytes; whenever a tree is built the bytes must exist, as tshark's
+     * text items require (without a tree nothing is checked).
      */
     static ProtoItem subtree(ProtoItem parent, Tvb tvb, int off, int len, String text) {
-        if (parent.tree().detailed() && len > 0 && !tvb.has(off, len)) {
+        if (!parent.tree().treeless() && len > 0 && !tvb.has(off, len)) {
             tvb.bytes(off, len);
         }
         ProtoItem item = parent.addText(tvb, off, len, text);
@@ -60,11 +60,13 @@ final class NbnsRecords {
         int dataLen = tvb.u16(off + used + 8);
         String typeName = TYPES.nameOr(type, "Unknown");
         int data = off + used + 10;
+        // tshark reads this address only when it builds columns, which it does for summaries, fields and
+        // filters but not for -V or JSON: there a record cut short is no error. A detailed tree stands
+        // for those here.
+        boolean detailed = section.tree().detailed();
         if (answer && pinfo.columns().enabled()) {
             if (type == T_NB) {
-                // tshark reads this address only when it builds columns, which it does not for -V or
-                // JSON: there a record cut short is no error. A detailed tree stands for those here.
-                if (opcode != OPCODE_WACK && (!section.tree().detailed() || tvb.has(data + 2, 4))) {
+                if (opcode != OPCODE_WACK && (!detailed || tvb.has(data + 2, 4))) {
                     long a = tvb.u32(data + 2);
                     pinfo.columns().appendInfo(" NB " + (a >>> 24) + "." + ((a >>> 16) & 0xff) + "."
                             + ((a >>> 8) & 0xff) + "." + (a & 0xff));
