@@ -54,7 +54,12 @@
 # two-pass -V oracle added by hand as make_twopass_oracles.sh would), syslog_crafted.pcap (written by
 # make_syslog_crafted.py: Syslog facilities and levels, RFC 3164 and 5424 headers whole and cut short, odd PRI
 # parts and bytes), tftp_crafted.pcap (written by make_tftp_crafted.py: TFTP requests, transfers on the server's
-# new port, every opcode and error code, options, block wrap, requests tshark does not follow, cut packets). They
+# new port, every opcode and error code, options, block wrap, requests tshark does not follow, cut packets), and
+# nbns_crafted.pcap, nbds_crafted.pcap, cdp_crafted.pcap, vrrp_crafted.pcap and
+# wol_crafted.pcap (written by make_lanbits_crafted.py: NetBIOS name service opcodes, record types, name
+# encodings and short records; NetBIOS datagrams of every type; CDP with every TLV full, empty and one
+# byte long; VRRPv2/v3 over IPv4 and IPv6 with auth types, bad checksums and cut packets; Wake-on-LAN
+# over EtherType 0x0842 and UDP with passwords and near misses). They
 # were converted to pcap (editcap -F pcap) and
 # their Ethernet/ARP addresses relabelled by relabel_macs.py, so no name depends on the vendor tables
 # of a Wireshark installation. randpkt takes no seed: the files are kept, not regenerated.
