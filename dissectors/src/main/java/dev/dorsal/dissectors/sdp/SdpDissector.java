@@ -5,7 +5,6 @@ import dev.dorsal.dissectors.text.TextLine;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
 import dev.dorsal.engine.spi.DissectorTable;
-import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.ProtocolDef;
@@ -73,11 +72,6 @@ public final class SdpDissector implements DissectorProvider {
             }
         }
         return tvb.length();
-    }
-
-    /** The fields, declared in {@link SdpFields}; kept here for the provider's Javadoc link. */
-    static List<FieldDef> fields() {
-        return SdpFields.FIELDS;
     }
 
     /** Value names of bandwidth modifiers (RFC 8866 §5.8, RFC 3556, RFC 3890), as tshark labels them. */
