@@ -37,6 +37,7 @@ public final class SdpDissector implements DissectorProvider {
     public void register(Registrar r) {
         r.protocol(PROTO);
         r.fields(PROTO, SdpFields.FIELDS);
+        r.experts(PROTO, List.of(SdpFields.INVALID_NO_EQUAL));
         handle = r.handle("sdp", PROTO, SdpDissector::dissect);
     }
 

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.sdp;
 
+import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.FieldDef;
 import java.util.List;
 
@@ -23,6 +24,9 @@ final class SdpFields {
     static final FieldDef MEDIA = FieldDef.string("sdp.media", "Media Description, name and address (m)");
     static final FieldDef MEDIA_TITLE = FieldDef.string("sdp.media_title", "Media Title (i)");
     static final FieldDef UNKNOWN = FieldDef.string("sdp.unknown", "Unknown");
+    static final FieldDef INVALID = FieldDef.string("sdp.invalid", "Invalid line");
+    static final ExpertDef INVALID_NO_EQUAL = new ExpertDef("sdp.invalid_line.no_equal",
+            "Invalid SDP line (no '=' delimiter)", ExpertDef.Group.MALFORMED, ExpertDef.Severity.NOTE);
 
     static final FieldDef OWNER_USERNAME = FieldDef.string("sdp.owner.username", "Owner Username");
     static final FieldDef OWNER_SESSIONID = FieldDef.string("sdp.owner.sessionid", "Session ID");
@@ -65,7 +69,7 @@ final class SdpFields {
 
     static final List<FieldDef> FIELDS = List.of(VERSION, OWNER, SESSION_NAME, SESSION_INFO, URI, EMAIL, PHONE,
             CONNECTION_INFO, BANDWIDTH, TIMEZONE, ENCRYPTION_KEY, SESSION_ATTR, MEDIA_ATTR, TIME, REPEAT_TIME, MEDIA,
-            MEDIA_TITLE, UNKNOWN, OWNER_USERNAME, OWNER_SESSIONID, OWNER_VERSION, OWNER_NETWORK_TYPE,
+            MEDIA_TITLE, UNKNOWN, INVALID, OWNER_USERNAME, OWNER_SESSIONID, OWNER_VERSION, OWNER_NETWORK_TYPE,
             OWNER_ADDRESS_TYPE, OWNER_ADDRESS, CONNECTION_NETWORK_TYPE, CONNECTION_ADDRESS_TYPE, CONNECTION_ADDRESS,
             CONNECTION_TTL, CONNECTION_NUM_ADDR, BANDWIDTH_MODIFIER, BANDWIDTH_VALUE, TIME_START, TIME_STOP,
             REPEAT_INTERVAL, REPEAT_DURATION, REPEAT_OFFSET, TIMEZONE_TIME, TIMEZONE_OFFSET, KEY_TYPE, KEY_DATA,

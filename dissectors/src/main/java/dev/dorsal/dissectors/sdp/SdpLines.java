@@ -41,6 +41,7 @@ final class SdpLines {
     /** Adds the items of the line at {@code off} ({@code len} bytes, {@code itemLen} with its end of line). */
     void line(int off, int len, int itemLen) {
         if (len < 2 || tvb.u8(off + 1) != '=') {
+            sdp.addString(SdpFields.INVALID, tvb, off, len, tvb.utf8(off, len)).expert(SdpFields.INVALID_NO_EQUAL);
             return;
         }
         char type = (char) tvb.u8(off);

@@ -117,25 +117,17 @@ final class SipDissector {
             }
             return LineType.OTHER;
         }
+        // tshark takes any method up to the first space, and a URI with a scheme (a colon)
         int sp = line.indexOf(' ');
-        if (sp <= 0 || !isToken(line, 0, sp)) {
+        if (sp <= 0) {
             return LineType.OTHER;
         }
         int sp2 = line.indexOf(' ', sp + 1);
-        if (sp2 <= sp + 1 || !line.substring(sp2 + 1).equals(VERSION)) {
+        if (sp2 <= sp + 1 || !line.substring(sp2 + 1).equals(VERSION) || line.indexOf(':', sp + 1) >= sp2
+                || line.indexOf(':', sp + 1) < 0) {
             return LineType.OTHER;
         }
         return LineType.REQUEST;
-    }
-
-    private static boolean isToken(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (!(Character.isLetterOrDigit(c) && c < 128) && "-.!%*_+`'~".indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -158,7 +150,7 @@ final class SipDissector {
             if (!other) {
                 return -2;
             }
-            return continuation(tvb, offset, pinfo, tree, first);
+            return continuation(tvb, offset, pinfo, tree, first, index);
         }
         int length = remaining;
         if (reassemble) {
@@ -170,10 +162,20 @@ final class SipDissector {
         return new SipMessage(tvb, offset, length, pinfo, tree, type, first, index).dissect();
     }
 
-    private static int continuation(Tvb tvb, int offset, PacketInfo pinfo, ProtoItem tree, TextLine first) {
+    private static int continuation(Tvb tvb, int offset, PacketInfo pinfo, ProtoItem tree, TextLine first,
+            int index) {
         pinfo.columns().setProtocol(PROTO.shortName());
-        pinfo.columns().setInfo("Continuation");
         int n = tvb.reportedLength() - offset;
+        if (index > 0) {
+            // after a message, tshark's continuation item fails while it builds a tree (not without one)
+            pinfo.columns().appendInfo("Continuation");
+            tree.addProtocol(PROTO, tvb, offset, n);
+            if (!tree.tree().treeless()) {
+                tvb.u8(tvb.reportedLength());
+            }
+            return n;
+        }
+        pinfo.columns().setInfo("Continuation");
         ProtoItem sip = tree.addProtocol(PROTO, tvb, offset, n);
         ProtoItem line = sip.addText(tvb, offset, first.length(), "Continuation line: " + first.format(tvb));
         line.add(SipFields.CONTINUATION, tvb, offset, n);
@@ -195,10 +197,19 @@ final class SipDissector {
     static void body(Tvb tvb, int offset, int length, PacketInfo pinfo, ProtoItem sip, String contentType,
             String callId) {
         ProtoItem body = sip.add(SipFields.MSG_BODY, tvb, offset, length);
-        if (contentType == null) {
+        String[] split = contentType == null ? null : HttpShared.split(contentType);
+        if (split == null || pinfo.tables().table("media_type").lookup(split[0]) == null
+                && !split[0].startsWith("multipart/")) {
+            // without a type, or one no dissector takes, tshark shows the body's lines as text
+            int p = offset;
+            int end = Math.min(offset + length, tvb.length());
+            while (p < end) {
+                TextLine line = TextLine.at(tvb.slice(0, end), p);
+                body.addText(tvb, p, line.next() - p, line.formatWithEnd(tvb));
+                p = line.next() > p ? line.next() : end;
+            }
             return;
         }
-        String[] split = HttpShared.split(contentType);
         Tvb entity = tvb.slice(offset, length);
         if (callId != null) {
             pinfo.put(CALL_ID, callId);

@@ -183,10 +183,7 @@ final class SipHeaderTrees {
         }
         h.addUint(SipFields.CSEQ_SEQ, tvb, ds, p - ds, n & 0xffffffffL);
         int ms = SipUri.skipSpace(tvb, p, end);
-        int me = ms;
-        while (me < end && tvb.u8(me) != ' ' && tvb.u8(me) != '\t') {
-            me++;
-        }
+        int me = end; // tshark's method is the rest of the line
         if (me > ms) {
             h.addString(SipFields.CSEQ_METHOD, tvb, ms, me - ms, tvb.utf8(ms, me - ms));
         }
@@ -230,9 +227,15 @@ final class SipHeaderTrees {
         }
         h.addString(SipFields.AUTH_SCHEME, tvb, p, se - p, tvb.utf8(p, se - p));
         p = se;
+        // as tshark: a name runs to the next '=' (a parameter without a value is swallowed by the next
+        // one's name), its value to the next comma outside quotes
         while (p < end) {
             p = SipUri.skipSpace(tvb, p, end);
-            int q = p;
+            int eq = SipUri.indexOf(tvb, p, end, '=');
+            if (eq < 0) {
+                return;
+            }
+            int q = eq + 1;
             boolean quoted = false;
             while (q < end && (quoted || tvb.u8(q) != ',')) {
                 if (tvb.u8(q) == '"') {
@@ -244,15 +247,12 @@ final class SipHeaderTrees {
             while (pe > p && (tvb.u8(pe - 1) == ' ' || tvb.u8(pe - 1) == '\t')) {
                 pe--;
             }
-            if (pe > p) {
-                int eq = SipUri.indexOf(tvb, p, pe, '=');
-                FieldDef f = eq < 0 ? null : AUTH_PARAMS.get(tvb.ascii(p, eq - p).trim().toLowerCase(Locale.ROOT));
-                if (f == null) {
-                    h.addText(tvb, p, pe - p, tvb.utf8(p, pe - p));
-                } else {
-                    int vs = SipUri.skipSpace(tvb, eq + 1, pe);
-                    h.addString(f, tvb, vs, pe - vs, tvb.utf8(vs, pe - vs));
-                }
+            FieldDef f = AUTH_PARAMS.get(tvb.ascii(p, eq - p).trim().toLowerCase(Locale.ROOT));
+            if (f == null) {
+                h.addText(tvb, p, pe - p, tvb.utf8(p, pe - p));
+            } else {
+                int vs = SipUri.skipSpace(tvb, eq + 1, pe);
+                h.addString(f, tvb, vs, pe - vs, tvb.utf8(vs, pe - vs));
             }
             p = q + 1;
         }

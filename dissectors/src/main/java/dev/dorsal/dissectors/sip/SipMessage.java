@@ -15,6 +15,10 @@ import java.util.Locale;
  * last message of a packet); several messages of one TCP segment follow each other in Info.
  */
 final class SipMessage {
+    /** The methods tshark knows; a request of another is "Unknown request" in Info. */
+    private static final java.util.Set<String> KNOWN_METHODS = java.util.Set.of("INVITE", "ACK", "OPTIONS", "BYE",
+            "CANCEL", "REGISTER", "INFO", "PRACK", "SUBSCRIBE", "NOTIFY", "UPDATE", "MESSAGE", "REFER", "PUBLISH");
+
     private final Tvb tvb;
     private final int offset;
     private final int end;
@@ -64,6 +68,9 @@ final class SipMessage {
         if (bodyStart >= 0 && hdr != sip) {
             hdr.setLength(bodyStart - hdrStart);
         }
+        if (status == 200) {
+            cols.appendInfo(" (" + (cseqMethod != null ? cseqMethod : "") + ")");
+        }
         bindings(cols);
         cols.appendInfo(" | ");
         tracking(startLine);
@@ -85,7 +92,8 @@ final class SipMessage {
         int sp = line.indexOf(' ');
         int sp2 = line.indexOf(' ', sp + 1);
         method = line.substring(0, sp);
-        String info = "Request: " + SipDissector.format(tvb, offset, sp2);
+        String info = (KNOWN_METHODS.contains(method) ? "Request: " : "Unknown request: ")
+                + SipDissector.format(tvb, offset, sp2);
         setInfo(cols, info);
         ProtoItem rl = sip.addString(SipFields.REQUEST_LINE, tvb, offset, first.length(), line);
         SipDissector.label(sip, rl, "Request-Line: " + first.format(tvb));
@@ -199,9 +207,6 @@ final class SipMessage {
             if (c != null) {
                 cseq = c[0];
                 cseqMethod = tvb.ascii((int) c[1], (int) (c[2] - c[1]));
-                if (status == 200) {
-                    pinfo.columns().appendInfo(" (" + cseqMethod + ")");
-                }
             }
         } else if (f == SipHeaders.CALL_ID) {
             callId = value;

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Matches SIP over UDP as tshark does while it reads a capture: a request seen again with the same
- * Call-ID, CSeq and direction is a resend, and a response finds the request of its Call-ID and CSeq
- * sent the other way (its frame and the time since, and for BYE the release time). Over TCP nothing
+ * Matches SIP over UDP as tshark does while it reads a capture. Each direction of a Call-ID remembers
+ * its last transaction (CSeq number and method, what was seen of it, its original frame): a request
+ * or final response seen again for it is a resend of that frame, and a new CSeq starts over. A
+ * response finds the request of its CSeq sent the other way (its frame and the time since, and for BYE
+ * the release time). Over TCP nothing
  * is resent and no response is matched, as in tshark. The result of each frame is kept, so a second
  * pass (-2) shows what the first found.
  *
@@ -26,10 +28,18 @@ final class SipTransactions {
 
     private record Direction(String callId, Address src, int srcPort, Address dst, int dstPort) {}
 
-    private record Seen(long cseq, String method, int status, long frame, long nanos) {}
+    private enum State { NOTHING, REQUEST, PROVISIONAL, FINAL }
 
-    private final Map<Direction, Seen> requests = lru();
-    private final Map<Direction, Seen> responses = lru();
+    /** The transaction last seen in one direction of a Call-ID: tshark's hash value. */
+    private static final class Seen {
+        long cseq;
+        String method;
+        State state = State.NOTHING;
+        long frame;
+        long requestNanos;
+    }
+
+    private final Map<Direction, Seen> directions = lru();
     private final Map<String, Result> frames = lru();
 
     private static <K, V> Map<K, V> lru() {
@@ -65,24 +75,57 @@ final class SipTransactions {
         long frame = pinfo.number();
         long now = pinfo.frame().timestampNanos();
         Direction out = new Direction(callId, pinfo.src(), pinfo.srcPort(), pinfo.dst(), pinfo.dstPort());
-        if (status == 0) {
-            Seen prev = requests.get(out);
-            if (prev != null && prev.cseq == cseq && prev.method.equals(method) && prev.frame != frame) {
-                return new Result(true, prev.frame, 0, 0, false);
+        Seen v = directions.get(out);
+        long compare;
+        if (v == null) {
+            v = new Seen();
+            v.cseq = cseq;
+            v.method = method;
+            v.requestNanos = now;
+            directions.put(out, v);
+            compare = 0;
+        } else {
+            compare = v.cseq;
+            if (cseq != v.cseq) {
+                // a new transaction in this direction: forget the old one
+                v.cseq = cseq;
+                v.method = method;
+                v.state = State.NOTHING;
+                v.frame = 0;
+                if (status == 0) {
+                    v.requestNanos = now;
+                }
             }
-            requests.put(out, new Seen(cseq, method, 0, frame, now));
-            return new Result(false, 0, 0, 0, false);
         }
-        Seen prev = responses.get(out);
-        boolean resend = prev != null && prev.cseq == cseq && prev.method.equals(method) && prev.status == status
-                && prev.frame != frame;
-        responses.put(out, new Seen(cseq, method, status, resend ? prev.frame : frame, now));
-        Direction back = new Direction(callId, pinfo.dst(), pinfo.dstPort(), pinfo.src(), pinfo.srcPort());
-        Seen req = requests.get(back);
-        if (req == null || req.cseq != cseq || !req.method.equals(method)) {
-            return new Result(resend, resend ? prev.frame : 0, 0, 0, false);
+        long original = 0;
+        if (status == 0) {
+            if (compare == cseq && v.state == State.REQUEST && v.method.equals(method)) {
+                original = v.frame;
+            } else {
+                v.state = State.REQUEST;
+                v.frame = frame;
+            }
+        } else {
+            if (compare == cseq && v.state == State.FINAL && v.method.equals(method)) {
+                original = v.frame;
+            }
+            if (status >= 200) {
+                v.state = State.FINAL;
+                if (original == 0) {
+                    v.frame = frame;
+                }
+            } else {
+                v.state = State.PROVISIONAL;
+            }
         }
-        long millis = (now - req.nanos) / 1_000_000L;
-        return new Result(resend, resend ? prev.frame : 0, req.frame, millis, method.equals("BYE"));
+        if (status == 0) {
+            return new Result(original != 0, original, 0, 0, false);
+        }
+        Seen req = directions.get(new Direction(callId, pinfo.dst(), pinfo.dstPort(), pinfo.src(), pinfo.srcPort()));
+        if (req == null || req.cseq != cseq || !req.method.equals(method) || req.frame == 0) {
+            return new Result(original != 0, original, 0, 0, false);
+        }
+        long millis = (now - req.requestNanos) / 1_000_000L;
+        return new Result(original != 0, original, req.frame, millis, method.equals("BYE"));
     }
 }

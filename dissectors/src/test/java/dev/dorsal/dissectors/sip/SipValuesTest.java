@@ -18,7 +18,8 @@ class SipValuesTest {
         assertEquals(SipDissector.LineType.OTHER, SipDissector.classify("INVITE  SIP/2.0"));
         assertEquals(SipDissector.LineType.OTHER, SipDissector.classify("SIP/2.0 20 OK"));
         assertEquals(SipDissector.LineType.OTHER, SipDissector.classify("GET / HTTP/1.1"));
-        assertEquals(SipDissector.LineType.OTHER, SipDissector.classify("IN<VITE sip:a SIP/2.0"));
+        assertEquals(SipDissector.LineType.REQUEST, SipDissector.classify("IN<VITE sip:a SIP/2.0"));
+        assertEquals(SipDissector.LineType.OTHER, SipDissector.classify("INVITE sipPbob@example.com SIP/2.0"));
     }
 
     @Test
