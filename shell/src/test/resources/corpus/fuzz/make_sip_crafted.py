@@ -182,6 +182,25 @@ def main():
     udp(p, 0, 5060, 5060, bytes(range(0, 40)))
     udp(p, 0, 5060, 5060, msg('OPTIONS sip:x@example.com SIP/2.0', ['Via: SIP/2.0/UDP 10.0.0.1',
                                                                     'X-Custom-Header: value', 'Bogus line']))
+    # a resent request, a new CSeq, a 200 without CSeq, an unknown method, bodies of unknown or no type,
+    # an SDP line without '=', a challenge parameter without a value
+    opt = msg('OPTIONS sip:bob@example.com SIP/2.0', dialog('OPTIONS', 20, 'rs1'))
+    udp(p, 0, 5060, 5060, opt)
+    udp(p, 0, 5060, 5060, opt)
+    udp(p, 0, 5060, 5060, opt.replace('CSeq: 20', 'CSeq: 21'))
+    udp(p, 1, 5060, 5060, resp('200 OK', 'OPTIONS', 21, 'rs1').replace('call-rs1', 'call-rs1'))
+    udp(p, 1, 5060, 5060, resp('200 OK', 'OPTIONS', 21, 'rs1'))
+    udp(p, 1, 5060, 5060, 'SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.1\r\nContent-Length: 0\r\n\r\n')
+    udp(p, 0, 5060, 5060, msg('FOO sip:bob@example.com SIP/2.0', dialog('FOO', 1, 'foo1')))
+    udp(p, 0, 5060, 5060, msg('INFO sip:bob@example.com SIP/2.0', dialog('INFO', 2, 'body1',
+                                                                    ['Content-Type: application/x-unknown']),
+                              'line one\r\nline two\n'))
+    udp(p, 0, 5060, 5060, msg('INFO sip:bob@example.com SIP/2.0', dialog('INFO', 3, 'body2'), 'no type\r\n'))
+    udp(p, 0, 5062, 5060, msg('INFO sip:bob@example.com SIP/2.0', dialog('INFO', 4, 'sdp1',
+                                                                    ['Content-Type: application/sdp']),
+                              'v=0\r\nnot a line\r\ns=x\r\nc=IN IP4 10.0.0.9\r\nm=audio 7000 RTP/AVP 0\r\n'))
+    udp(p, 1, 5060, 5060, msg('SIP/2.0 407 Proxy Authentication Required', dialog('INVITE', 1, 'auth2', [
+        'Proxy-Authenticate: Digest realm="example.com", stale, nonce="n1"'])))
     # SIP on a port nobody registered: the heuristic finds it
     udp(p, 0, 40000, 40002, msg('OPTIONS sip:bob@example.com SIP/2.0', dialog('OPTIONS', 9, 'heur1')))
     udp(p, 1, 40002, 40000, resp('200 OK', 'OPTIONS', 9, 'heur1'))
@@ -214,6 +233,7 @@ def main():
     c.send(0, ack + bye[:50])
     c.send(0, bye[50:])
     c.send(0, 'This is not SIP\r\n')
+    c.send(1, r100.replace('100 Trying', '183 Progress') + 'garbage after a message\r\n')
     c.close()
     p.write(os.path.join(HERE, 'sip_crafted.pcap'))
 
