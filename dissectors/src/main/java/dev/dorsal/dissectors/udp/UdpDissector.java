@@ -165,8 +165,10 @@ public final class UdpDissector implements DissectorProvider {
         addChecksum(udp, tvb, pinfo, inError, detailed);
 
         pinfo.setPorts("udp", srcPort, dstPort);
+        UdpSetup.Announced[] announced = new UdpSetup.Announced[1];
         UdpConversations.Conversation conv = pinfo.state(CONVERSATIONS, UdpConversations::new)
-                .find(pinfo.netSrc(), srcPort, pinfo.netDst(), dstPort, pinfo.frame().timestampNanos());
+                .find(pinfo.netSrc(), srcPort, pinfo.netDst(), dstPort, pinfo.frame().timestampNanos(),
+                        inError ? null : UdpSetup.table(pinfo), announced);
         generated(udp, udp.addUint(STREAM, tvb, 8, 0, conv.index));
         if (ulen == 8) {
             return tvb.length();
@@ -177,7 +179,7 @@ public final class UdpDissector implements DissectorProvider {
         // An ICMP error quotes only the start of the datagram: nothing to hand on when no payload is there.
         // What is quoted goes to the top of the tree, as tshark shows it, not under the ICMP error.
         if (!inError || tvb.remaining(8) > 0) {
-            dispatch(tvb, pinfo, inError ? tree.tree().root() : tree, udp, srcPort, dstPort, ulen);
+            dispatch(tvb, pinfo, inError ? tree.tree().root() : tree, udp, srcPort, dstPort, ulen, announced[0]);
         }
         return tvb.length();
     }
@@ -241,7 +243,8 @@ public final class UdpDissector implements DissectorProvider {
     }
 
     /** Shows the payload and offers it to the port table (low port first), the heuristics, then data. */
-    private void dispatch(Tvb tvb, PacketInfo pinfo, ProtoItem tree, ProtoItem udp, int srcPort, int dstPort, int ulen) {
+    private void dispatch(Tvb tvb, PacketInfo pinfo, ProtoItem tree, ProtoItem udp, int srcPort, int dstPort, int ulen,
+            UdpSetup.Announced announced) {
         int captured = tvb.remaining(8);
         int reported = Math.max(0, tvb.reportedLength() - 8);
         if (ulen - 8 < reported) {
@@ -259,6 +262,13 @@ public final class UdpDissector implements DissectorProvider {
             return; // no consumer reads the layers above
         }
         Tvb next = tvb.slice(8, reported);
+        if (announced != null) {
+            // a conversation another protocol set up (SDP's RTP) goes to its dissector first
+            UdpSetup.setCurrent(pinfo, announced.info);
+            if (pinfo.call(announced.handle, next, tree) > 0) {
+                return;
+            }
+        }
         boolean heuristicFirst = heuristicFirst();
         if (heuristicFirst && heuristics.tryHeuristics(next, pinfo, tree)) {
             return;
