@@ -1,4 +1,4 @@
-package dev.dorsal.dissectors.sdp;
+package dev.dorsal.dissectors.rtp;
 
 import dev.dorsal.engine.spi.ValueString;
 
@@ -6,7 +6,7 @@ import dev.dorsal.engine.spi.ValueString;
  * RTP payload type names (RFC 3551 and IANA) as tshark 4.0.17 shows them for an SDP media format
  * (read from {@code tshark -G values}); 96-127 are "DynamicRTP-Type-N".
  */
-final class RtpPayloadTypes {
+public final class RtpPayloadTypes {
     static final ValueString NAMES = ValueString.of(
             0, "ITU-T G.711 PCMU", 1, "USA Federal Standard FS-1016", 2, "ITU-T G.721", 3, "GSM 06.10",
             4, "ITU-T G.723", 5, "DVI4 8000 samples/s", 6, "DVI4 16000 samples/s",
@@ -37,7 +37,7 @@ final class RtpPayloadTypes {
     private RtpPayloadTypes() {}
 
     /** The name of payload type {@code pt} (0-127). */
-    static String name(int pt) {
+    public static String name(int pt) {
         if (pt >= 96 && pt <= 127) {
             return "DynamicRTP-Type-" + pt;
         }

@@ -67,6 +67,7 @@ public final class SdpDissector implements DissectorProvider {
         }
         String callId = pinfo.get(SipSetup.CALL_ID);
         if (callId != null) {
+            SdpSessions.announceRtp(pinfo, lines.streams(), callId);
             List<String> ids = SdpSessions.setUp(pinfo, lines.streams(), callId);
             for (String id : ids) {
                 sdp.addString(SipSetup.CALL_ID_GENERATED, tvb, 0, 0, id).setGenerated();

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.sdp;
 
+import dev.dorsal.dissectors.rtp.RtpPayloadTypes;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 final class SdpLines {
     /** A media stream an m= line describes: its address (from c=) and port. */
-    record Stream(String address, int port, String proto) {}
+    record Stream(String address, int port, String proto, Map<Integer, String> rtpmap) {}
 
     private final Tvb tvb;
     private final ProtoItem sdp;
@@ -25,6 +26,8 @@ final class SdpLines {
     private int mediaPort = -1;
     private String mediaProto;
     private final Map<String, String> rtpmap = new HashMap<>();
+    /** The rtpmap encoding names of the current media section by payload type. */
+    private final Map<Integer, String> rtpmapByType = new HashMap<>();
     private final List<Stream> streams = new ArrayList<>();
 
     SdpLines(Tvb tvb, ProtoItem sdp) {
@@ -167,6 +170,7 @@ final class SdpLines {
         inMedia = true;
         mediaAddress = null;
         rtpmap.clear();
+        rtpmapByType.clear();
         int end = vs + vl;
         int a = next(vs, end, ' ');
         item.addString(SdpFields.MEDIA_MEDIA, tvb, vs, a - vs, tvb.utf8(vs, a - vs));
@@ -209,7 +213,7 @@ final class SdpLines {
         if (mediaPort > 0) {
             String address = mediaAddress != null ? mediaAddress : sessionAddress;
             if (address != null) {
-                streams.add(new Stream(address, mediaPort, mediaProto));
+                streams.add(new Stream(address, mediaPort, mediaProto, Map.copyOf(rtpmapByType)));
             }
         }
         mediaPort = -1;
@@ -241,6 +245,10 @@ final class SdpLines {
             String mime = tvb.utf8(sp + 1, slash - sp - 1);
             item.addString(SdpFields.MIME_TYPE, tvb, sp + 1, slash - sp - 1, mime);
             rtpmap.put(pt, mime);
+            int type = parsePort(pt);
+            if (type >= 0 && type <= 127) {
+                rtpmapByType.put(type, mime);
+            }
             if (slash < end) {
                 int s2 = next(slash + 1, end, '/');
                 item.addString(SdpFields.SAMPLE_RATE, tvb, slash + 1, s2 - slash - 1,

@@ -1,5 +1,9 @@
 package dev.dorsal.dissectors.sdp;
 
+import dev.dorsal.dissectors.rtp.RtpSetup;
+import dev.dorsal.dissectors.udp.UdpSetup;
+import dev.dorsal.engine.spi.Address;
+import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.Key;
 import dev.dorsal.engine.spi.PacketInfo;
 import java.util.ArrayList;
@@ -24,6 +28,8 @@ final class SdpSessions {
     private static final String KIND = "sdp.setup_call_ids";
 
     private final Map<String, LinkedHashSet<String>> streams = lru();
+    /** The frame of the first description of each Call-ID: the setup frame of its RTP streams. */
+    private final Map<String, Long> firstFrames = lru();
     private final Map<Long, List<String>> frames = lru();
 
     private static <K, V> Map<K, V> lru() {
@@ -36,6 +42,56 @@ final class SdpSessions {
     }
 
     private SdpSessions() {}
+
+    /**
+     * Announces each RTP stream described (an RTP profile, a port, an IPv4 or IPv6 address) to UDP, so
+     * its datagrams go to RTP, set up by the first description of the Call-ID, as tshark does.
+     */
+    static void announceRtp(PacketInfo pinfo, List<SdpLines.Stream> described, String callId) {
+        DissectorHandle rtp = pinfo.tables().handle("rtp");
+        DissectorHandle rtcp = pinfo.tables().handle("rtcp");
+        if (rtp == null) {
+            return;
+        }
+        SdpSessions s = pinfo.state(KEY, SdpSessions::new);
+        long setupFrame = s.firstFrames.computeIfAbsent(callId, k -> pinfo.number());
+        for (SdpLines.Stream st : described) {
+            Address address = address(st.address());
+            if (address != null && st.proto() != null && st.proto().contains("RTP/")) {
+                UdpSetup.expect(pinfo, address, st.port(), rtp, new RtpSetup(setupFrame, callId, st.rtpmap()));
+                if (rtcp != null && st.port() < 65535) {
+                    UdpSetup.expect(pinfo, address, st.port() + 1, rtcp, new RtpSetup(setupFrame, callId, Map.of()));
+                }
+            }
+        }
+    }
+
+    /** A literal IPv4 or IPv6 address (never a name: no lookups), or null. */
+    static Address address(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length == 4) {
+            long v = 0;
+            for (String p : parts) {
+                if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+                    return null;
+                }
+                int b = Integer.parseInt(p);
+                if (b > 255) {
+                    return null;
+                }
+                v = v << 8 | b;
+            }
+            return Address.ipv4(v);
+        }
+        if (text.indexOf(':') >= 0 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+            try {
+                return Address.ipv6(java.net.InetAddress.getByName(text).getAddress());
+            } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
 
     /** Records {@code callId} for each stream; returns the Call-IDs of the first stream (none without one). */
     static List<String> setUp(PacketInfo pinfo, List<SdpLines.Stream> described, String callId) {

@@ -1,4 +1,4 @@
-package dev.dorsal.dissectors.sdp;
+package dev.dorsal.dissectors.rtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
