@@ -231,6 +231,15 @@ final class SipMessage {
             SipHeaderTrees.reason(h, tvb, vs, lineEnd);
         } else if (f == SipHeaders.RACK) {
             SipHeaderTrees.rack(h, tvb, vs, lineEnd);
+        } else if (f == SipHeaders.P_ACCESS_NETWORK_INFO) {
+            SipImsHeaders.accessNetworkInfo(h, tvb, vs, lineEnd);
+        } else if (f == SipHeaders.SECURITY_CLIENT || f == SipHeaders.SECURITY_SERVER
+                || f == SipHeaders.SECURITY_VERIFY) {
+            SipImsHeaders.security(h, tvb, vs, lineEnd);
+        } else if (f == SipHeaders.P_CHARGING_VECTOR) {
+            SipImsHeaders.chargingVector(h, tvb, vs, lineEnd);
+        } else if (f == SipHeaders.SESSION_ID) {
+            SipImsHeaders.sessionId(h, tvb, vs, lineEnd);
         } else if (f == SipHeaders.CONTENT_TYPE) {
             contentType = value;
         }

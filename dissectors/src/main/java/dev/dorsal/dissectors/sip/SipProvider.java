@@ -29,6 +29,7 @@ public final class SipProvider implements DissectorProvider {
         r.protocol(SipDissector.PROTO);
         List<FieldDef> fields = new ArrayList<>(SipHeaders.FIELDS);
         fields.addAll(SipFields.all());
+        fields.addAll(SipImsHeaders.FIELDS);
         r.fields(SipDissector.PROTO, fields);
         r.experts(SipDissector.PROTO, SipFields.EXPERTS);
         udp = r.handle("sip", SipDissector.PROTO, SipDissector::dissectUdp);
