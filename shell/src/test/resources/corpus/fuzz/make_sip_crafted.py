@@ -201,6 +201,19 @@ def main():
                               'v=0\r\nnot a line\r\ns=x\r\nc=IN IP4 10.0.0.9\r\nm=audio 7000 RTP/AVP 0\r\n'))
     udp(p, 1, 5060, 5060, msg('SIP/2.0 407 Proxy Authentication Required', dialog('INVITE', 1, 'auth2', [
         'Proxy-Authenticate: Digest realm="example.com", stale, nonce="n1"'])))
+    # 3GPP/IMS headers: access network, IPsec security agreement, charging vector, Session-ID
+    ims = ['Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKims1', 'From: <sip:ue@ims.example>;tag=i1',
+           'To: <sip:ue@ims.example>', 'Call-ID: ims1@10.0.0.1', 'CSeq: 1 REGISTER',
+           'P-Access-Network-Info: 3GPP-E-UTRAN-FDD; utran-cell-id-3gpp=2620100001234567;network-provided',
+           'P-Access-Network-Info: IEEE-802.11',
+           'Security-Client: ipsec-3gpp; alg=hmac-sha-1-96; ealg=null; spi-c=1111; spi-s=2222; port-c=5062; '
+           'port-s=5064; prot=esp; mod=trans; q=0.1',
+           'Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=00000000000000000000000000000000;logme',
+           'P-Charging-Vector: icid-value="AyretyU0dm+6O2IrT5tAFrbHLso=023551024";icid-generated-at=10.0.0.1']
+    udp(p, 0, 5060, 5060, msg('REGISTER sip:ims.example SIP/2.0', ims))
+    udp(p, 1, 5060, 5060, msg('SIP/2.0 401 Unauthorized', ims[:3] + ['Call-ID: ims1@10.0.0.1', 'CSeq: 1 REGISTER',
+        'Security-Server: ipsec-3gpp; q=0.1; alg=hmac-sha-1-96; spi-c=3333; spi-s=4444; port-c=5066; port-s=5068',
+        'Security-Server: digest', 'Session-ID: 00000000000000000000000000000000']))
     # SIP on a port nobody registered: the heuristic finds it
     udp(p, 0, 40000, 40002, msg('OPTIONS sip:bob@example.com SIP/2.0', dialog('OPTIONS', 9, 'heur1')))
     udp(p, 1, 40002, 40000, resp('200 OK', 'OPTIONS', 9, 'heur1'))
