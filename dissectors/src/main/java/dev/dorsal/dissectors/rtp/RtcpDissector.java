@@ -76,6 +76,20 @@ final class RtcpDissector {
     static int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
         RtpSetup setup = UdpSetup.current(pinfo) instanceof RtpSetup s ? s : null;
         pinfo.columns().setProtocol(PROTO.shortName());
+        int own = pinfo.layerNames().size() - 1;
+        if (tvb.length() > 0 && (tvb.u8(0) & 0xc0) != 0x80) {
+            // not version 2: tshark declines (the datagram goes on to data) after its column and item
+            pinfo.columns().setInfo("Unknown RTCP version " + (tvb.u8(0) >> 6));
+            tree.addProtocol(PROTO, tvb, 0, tvb.length()).add(VERSION, tvb, 0, 1);
+            pinfo.removeLayers(own);
+            return 0;
+        }
+        int first = tvb.length() >= 4 ? tvb.u8(1) : -1;
+        if (first < 192 || first > 210) {
+            // no RTCP packet type tshark knows, or no header: it takes the datagram and shows nothing
+            pinfo.removeLayers(own);
+            return tvb.length();
+        }
         pinfo.columns().clearInfo();
         int off = 0;
         int total = tvb.reportedLength();

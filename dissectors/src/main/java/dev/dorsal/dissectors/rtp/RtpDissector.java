@@ -87,7 +87,26 @@ public final class RtpDissector implements DissectorProvider {
     static int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
         RtpSetup setup = UdpSetup.current(pinfo) instanceof RtpSetup s ? s : null;
         int b0 = tvb.u8(0);
+        if ((b0 & 0xc0) != 0x80) {
+            // tshark names the version and declines: the datagram goes on to data
+            int own = pinfo.layerNames().size() - 1;
+            pinfo.columns().setProtocol(PROTO.shortName());
+            pinfo.columns().setInfo("Unknown RTP version " + (b0 >> 6));
+            tree.addProtocol(PROTO, tvb, 0, tvb.length()).add(VERSION, tvb, 0, 1);
+            pinfo.removeLayers(own);
+            return 0;
+        }
         int b1 = tvb.u8(1);
+        DissectorHandle rtcp = b1 >= 192 && b1 <= 223 ? pinfo.tables().handle("rtcp") : null;
+        if (rtcp != null) {
+            // an RTCP packet type where the payload type would be: RTCP multiplexed on the RTP port
+            int own = pinfo.layerNames().size() - 1;
+            int n = pinfo.call(rtcp, tvb, tree);
+            if (pinfo.layerNames().size() - 1 == own) {
+                pinfo.removeLayers(own); // RTCP showed nothing: neither does RTP
+            }
+            return n;
+        }
         int pt = b1 & 0x7f;
         int seq = tvb.u16(2);
         long timestamp = tvb.u32(4);
@@ -126,9 +145,9 @@ public final class RtpDissector implements DissectorProvider {
         int off = 12;
         int cc = b0 & 0x0f;
         if (cc > 0) {
-            ProtoItem items = rtp.add(CSRC_ITEMS, tvb, off, cc * 4);
+            ProtoItem items = rtp.add(CSRC_ITEMS, tvb, off, Math.min(cc * 4, Math.max(0, tvb.remaining(off))));
             if (items != rtp) {
-                items.setText("Contributing Source identifiers (" + cc + " item" + (cc == 1 ? "" : "s") + ")");
+                items.setText("Contributing Source identifiers (" + cc + " items)");
             }
             for (int i = 0; i < cc; i++) {
                 long csrc = tvb.u32(off);
@@ -160,8 +179,10 @@ public final class RtpDissector implements DissectorProvider {
             }
         }
         if (padding > 0) {
-            if (padding > 1) {
-                rtp.add(PADDING_DATA, tvb, end - padding, padding - 1);
+            // a count past the payload: tshark shows what is there after the header as padding
+            int padStart = Math.max(off, end - padding);
+            if (end - 1 > padStart) {
+                rtp.add(PADDING_DATA, tvb, padStart, end - 1 - padStart);
             }
             rtp.add(PADDING_COUNT, tvb, end - 1, 1);
         }
