@@ -6,7 +6,7 @@ RTP after the answer in both directions, marker and padding bits, contributing s
 RFC 8285 one-byte header extension, telephone-event packets (start and end), a sequence number that
 wraps, a datagram too short for the header, datagrams on ports no description named (shown as UDP
 data: tshark's RTP heuristic is off by default); RTCP sender report with source description,
-receiver report with goodbye.
+receiver report with goodbye; a second call with a=rtcp naming the RTCP port and a=rtcp-mux.
 usage: make_rtp_crafted.py (writes beside itself)
 """
 import os
@@ -72,6 +72,23 @@ def main():
     udp(p, 0, 20000, 30000, rtp(0, 4, 16800, a)[:8])  # too short for the fixed header
     udp(p, 0, 40000, 40002, rtp(0, 1, 2, 3))  # RTP on ports no description named
     udp(p, 1, 5060, 5060, msg('BYE sip:alice@10.0.0.1 SIP/2.0', dialog('BYE', 2, 'rtp2')))
+    # a second call: RTCP on the port a=rtcp names (the next port still set up, without setup information),
+    # RTCP multiplexed on the answer's RTP port (a=rtcp-mux)
+    offer = OFFER.replace('20000', '22000').replace('a=fmtp:101 0-15', 'a=rtcp:22500')
+    answer = ANSWER.replace('30000', '32000') + 'a=rtcp-mux\r\n'
+    # (from another SIP port: with -2, tshark shows a later call's Call-ID under the earlier SDP of the
+    # same SIP conversation, which Dorsal does not reproduce; docs/compat.md)
+    udp(p, 0, 5064, 5060, msg('INVITE sip:bob@example.com SIP/2.0', dialog('INVITE', 1, 'rtp3',
+                                                                         ['Content-Type: application/sdp']), offer))
+    udp(p, 1, 5060, 5064, msg('SIP/2.0 200 OK', ['Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKrtp3',
+                                                  'From: "Alice" <sip:alice@example.com>;tag=a1',
+                                                  'To: <sip:bob@example.com>;tag=b2', 'Call-ID: call-rtp3@10.0.0.1',
+                                                  'CSeq: 1 INVITE', 'Content-Type: application/sdp'], answer))
+    goodbye = struct.pack('!BBHI', 0x81, 203, 1, b)
+    udp(p, 1, 41000, 22500, goodbye)
+    udp(p, 1, 41001, 22001, goodbye)
+    udp(p, 0, 41002, 32001, goodbye)
+    udp(p, 0, 41003, 32000, goodbye)
     p.write(os.path.join(HERE, 'rtp_crafted.pcap'))
 
 

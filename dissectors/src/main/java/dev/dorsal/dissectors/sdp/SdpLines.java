@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class SdpLines {
     /** A media stream an m= line describes: its address (from c=) and port. */
-    record Stream(String address, int port, String proto, Map<Integer, String> rtpmap) {}
+    record Stream(String address, int port, String proto, Map<Integer, String> rtpmap, int rtcpPort) {}
 
     private final Tvb tvb;
     private final ProtoItem sdp;
@@ -24,6 +24,8 @@ final class SdpLines {
     private String sessionAddress;
     private String mediaAddress;
     private int mediaPort = -1;
+    /** The port of the media section's a=rtcp attribute, or -1. */
+    private int rtcpPort = -1;
     private String mediaProto;
     private final Map<String, String> rtpmap = new HashMap<>();
     /** The rtpmap encoding names of the current media section by payload type. */
@@ -169,6 +171,7 @@ final class SdpLines {
         endMedia();
         inMedia = true;
         mediaAddress = null;
+        rtcpPort = -1;
         rtpmap.clear();
         rtpmapByType.clear();
         int end = vs + vl;
@@ -213,7 +216,7 @@ final class SdpLines {
         if (mediaPort > 0) {
             String address = mediaAddress != null ? mediaAddress : sessionAddress;
             if (address != null) {
-                streams.add(new Stream(address, mediaPort, mediaProto, Map.copyOf(rtpmapByType)));
+                streams.add(new Stream(address, mediaPort, mediaProto, Map.copyOf(rtpmapByType), rtcpPort));
             }
         }
         mediaPort = -1;
@@ -266,7 +269,12 @@ final class SdpLines {
                 item.addString(SdpFields.FMTP_PARAMETER, tvb, sp + 1, end - sp - 1, tvb.utf8(sp + 1, end - sp - 1));
             }
         } else {
-            item.addString(SdpFields.MEDIA_ATTR_VALUE, tvb, v, end - v, tvb.utf8(v, end - v));
+            String value = tvb.utf8(v, end - v);
+            item.addString(SdpFields.MEDIA_ATTR_VALUE, tvb, v, end - v, value);
+            if (name.equals("rtcp")) {
+                int sp = value.indexOf(' ');
+                rtcpPort = parsePort(sp < 0 ? value : value.substring(0, sp));
+            }
         }
     }
 

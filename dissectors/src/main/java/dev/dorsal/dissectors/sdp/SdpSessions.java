@@ -25,6 +25,8 @@ final class SdpSessions {
     static final int MAX_CALL_IDS = 64;
 
     private static final Key<SdpSessions> KEY = Key.of("sdp.sessions");
+    /** What a conversation set up without setup information is told (its dissector shows none). */
+    private static final Object NO_SETUP = new Object();
     private static final String KIND = "sdp.setup_call_ids";
 
     private final Map<String, LinkedHashSet<String>> streams = lru();
@@ -59,8 +61,19 @@ final class SdpSessions {
             Address address = address(st.address());
             if (address != null && st.proto() != null && st.proto().contains("RTP/")) {
                 UdpSetup.expect(pinfo, address, st.port(), rtp, new RtpSetup(setupFrame, callId, st.rtpmap()));
-                if (rtcp != null && st.port() < 65535) {
-                    UdpSetup.expect(pinfo, address, st.port() + 1, rtcp, new RtpSetup(setupFrame, callId, Map.of()));
+                if (rtcp == null) {
+                    continue;
+                }
+                RtpSetup rtcpSetup = new RtpSetup(setupFrame, callId, Map.of());
+                int next = st.port() + 1;
+                if (st.rtcpPort() > 0 && st.rtcpPort() != next) {
+                    // tshark sets up the a=rtcp port, and the next port too, without its setup information
+                    UdpSetup.expect(pinfo, address, st.rtcpPort(), rtcp, rtcpSetup);
+                    if (next <= 65535) {
+                        UdpSetup.expect(pinfo, address, next, rtcp, NO_SETUP);
+                    }
+                } else if (next <= 65535) {
+                    UdpSetup.expect(pinfo, address, next, rtcp, rtcpSetup);
                 }
             }
         }
