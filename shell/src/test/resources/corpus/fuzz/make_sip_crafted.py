@@ -201,6 +201,9 @@ def main():
                               'v=0\r\nnot a line\r\ns=x\r\nc=IN IP4 10.0.0.9\r\nm=audio 7000 RTP/AVP 0\r\n'))
     udp(p, 1, 5060, 5060, msg('SIP/2.0 407 Proxy Authentication Required', dialog('INVITE', 1, 'auth2', [
         'Proxy-Authenticate: Digest realm="example.com", stale, nonce="n1"'])))
+    # a Content-Length that is no number, a Via port past 65535
+    udp(p, 0, 5060, 5060, 'OPTIONS sip:x@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:70000;branch=z9hG4bKcl1\r\n'
+                          'Call-ID: cl1@10.0.0.1\r\nCSeq: 1 OPTIONS\r\nContent-Length: abc\r\n\r\n')
     # 3GPP/IMS headers: access network, IPsec security agreement, charging vector, Session-ID
     ims = ['Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKims1', 'From: <sip:ue@ims.example>;tag=i1',
            'To: <sip:ue@ims.example>', 'Call-ID: ims1@10.0.0.1', 'CSeq: 1 REGISTER',

@@ -124,6 +124,7 @@ final class SipFields {
             "Invalid content_length", ExpertDef.Group.MALFORMED, ExpertDef.Severity.NOTE);
     static final ExpertDef RETRY_AFTER_INVALID = new ExpertDef("sip.retry_after.invalid", "Invalid retry_after value",
             ExpertDef.Group.MALFORMED, ExpertDef.Severity.NOTE);
+
     static final ExpertDef VIA_PORT_INVALID = new ExpertDef("sip.Via.sent-by.port.invalid",
             "Invalid SIP Via sent-by-port", ExpertDef.Group.MALFORMED, ExpertDef.Severity.NOTE);
 

@@ -143,12 +143,14 @@ final class SipHeaderTrees {
             int pe = portStart;
             long port = 0;
             while (pe < sentByEnd && Character.isDigit(tvb.u8(pe))) {
-                port = port * 10 + tvb.u8(pe) - '0';
+                port = Math.min(port * 10 + tvb.u8(pe) - '0', 1_000_000);
                 pe++;
             }
-            if (pe > portStart) {
-                ProtoItem pi = h.addUint(SipFields.VIA_SENT_BY_PORT, tvb, portStart, pe - portStart, port & 0xffff);
-                if (port > 65535 && pi != h) {
+            // tshark shows a port only when something follows it, and one past 65535 as 65535 with a note
+            if (pe > portStart && pe < end) {
+                ProtoItem pi = h.addUint(SipFields.VIA_SENT_BY_PORT, tvb, portStart, pe - portStart,
+                        Math.min(port, 65535));
+                if (port > 65535) {
                     pi.expert(SipFields.VIA_PORT_INVALID);
                 }
             }

@@ -178,14 +178,19 @@ final class SipMessage {
         if (f == SipHeaders.RETRY_AFTER) {
             boolean digits = !value.isEmpty() && value.chars().allMatch(Character::isDigit);
             ProtoItem item = hdr.addUint(f, tvb, p, len, digits ? leadingNumber(value) : 0);
-            if (!digits && item != hdr) {
+            if (!digits) {
                 item.expert(SipFields.RETRY_AFTER_INVALID);
             }
             return;
         }
         if (f == SipHeaders.CONTENT_LENGTH) {
             contentLength = leadingNumber(value);
-            SipDissector.label(hdr, hdr.addUint(f, tvb, p, len, contentLength), label);
+            ProtoItem cl = hdr.addUint(f, tvb, p, len, contentLength);
+            SipDissector.label(hdr, cl, label);
+            String digits = value.trim();
+            if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+                cl.expert(SipFields.CONTENT_LENGTH_INVALID);
+            }
             return;
         }
         ProtoItem h = SipDissector.rawHeader(hdr, f, tvb, p, len, label, value);
