@@ -211,9 +211,7 @@ final class SipDissector {
             return;
         }
         Tvb entity = tvb.slice(offset, length);
-        if (callId != null) {
-            pinfo.put(CALL_ID, callId);
-        }
+        pinfo.put(CALL_ID, callId != null ? callId : ""); // tshark sets up media for a message without one too
         HttpShared.dissect(pinfo, entity, body, split[0], split[1]);
     }
 

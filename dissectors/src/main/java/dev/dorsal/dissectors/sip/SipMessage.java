@@ -31,6 +31,7 @@ final class SipMessage {
     private String callId;
     private long cseq = -1;
     private String cseqMethod;
+    private boolean cseqHeader;
     private String contentType;
     private long contentLength = -1;
     private int contacts;
@@ -208,6 +209,7 @@ final class SipMessage {
         } else if (f == SipHeaders.VIA) {
             SipHeaderTrees.via(h, tvb, vs, lineEnd);
         } else if (f == SipHeaders.CSEQ) {
+            cseqHeader = true;
             long[] c = SipHeaderTrees.cseq(h, tvb, vs, lineEnd);
             if (c != null) {
                 cseq = c[0];
@@ -268,6 +270,11 @@ final class SipMessage {
     }
 
     private void tracking(ProtoItem startLine) {
+        if (callId != null && cseqHeader && cseqMethod == null) {
+            // with a CSeq it cannot read, tshark starts its table entry over (as CSeq 0) and shows no resend item
+            SipTransactions.track(pinfo, index, callId, 0, "", status);
+            return;
+        }
         SipTransactions.Result r = callId == null || cseqMethod == null
                 ? new SipTransactions.Result(false, 0, 0, 0, false)
                 : SipTransactions.track(pinfo, index, callId, cseq, cseqMethod, status);
