@@ -6,13 +6,13 @@ RTP after the answer in both directions, marker and padding bits, contributing s
 RFC 8285 one-byte header extension, telephone-event packets (start and end), a sequence number that
 wraps, a datagram too short for the header, datagrams on ports no description named (shown as UDP
 data: tshark's RTP heuristic is off by default); RTCP sender report with source description,
-receiver report with goodbye; a second call with a=rtcp naming the RTCP port and a=rtcp-mux.
+receiver report with goodbye; a second call with a=rtcp naming the RTCP port and a=rtcp-mux; a call over IPv6.
 usage: make_rtp_crafted.py (writes beside itself)
 """
 import os
 import struct
 
-from textproto_pcap import Pcap
+from textproto_pcap import MAC, V6, Pcap, csum
 from make_sip_crafted import udp, msg, dialog
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -22,6 +22,18 @@ OFFER = '\r\n'.join(['v=0', 'o=alice 1 1 IN IP4 10.0.0.1', 's=-', 'c=IN IP4 10.0
                      'a=fmtp:101 0-15', ''])
 ANSWER = '\r\n'.join(['v=0', 'o=bob 2 2 IN IP4 10.0.0.2', 's=-', 'c=IN IP4 10.0.0.2', 't=0 0',
                       'm=audio 30000 RTP/AVP 0 101', 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', ''])
+
+
+def udp6(p, side, sport, dport, payload):
+    """One Ethernet/IPv6/UDP datagram from host side (::1 or ::2) to the other."""
+    if isinstance(payload, str):
+        payload = payload.encode('latin-1')
+    src, dst = V6[side], V6[1 - side]
+    u = struct.pack('!HHHH', sport, dport, 8 + len(payload), 0)
+    pseudo = src + dst + struct.pack('!IxxxB', len(u) + len(payload), 17)
+    u = u[:6] + struct.pack('!H', csum(pseudo + u + payload) or 0xffff)
+    ip = struct.pack('!IHBB', 0x60000000, len(u) + len(payload), 17, 64) + src + dst
+    p.add(MAC[1 - side] + MAC[side] + b'\x86\xdd' + ip + u + payload)
 
 
 def rtp(pt, seq, ts, ssrc, payload=b'\xff' * 160, marker=0, pad=0, ext=None, csrc=()):
@@ -89,6 +101,16 @@ def main():
     udp(p, 1, 41001, 22001, goodbye)
     udp(p, 0, 41002, 32001, goodbye)
     udp(p, 0, 41003, 32000, goodbye)
+    # a call over IPv6
+    offer6 = '\r\n'.join(['v=0', 'o=a 1 1 IN IP6 ::1', 's=-', 'c=IN IP6 ::1', 't=0 0', 'm=audio 24000 RTP/AVP 8',
+                         'a=rtpmap:8 PCMA/8000', ''])
+    answer6 = offer6.replace('::1', '::2').replace('24000', '34000')
+    udp6(p, 0, 5060, 5060, msg('INVITE sip:bob@[::2] SIP/2.0', dialog('INVITE', 1, 'v6',
+                                                                     ['Content-Type: application/sdp']), offer6))
+    udp6(p, 1, 5060, 5060, msg('SIP/2.0 200 OK', dialog('INVITE', 1, 'v6', ['Content-Type: application/sdp']),
+                               answer6))
+    udp6(p, 0, 24000, 34000, rtp(8, 1, 160, 0x55555555))
+    udp6(p, 1, 34000, 24000, rtp(8, 9, 320, 0x66666666))
     p.write(os.path.join(HERE, 'rtp_crafted.pcap'))
 
 

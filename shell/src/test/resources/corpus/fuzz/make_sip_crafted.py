@@ -7,7 +7,7 @@ NOTIFY, PUBLISH, INFO, REFER, MESSAGE, UPDATE) and many status codes, compact he
 with an SDP body offering audio and video with several attributes and its answer, an XML body, a
 malformed request line, a message cut short, a non-SIP payload on 5060, SIP on another UDP port
 (found by the heuristic); SIP over TCP 5060 with a message split across segments and several messages
-in one segment.
+in one segment, and SIP over TCP on another port (the heuristic).
 usage: make_sip_crafted.py (writes beside itself)
 """
 import os
@@ -250,6 +250,15 @@ def main():
     c.send(0, bye[50:])
     c.send(0, 'This is not SIP\r\n')
     c.send(1, r100.replace('100 Trying', '183 Progress') + 'garbage after a message\r\n')
+    c.close()
+    # SIP over TCP on another port: tshark's sip_tcp heuristic, a message split in two, two in one segment
+    c = Conn(p, 40070, 5080)
+    opt = msg('OPTIONS sip:bob@example.com SIP/2.0', dialog('OPTIONS', 1, 'th1'))
+    c.send(0, opt[:60])
+    c.send(0, opt[60:])
+    c.send(1, msg('SIP/2.0 200 OK', dialog('OPTIONS', 1, 'th1', ['Content-Type: application/sdp']),
+                  SDP_ANSWER.replace('3456', '3480')) + opt)
+    c.send(0, 'not sip\r\n')
     c.close()
     p.write(os.path.join(HERE, 'sip_crafted.pcap'))
 
