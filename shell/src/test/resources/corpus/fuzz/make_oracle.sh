@@ -44,6 +44,10 @@
 # at a segment end; its two-pass -V oracle added by hand too), smtp_crafted.pcap (written by make_smtp_crafted.py:
 # SMTP sessions on ports 25 and 587 with multi-line and pipelined replies, AUTH LOGIN/PLAIN/NTLM, DATA and BDAT
 # messages, lines split over segments, STARTTLS, segments cut by the snap length; two-pass -V oracle by hand),
+# sip_crafted.pcap (written by make_sip_crafted.py: SIP requests of every common method and many status codes over UDP,
+# compact headers, SDP and XML bodies, malformed, cut and non-SIP datagrams on 5060, SIP found by the heuristic,
+# SIP over TCP split across segments and several per segment; two-pass -V oracle by hand), rtp_crafted.pcap (written by
+# make_rtp_crafted.py: a SIP call whose SDP offer and answer set up RTP, RTP EVENT and RTCP streams),
 # pop_crafted.pcap (written by make_pop_crafted.py: POP3 sessions with single- and multi-line replies, a RETR
 # message over several segments, lines split across segments, STLS accepted and refused, segments cut by the snap
 # length; two-pass summary and -V oracles by hand),

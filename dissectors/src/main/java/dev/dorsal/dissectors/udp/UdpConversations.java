@@ -40,12 +40,37 @@ final class UdpConversations {
 
     /** The conversation of these endpoints, created (with the next index) when new. */
     Conversation find(Address src, int srcPort, Address dst, int dstPort, long nowNanos) {
+        return find(src, srcPort, dst, dstPort, nowNanos, null, null);
+    }
+
+    /**
+     * As {@link #find(Address, int, Address, int, long)}, but when the exact pair has no conversation
+     * yet, an endpoint another protocol announced ({@link UdpSetup}: the sender's, then the
+     * receiver's) gives its own, numbered at its first datagram; {@code announced[0]} is set to it.
+     */
+    Conversation find(Address src, int srcPort, Address dst, int dstPort, long nowNanos,
+            Map<UdpSetup.Endpoint, UdpSetup.Announced> table, UdpSetup.Announced[] announced) {
         EndpointPair key = EndpointPair.of(src, srcPort, dst, dstPort);
         Conversation c = byEndpoints.get(key);
-        if (c == null) {
-            c = new Conversation(nextIndex++, nowNanos);
-            byEndpoints.put(key, c);
+        if (c != null) {
+            return c;
         }
+        if (table != null && !table.isEmpty()) {
+            UdpSetup.Announced a = table.get(new UdpSetup.Endpoint(src, srcPort));
+            if (a == null) {
+                a = table.get(new UdpSetup.Endpoint(dst, dstPort));
+            }
+            if (a != null) {
+                if (a.conversation == null) {
+                    a.conversation = new Conversation(nextIndex++, nowNanos);
+                }
+                announced[0] = a;
+                return a.conversation;
+            }
+        }
+        c = new Conversation(nextIndex++, nowNanos);
+        byEndpoints.put(key, c);
         return c;
     }
+
 }

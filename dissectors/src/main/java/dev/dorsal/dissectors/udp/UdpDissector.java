@@ -38,8 +38,9 @@ import java.util.Set;
  * +--------+--------+--------+--------+
  * </pre>
  *
- * <p>Dispatch order (Wireshark's, documented once here and in the TCP dissector): the dissector of a
- * conversation another protocol announced ({@link UdpConversationDissectors}, TFTP's transfers) first;
+ * <p>Dispatch order (Wireshark's, documented once here and in the TCP dissector): the dissector of an
+ * endpoint another protocol set up ({@link UdpSetup}, SDP's RTP), then of a conversation another
+ * protocol announced ({@link UdpConversationDissectors}, TFTP's transfers);
  * heuristics first only when {@code udp.try_heuristic_first} is on (default off); otherwise the {@code udp.port}
  * table with the lower non-zero port, then the higher one, then the {@code udp} heuristic list, then
  * {@code data}. The checksum is not verified (tshark's default).
@@ -166,8 +167,10 @@ public final class UdpDissector implements DissectorProvider {
         addChecksum(udp, tvb, pinfo, inError, detailed);
 
         pinfo.setPorts("udp", srcPort, dstPort);
+        UdpSetup.Announced[] announced = new UdpSetup.Announced[1];
         UdpConversations.Conversation conv = pinfo.state(CONVERSATIONS, UdpConversations::new)
-                .find(pinfo.netSrc(), srcPort, pinfo.netDst(), dstPort, pinfo.frame().timestampNanos());
+                .find(pinfo.netSrc(), srcPort, pinfo.netDst(), dstPort, pinfo.frame().timestampNanos(),
+                        inError ? null : UdpSetup.table(pinfo), announced);
         generated(udp, udp.addUint(STREAM, tvb, 8, 0, conv.index));
         if (ulen == 8) {
             return tvb.length();
@@ -178,7 +181,7 @@ public final class UdpDissector implements DissectorProvider {
         // An ICMP error quotes only the start of the datagram: nothing to hand on when no payload is there.
         // What is quoted goes to the top of the tree, as tshark shows it, not under the ICMP error.
         if (!inError || tvb.remaining(8) > 0) {
-            dispatch(tvb, pinfo, inError ? tree.tree().root() : tree, udp, srcPort, dstPort, ulen);
+            dispatch(tvb, pinfo, inError ? tree.tree().root() : tree, udp, srcPort, dstPort, ulen, announced[0]);
         }
         return tvb.length();
     }
@@ -242,7 +245,8 @@ public final class UdpDissector implements DissectorProvider {
     }
 
     /** Shows the payload and offers it to the port table (low port first), the heuristics, then data. */
-    private void dispatch(Tvb tvb, PacketInfo pinfo, ProtoItem tree, ProtoItem udp, int srcPort, int dstPort, int ulen) {
+    private void dispatch(Tvb tvb, PacketInfo pinfo, ProtoItem tree, ProtoItem udp, int srcPort, int dstPort, int ulen,
+            UdpSetup.Announced setUp) {
         int captured = tvb.remaining(8);
         int reported = Math.max(0, tvb.reportedLength() - 8);
         if (ulen - 8 < reported) {
@@ -260,6 +264,13 @@ public final class UdpDissector implements DissectorProvider {
             return; // no consumer reads the layers above
         }
         Tvb next = tvb.slice(8, reported);
+        if (setUp != null) {
+            // a conversation another protocol set up (SDP's RTP) goes to its dissector first
+            UdpSetup.setCurrent(pinfo, setUp.info);
+            if (pinfo.call(setUp.handle, next, tree) > 0) {
+                return;
+            }
+        }
         UdpConversationDissectors.Announced announced = UdpConversationDissectors.find(pinfo, srcPort, dstPort);
         if (announced != null) {
             pinfo.put(UdpConversationDissectors.CURRENT, announced);

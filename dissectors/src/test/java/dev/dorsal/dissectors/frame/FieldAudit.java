@@ -32,7 +32,8 @@ final class FieldAudit {
     static final List<String> PACKAGES = List.of("frame", "eth", "vlan", "sll", "loop", "arp", "ip", "ipv6", "icmp",
             "icmpv6", "data", "ssh", "image", "xml", "ntp", "dhcp", "dhcpv6", "mpls", "gre", "ppp", "vxlan", "llc", "stp",
             "lldp", "ftp", "telnet", "smtp", "quic", "pop", "pppoe", "radius",
-            "eap", "syslog", "tftp", "vrrp", "wol", "nbns", "cdp");
+            "eap", "syslog", "tftp", "vrrp", "wol", "nbns", "cdp", "sip", "sdp",
+            "rtp");
 
     /**
      * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their

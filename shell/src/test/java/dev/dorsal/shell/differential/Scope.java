@@ -26,7 +26,8 @@ final class Scope {
             "TLSv1.3", "SSH", "SSHv1", "SSHv2", "HTTP/XML", "SSDP", "NTP", "DHCP", "BOOTP", "DHCPv6", "MPLS", "GRE",
             "VxLAN", "PPP", "ERSPAN", "LLC", "XID", "STP", "GARP", "LLDP", "FTP", "FTP-DATA", "TELNET", "SMTP", "QUIC",
             "POP", "PPPoED", "PPPoES", "PPP LCP", "PPP PAP", "PPP CHAP", "PPP IPCP", "PPP IPV6CP", "PPP CCP",
-            "RADIUS", "Syslog", "TFTP", "VRRP", "WOL", "NBNS", "NBDS", "CDP");
+            "RADIUS", "Syslog", "TFTP", "VRRP", "WOL", "NBNS", "NBDS", "CDP", "SIP", "SIP/SDP",
+            "SIP/XML", "RTP", "RTP EVENT", "RTCP");
 
     /** Layers (frame.protocols entries) of in-scope packets; "data" is undissected payload. */
     static final Set<String> SUMMARY_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6", "icmp", "tcp", "udp",
