@@ -4,7 +4,9 @@
 //   <PRI>1 2026-11-27T06:47:27.021291+00:00 HOST APP PROCID MSGID [SD] text   RFC 5424
 //
 // Field names and values follow Wireshark's syslog dissector, so -T fields output compares 1:1.
-const syslog = new Proto("syslog", "Syslog message");
+// Dorsal has a Java Syslog dissector too: this one takes over its name and port ({reuse: true}), as a
+// Lua plugin may replace a built-in dissector in Wireshark.
+const syslog = new Proto("syslog", "Syslog message", { reuse: true });
 
 const FACILITIES = {
   0: "KERN - kernel messages", 1: "USER - random user-level messages", 2: "MAIL - mail system",

@@ -25,7 +25,9 @@ class BundledScriptsTest {
             // Scripts bind their ports beside the Java dissectors; the Java UDP stays in place.
             assertEquals("resp", registry.findTable("tcp.port").lookup(6379).name());
             assertEquals("mqtt", registry.findTable("tcp.port").lookup(1883).name());
-            assertEquals("syslog", registry.findTable("udp.port").lookup(514).name());
+            // syslog.js takes over the Java Syslog dissector's name and its port ({reuse: true}).
+            assertEquals("syslog_js", registry.findTable("udp.port").lookup(514).name());
+            assertNotNull(registry.handle("syslog"));
             assertEquals("udp", registry.findTable("ip.proto").lookup(17).name());
         }
     }
