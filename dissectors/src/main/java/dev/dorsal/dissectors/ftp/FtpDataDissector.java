@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.ftp;
 
+import dev.dorsal.dissectors.conversation.AnnouncedConversations;
 import dev.dorsal.dissectors.tcp.TcpConversationDissectors;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.FieldDef;
@@ -43,7 +44,7 @@ final class FtpDataDissector {
         long setup = TcpConversationDissectors.setupFrame(pinfo);
         if (setup >= 0) {
             tree.addUint(SETUP_FRAME, tvb, 0, 0, setup).setGenerated();
-            TcpConversationDissectors.Announced announced = TcpConversationDissectors.current(pinfo);
+            AnnouncedConversations.Announced announced = TcpConversationDissectors.ANNOUNCED.current(pinfo);
             if (announced != null && announced.data() instanceof FtpConversation.DataConnection now) {
                 // A second pass shows the connection as the first pass left it, as tshark's does.
                 FtpConversation.DataConnection data = now;

@@ -224,7 +224,7 @@ final class FtpDissector {
                 // AUTH TLS accepted: the frames after this one are TLS (tshark's ssl_starttls_ack).
                 DissectorHandle tls = pinfo.tables().handle("tls");
                 if (tls != null && !pinfo.visited()) {
-                    TcpConversationDissectors.announceAfter(pinfo, tls);
+                    TcpConversationDissectors.ANNOUNCED.announceAfter(pinfo, tls);
                 }
                 conv.tlsRequested = false;
             }
@@ -331,7 +331,7 @@ final class FtpDissector {
         }
         FtpConversation.DataConnection data = new FtpConversation.DataConnection(method, conv.cwd,
                 pinfo.number());
-        TcpConversationDissectors.announce(pinfo, a, portA, b, portB, handle, data);
+        TcpConversationDissectors.ANNOUNCED.announce(pinfo, a, portA, b, portB, handle, data);
         conv.currentData = data;
     }
 

@@ -190,7 +190,7 @@ public final class PopDissector implements DissectorProvider {
                     // The frames after this one are TLS (tshark's ssl_starttls_ack): TCP hands them to TLS.
                     DissectorHandle tls = pinfo.tables().handle("tls");
                     if (tls != null) {
-                        TcpConversationDissectors.announceAfter(pinfo, tls);
+                        TcpConversationDissectors.ANNOUNCED.announceAfter(pinfo, tls);
                     }
                 }
                 s.stlsRequest = false;

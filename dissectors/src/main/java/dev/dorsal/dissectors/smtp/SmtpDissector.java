@@ -434,7 +434,7 @@ public final class SmtpDissector implements DissectorProvider {
                 // The frames after this one are TLS (tshark's ssl_starttls_ack): TCP hands them to TLS.
                 DissectorHandle tls = pinfo.tables().handle("tls");
                 if (tls != null && !pinfo.visited()) {
-                    TcpConversationDissectors.announceAfter(pinfo, tls);
+                    TcpConversationDissectors.ANNOUNCED.announceAfter(pinfo, tls);
                 }
             }
             s.state = SmtpSession.State.READING_CMDS;

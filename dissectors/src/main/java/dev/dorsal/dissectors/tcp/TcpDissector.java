@@ -278,7 +278,7 @@ public final class TcpDissector implements DissectorProvider {
         boolean syn = (seg.flags & (TcpFlags.SYN | TcpFlags.ACK)) == TcpFlags.SYN;
         // The SYN of a connection another protocol announced (FTP's data connections) never counts:
         // tshark's conversation exists before it then.
-        boolean announcedSyn = syn && TcpConversationDissectors.find(pinfo, seg.srcPort, seg.dstPort) != null;
+        boolean announcedSyn = syn && TcpConversationDissectors.ANNOUNCED.find(pinfo, seg.srcPort, seg.dstPort) != null;
         if (announcedSyn) {
             // nothing counted
         } else if (!seg.freshConversation || secondPass) {

@@ -43,13 +43,8 @@ final class TcpPayload {
         if (ta.has(TcpAnalysis.RETRANSMISSION | TcpAnalysis.OUT_OF_ORDER) && noSubdissectorOnError.on()) {
             return;
         }
-        TcpConversationDissectors.Announced announced = TcpConversationDissectors.find(pinfo, seg.srcPort, seg.dstPort);
-        pinfo.put(TcpConversationDissectors.CURRENT, announced);
-        if (announced != null) {
-            if (pinfo.call(announced.handle(), next, tree) > 0) {
-                return;
-            }
-            pinfo.put(TcpConversationDissectors.CURRENT, null);
+        if (TcpConversationDissectors.ANNOUNCED.tryDissect(pinfo, seg.srcPort, seg.dstPort, next, tree)) {
+            return;
         }
         boolean heuristicFirst = tryHeuristicFirst.on();
         if (heuristicFirst && heuristics.tryHeuristics(next, pinfo, tree)) {

@@ -1,7 +1,8 @@
 package dev.dorsal.dissectors.tftp;
 
 import dev.dorsal.dissectors.text.FormatText;
-import dev.dorsal.dissectors.udp.UdpConversationDissectors;
+import dev.dorsal.dissectors.conversation.AnnouncedConversations;
+import dev.dorsal.dissectors.udp.UdpDissector;
 import dev.dorsal.engine.spi.Columns;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
@@ -20,7 +21,7 @@ import java.util.List;
 /**
  * Reads the Trivial File Transfer Protocol (RFC 1350, options RFC 2347-2349 and 7440) as tshark 4.0.17
  * shows it: requests to UDP port 69 with file name, transfer mode and options; a request announces its
- * transfer (the client's port and any port of the server, {@link UdpConversationDissectors}), whose
+ * transfer (the client's port and any port of the server, {@link UdpDissector#ANNOUNCED}), whose
  * DATA, ACK, ERROR and OACK packets then show the file and the request's frame, and a DATA block
  * shorter than the block size (512, or the OACK's blksize) is the last. Data blocks go to {@code data}.
  * Read and write requests on other ports are found by the {@code udp} heuristic. Filter prefix {@code tftp.}.
@@ -184,7 +185,7 @@ public final class TftpDissector implements DissectorProvider {
             request(tvb, pinfo, tftp, opcode == RRQ);
             return tvb.length();
         }
-        UdpConversationDissectors.Announced announced = UdpConversationDissectors.current(pinfo);
+        AnnouncedConversations.Announced announced = UdpDissector.ANNOUNCED.current(pinfo);
         Transfer transfer = announced != null && announced.data() instanceof Transfer t ? t : null;
         if (transfer != null) {
             tftp.addString(DESTINATION_FILE, tvb, 0, 0, transfer.file).setGenerated();
@@ -263,8 +264,8 @@ public final class TftpDissector implements DissectorProvider {
         String type = ascii(tvb, mode, modeEnd);
         if (printable(tvb, 2, end) && MODES.contains(type.toLowerCase(java.util.Locale.ROOT))) {
             // tshark follows the transfer only for a printable file name and a mode RFC 1350 names.
-            UdpConversationDissectors.announce(pinfo, pinfo.netSrc(), pinfo.srcPort(), pinfo.netDst(),
-                    UdpConversationDissectors.ANY_PORT, self, transfer);
+            UdpDissector.ANNOUNCED.announce(pinfo, pinfo.netSrc(), pinfo.srcPort(), pinfo.netDst(),
+                    AnnouncedConversations.ANY_PORT, self, transfer);
         }
         label(tftp.addString(TYPE, tvb, mode, modeEnd + 1 - mode, type), TYPE, type);
         if (cols.enabled()) {

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.udp;
 
+import dev.dorsal.dissectors.conversation.AnnouncedConversations;
 import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.Base;
 import dev.dorsal.engine.spi.Columns;
@@ -40,12 +41,17 @@ import java.util.Set;
  *
  * <p>Dispatch order (Wireshark's, documented once here and in the TCP dissector): the dissector of an
  * endpoint another protocol set up ({@link UdpSetup}, SDP's RTP), then of a conversation another
- * protocol announced ({@link UdpConversationDissectors}, TFTP's transfers);
+ * protocol announced ({@link #ANNOUNCED}, TFTP's transfers);
  * heuristics first only when {@code udp.try_heuristic_first} is on (default off); otherwise the {@code udp.port}
  * table with the lower non-zero port, then the higher one, then the {@code udp} heuristic list, then
  * {@code data}. The checksum is not verified (tshark's default).
  */
 public final class UdpDissector implements DissectorProvider {
+    /**
+     * Conversations a protocol announced for another dissector (TFTP's transfers), whose datagrams go
+     * to it before the port table; a wildcard port stays one (the server answers from any port).
+     */
+    public static final AnnouncedConversations ANNOUNCED = new AnnouncedConversations("udp", false);
     public static final ProtocolDef UDP = new ProtocolDef("User Datagram Protocol", "UDP", "udp");
 
     static final ValueString CHECKSUM_STATUS = ValueString.of(0, "Bad", 1, "Good", 2, "Unverified",
@@ -271,13 +277,8 @@ public final class UdpDissector implements DissectorProvider {
                 return;
             }
         }
-        UdpConversationDissectors.Announced announced = UdpConversationDissectors.find(pinfo, srcPort, dstPort);
-        if (announced != null) {
-            pinfo.put(UdpConversationDissectors.CURRENT, announced);
-            if (pinfo.call(announced.handle(), next, tree) > 0) {
-                return;
-            }
-            pinfo.put(UdpConversationDissectors.CURRENT, null);
+        if (ANNOUNCED.tryDissect(pinfo, srcPort, dstPort, next, tree)) {
+            return;
         }
         boolean heuristicFirst = heuristicFirst();
         if (heuristicFirst && heuristics.tryHeuristics(next, pinfo, tree)) {
