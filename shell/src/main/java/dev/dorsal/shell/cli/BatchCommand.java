@@ -26,8 +26,6 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /**
  * Parses tshark's command line, checks it the way tshark does (same messages and exit codes, with
@@ -47,17 +45,16 @@ public final class BatchCommand {
     private BatchCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        BatchOptions o = new BatchOptions();
-        CommandLine cl = new CommandLine(o);
+        BatchOptions o;
         try {
-            cl.parseArgs(args);
-        } catch (ParameterException e) {
+            o = OptionParser.parse(args);
+        } catch (OptionParser.Problem e) {
             err.println(PREFIX + e.getMessage());
             err.println(PREFIX + "See `dorsal -h' for usage.");
             return EXIT_USAGE;
         }
         if (o.help) {
-            cl.usage(out);
+            out.print(OptionParser.usage());
             out.flush();
             return EXIT_OK;
         }
