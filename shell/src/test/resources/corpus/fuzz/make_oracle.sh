@@ -87,6 +87,9 @@
 # TCP, UDP, ESP, IPv4 and unknown protocols with ICVs of 0-32 bytes, headers cut short or too long, UDP 4500
 # ESP and keepalives, ESP sequence numbers in and out of order; its two-pass oracles added by hand as
 # make_twopass_oracles.sh would).
+# wireguard_crafted.pcap (written by make_wireguard_crafted.py: WireGuard handshakes, cookie replies,
+# transport data and keepalives over IPv4 and IPv6 on 51820 and other ports, answers and data to and from
+# other addresses and ports, what the heuristic declines; its two-pass -V oracle added by hand too).
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail
