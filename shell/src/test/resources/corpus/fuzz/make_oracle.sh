@@ -89,7 +89,8 @@
 # make_twopass_oracles.sh would).
 # wireguard_crafted.pcap (written by make_wireguard_crafted.py: WireGuard handshakes, cookie replies,
 # transport data and keepalives over IPv4 and IPv6 on 51820 and other ports, answers and data to and from
-# other addresses and ports, what the heuristic declines; its two-pass -V oracle added by hand too).
+# other addresses and ports, reserved bytes set, what the heuristic declines; its two-pass summary and -V
+# oracles added by hand too).
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail

@@ -3,8 +3,9 @@
 handshake initiations and responses that pair into sessions, over IPv4 and IPv6, on port 51820 and
 others; transport data of several sizes and keepalives (no payload) in both directions of a
 session and for unknown receivers; cookie replies; a handshake retried; answers and data sent
-to or from other addresses and ports (which session they belong to, peers that roam); and packets
-the heuristic declines: wrong lengths for their type, reserved bytes set, unknown types, too short.
+to or from other addresses and ports (which session they belong to, peers that roam); reserved
+bytes set, inside and outside a conversation an initiation made WireGuard's; and packets the
+heuristic declines: wrong lengths for their type, reserved bytes set, unknown types, too short.
 
 usage: make_wireguard_crafted.py  (writes the file beside this script)
 """
@@ -120,6 +121,18 @@ def packets():
     yield udp4(A4, B4, 41111, 51820, initiation(0xa00))
     yield udp4(D4, A4, 45555, 41111, cookie(0xa00))
     yield udp4(B4, A4, 51820, 41111, data(0xa00, 0, 16))
+    # reserved bytes: the heuristic ignores them in handshake messages, wants them zero in cookie replies
+    # and transport data, except in a conversation a handshake initiation made WireGuard's (for a
+    # second pass, from the conversation's start)
+    nz = lambda b: b[:1] + b'\0\0\1' + b[4:]
+    yield udp4(A4, B4, 41130, 51820, nz(data(0x5, 0, 16)))
+    yield udp4(A4, B4, 41130, 51820, nz(initiation(0xb00)))
+    yield udp4(B4, A4, 51820, 41130, nz(data(0x5, 1, 16)))
+    yield udp4(A4, B4, 41130, 51820, nz(cookie(0x555)))
+    yield udp4(A4, B4, 41131, 51820, nz(response(0xb01, 0x555)))
+    yield udp4(A4, B4, 41131, 51820, nz(data(0x5, 2, 16)))
+    yield udp4(A4, B4, 41132, 51820, nz(cookie(0x555)))
+    yield udp4(A4, B4, 41130, 51820, b'\x04\0\0\0' + bytes(10))
     # what the heuristic declines: wrong lengths, reserved set, unknown types, too short
     yield udp4(A4, B4, 43462, 51820, initiation(0x12345678)[:147])
     yield udp4(A4, B4, 43462, 51820, initiation(0x12345678) + b'\0')

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.wireguard;
 
+import dev.dorsal.dissectors.udp.UdpDissector;
 import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.Key;
@@ -10,6 +11,7 @@ import dev.dorsal.engine.spi.Tvb;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,6 +42,7 @@ final class WgSessions {
     private static final Key<WgSessions> KEY = Key.of("wg.sessions");
     /** Learned stream indexes are stored plus one: 0 means "nothing learned". */
     private static final String STREAM_KIND = STREAM.abbrev();
+    private static final String CONVERSATIONS = "wg.conversations";
 
     /** One end of a session: an address and a UDP port. */
     private record End(Address address, int port) {}
@@ -66,12 +69,26 @@ final class WgSessions {
         }
     };
     private long streams;
+    /** The conversations a first pass of two saw an initiation in, handed to the second. */
+    private Conversations conversations;
 
     private WgSessions() {}
 
     /** A handshake initiation: a new session, shown with its stream index (and its answer, with -2). */
     static void initiation(PacketInfo pinfo, ProtoItem wg, Tvb tvb, long sender) {
+        // The conversation is WireGuard's from now on, in each pass (the second starts from fresh state);
+        // a second pass knows it from the conversation's start, as tshark's conversation does.
+        UdpDissector.ANNOUNCED.announce(pinfo, pinfo.netSrc(), pinfo.srcPort(), pinfo.netDst(), pinfo.dstPort(),
+                pinfo.tables().handle(WireGuardDissector.HANDLE), null);
         PassLinks links = pinfo.links();
+        if (links.learning()) {
+            WgSessions state = pinfo.state(KEY, WgSessions::new);
+            if (state.conversations == null) {
+                state.conversations = new Conversations();
+                links.learnObject(CONVERSATIONS, 0, state.conversations);
+            }
+            state.conversations.add(Conversations.key(pinfo));
+        }
         long frame = pinfo.number();
         long stream;
         if (links.secondPass()) {
@@ -189,6 +206,37 @@ final class WgSessions {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a second pass knows the packet's UDP conversation as WireGuard's: a handshake
+     * initiation made it so somewhere in the first pass.
+     */
+    static boolean knownConversation(PacketInfo pinfo) {
+        PassLinks links = pinfo.links();
+        if (!links.secondPass()) {
+            return false;
+        }
+        Conversations learned = (Conversations) links.recallObject(CONVERSATIONS, 0);
+        return learned != null && learned.contains(Conversations.key(pinfo));
+    }
+
+    /** The UDP conversations the first pass saw a handshake initiation in; bounded as the sessions are. */
+    private static final class Conversations extends java.util.LinkedHashSet<List<Object>> {
+        static List<Object> key(PacketInfo pinfo) {
+            End a = new End(pinfo.netSrc(), pinfo.srcPort());
+            End b = new End(pinfo.netDst(), pinfo.dstPort());
+            int c = java.util.Arrays.compare(a.address().bytes(), b.address().bytes());
+            return c < 0 || (c == 0 && a.port() <= b.port()) ? List.of(a, b) : List.of(b, a);
+        }
+
+        @Override
+        public boolean add(List<Object> key) {
+            if (size() >= MAX_INDEXES && !contains(key)) {
+                return false;
+            }
+            return super.add(key);
+        }
     }
 
     private static End src(PacketInfo pinfo) {

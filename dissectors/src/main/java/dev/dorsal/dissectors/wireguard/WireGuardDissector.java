@@ -18,7 +18,9 @@ import java.util.Locale;
 /**
  * Reads WireGuard (https://www.wireguard.com/protocol/) as tshark does without keys. tshark finds it
  * through its {@code udp} heuristic, on by default and bound to no port: a message type 1 to 4 with
- * exactly the length of its type (148, 92 and 64 bytes; transport data at least 32). The four
+ * exactly the length of its type (148, 92 and 64 bytes; transport data at least 32), and zero
+ * reserved bytes for a cookie reply or transport data; after a handshake initiation the UDP
+ * conversation is WireGuard's, reserved bytes or not (announced through UDP). The four
  * messages show their header fields; keys and ciphertexts are shown, never decrypted. Handshakes pair
  * into sessions ({@link WgSessions}): the stream index, the response to an initiation and, with
  * {@code -2}, the response an initiation got. Filter prefix {@code wg.}; sender and receiver indexes
@@ -32,6 +34,7 @@ import java.util.Locale;
  */
 public final class WireGuardDissector implements DissectorProvider {
     static final ProtocolDef PROTO = new ProtocolDef("WireGuard Protocol", "WireGuard", "wg");
+    static final String HANDLE = "wg";
 
     static final int INITIATION = 1;
     static final int RESPONSE = 2;
@@ -104,6 +107,7 @@ public final class WireGuardDissector implements DissectorProvider {
     static final int COOKIE_REPLY_LENGTH = 64;
     static final int TRANSPORT_DATA_MIN = 32;
     private static final int KEY_LENGTH = 32;
+    private static final int TAG_LENGTH = 16;
 
     @Override
     public String name() {
@@ -115,7 +119,7 @@ public final class WireGuardDissector implements DissectorProvider {
         r.protocol(PROTO);
         r.fields(PROTO, FIELDS);
         r.experts(PROTO, List.of(KEEPALIVE, BAD_PACKET_LENGTH, DECRYPTION_ERROR, DECRYPTION_UNSUPPORTED));
-        r.handle("wg", PROTO, this::dissect);
+        r.handle(HANDLE, PROTO, this::dissectConversation);
     }
 
     @Override
@@ -134,27 +138,41 @@ public final class WireGuardDissector implements DissectorProvider {
         };
     }
 
+    /**
+     * The {@code udp} heuristic: a message of its type's length; a cookie reply or transport data also
+     * needs zero reserved bytes (tshark takes handshake messages whatever their reserved bytes), unless
+     * a second pass knows its conversation as WireGuard's from a later initiation.
+     */
     private boolean heuristic(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
-        if (tvb.length() < 1 || !validLength(tvb.u8(0), tvb.reportedLength())) {
+        if (tvb.length() < 1) {
+            return false;
+        }
+        int type = tvb.u8(0);
+        if (!validLength(type, tvb.reportedLength())) {
+            return false;
+        }
+        if (type != INITIATION && type != RESPONSE && (!tvb.has(1, 3) || tvb.u24(1) != 0)
+                && !WgSessions.knownConversation(pinfo)) {
             return false;
         }
         dissect(tvb, pinfo, tree);
         return true;
     }
 
-    /** tshark's Info for a message: its type and indexes, in upper-case hex. */
-    static String info(int type, long sender, long receiver, long counter, int dataLength) {
-        return switch (type) {
-            case INITIATION -> String.format(Locale.ROOT, "Handshake Initiation, sender=0x%08X", sender);
-            case RESPONSE -> String.format(Locale.ROOT, "Handshake Response, sender=0x%08X, receiver=0x%08X", sender,
-                    receiver);
-            case COOKIE_REPLY -> String.format(Locale.ROOT, "Cookie Reply, receiver=0x%08X", receiver);
-            default -> dataLength == 0
-                    ? String.format(Locale.ROOT, "Keepalive, receiver=0x%08X, counter=%s", receiver,
-                            Long.toUnsignedString(counter))
-                    : String.format(Locale.ROOT, "Transport Data, receiver=0x%08X, counter=%s, datalen=%d", receiver,
-                            Long.toUnsignedString(counter), dataLength);
-        };
+    /**
+     * A packet of a UDP conversation a handshake initiation made WireGuard's (tshark sets the
+     * conversation's dissector): any message of its type's length, whatever its reserved bytes.
+     */
+    private int dissectConversation(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
+        if (tvb.length() < 1 || !validLength(tvb.u8(0), tvb.reportedLength())) {
+            return 0;
+        }
+        return dissect(tvb, pinfo, tree);
+    }
+
+    /** A sender or receiver index as tshark's Info shows it: upper-case hex, eight digits. */
+    static String indexText(long index) {
+        return String.format(Locale.ROOT, "0x%08X", index);
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
@@ -175,56 +193,91 @@ public final class WireGuardDissector implements DissectorProvider {
     }
 
     private static void initiation(Tvb tvb, PacketInfo pinfo, ProtoItem wg) {
-        long sender = tvb.u32le(4);
-        info(pinfo, INITIATION, sender, 0, 0, 0);
-        wg.addLE(SENDER, tvb, 4, 4);
+        info(pinfo, "Handshake Initiation");
+        long sender = index(tvb, pinfo, wg, SENDER, 4, ", sender=");
         ephemeral(tvb, wg, 8);
-        wg.add(ENCRYPTED_STATIC, tvb, 40, 48);
-        wg.add(ENCRYPTED_TIMESTAMP, tvb, 88, 28);
+        none(wg, ENCRYPTED_STATIC, tvb, 40, 48);
+        none(wg, ENCRYPTED_TIMESTAMP, tvb, 88, 28);
         wg.add(MAC1, tvb, 116, 16);
         wg.add(MAC2, tvb, 132, 16);
         WgSessions.initiation(pinfo, wg, tvb, sender);
     }
 
     private static void response(Tvb tvb, PacketInfo pinfo, ProtoItem wg) {
-        long sender = tvb.u32le(4);
-        long receiver = tvb.u32le(8);
-        info(pinfo, RESPONSE, sender, receiver, 0, 0);
-        wg.addLE(SENDER, tvb, 4, 4);
-        wg.addLE(RECEIVER, tvb, 8, 4);
+        info(pinfo, "Handshake Response");
+        long sender = index(tvb, pinfo, wg, SENDER, 4, ", sender=");
+        long receiver = index(tvb, pinfo, wg, RECEIVER, 8, ", receiver=");
         ephemeral(tvb, wg, 12);
-        wg.add(ENCRYPTED_EMPTY, tvb, 44, 16);
+        none(wg, ENCRYPTED_EMPTY, tvb, 44, 16);
         wg.add(MAC1, tvb, 60, 16);
         wg.add(MAC2, tvb, 76, 16);
         WgSessions.response(pinfo, wg, tvb, sender, receiver, true);
     }
 
     private static void cookieReply(Tvb tvb, PacketInfo pinfo, ProtoItem wg) {
-        long receiver = tvb.u32le(4);
-        info(pinfo, COOKIE_REPLY, 0, receiver, 0, 0);
-        wg.addLE(RECEIVER, tvb, 4, 4);
+        info(pinfo, "Cookie Reply");
+        long receiver = index(tvb, pinfo, wg, RECEIVER, 4, ", receiver=");
         wg.add(NONCE, tvb, 8, 24);
         wg.add(ENCRYPTED_COOKIE, tvb, 32, 32);
         WgSessions.response(pinfo, wg, tvb, 0, receiver, false);
     }
 
+    /**
+     * Transport data, its Info written as tshark writes it, piece by piece: a keepalive by its length
+     * on the wire, the data length (when not 0) from what was captured; when less than the tag was
+     * captured, tshark notes the packet as too small and stops there.
+     */
     private static void transportData(Tvb tvb, PacketInfo pinfo, ProtoItem wg) {
-        long receiver = tvb.u32le(4);
+        boolean keepalive = tvb.reportedLength() == TRANSPORT_DATA_MIN;
+        info(pinfo, keepalive ? "Keepalive" : "Transport Data");
+        long receiver = index(tvb, pinfo, wg, RECEIVER, 4, ", receiver=");
         long counter = tvb.u64le(8);
-        int dataLength = tvb.reportedLength() - TRANSPORT_DATA_MIN;
-        info(pinfo, TRANSPORT_DATA, 0, receiver, counter, dataLength);
-        wg.addLE(RECEIVER, tvb, 4, 4);
         wg.addLE(COUNTER, tvb, 8, 8);
-        ProtoItem packet = wg.add(ENCRYPTED_PACKET, tvb, 16, tvb.reportedLength() - 16);
+        appendInfo(pinfo, ", counter=" + Long.toUnsignedString(counter));
+        int captured = tvb.length() - 16;
+        if (captured < TAG_LENGTH) {
+            wg.addText(tvb, 16, captured, BAD_PACKET_LENGTH.summary()).expert(BAD_PACKET_LENGTH);
+            return;
+        }
+        int dataLength = captured - TAG_LENGTH;
+        if (dataLength > 0) {
+            appendInfo(pinfo, ", datalen=" + dataLength);
+        }
+        ProtoItem packet = wg.add(ENCRYPTED_PACKET, tvb, 16, captured);
         if (dataLength == 0 && packet != wg) {
             packet.expert(KEEPALIVE);
         }
         WgSessions.transportData(pinfo, wg, tvb, receiver);
     }
 
-    private static void info(PacketInfo pinfo, int type, long sender, long receiver, long counter, int dataLength) {
+    /**
+     * Adds a node without a value (an encrypted part): as in tshark it may run past the captured bytes,
+     * but not start past them.
+     */
+    private static void none(ProtoItem wg, FieldDef field, Tvb tvb, int off, int len) {
+        if (off > tvb.length()) {
+            tvb.u8(off); // throws the short-packet error
+        }
+        wg.add(field, tvb, off, len);
+    }
+
+    /** Adds a sender or receiver index and its part of Info ({@code label} and upper-case hex). */
+    private static long index(Tvb tvb, PacketInfo pinfo, ProtoItem wg, FieldDef field, int off, String label) {
+        long value = tvb.u32le(off);
+        wg.addLE(field, tvb, off, 4);
+        appendInfo(pinfo, label + indexText(value));
+        return value;
+    }
+
+    private static void info(PacketInfo pinfo, String text) {
         if (pinfo.columns().enabled()) {
-            pinfo.columns().setInfo(info(type, sender, receiver, counter, dataLength));
+            pinfo.columns().setInfo(text);
+        }
+    }
+
+    private static void appendInfo(PacketInfo pinfo, String text) {
+        if (pinfo.columns().enabled()) {
+            pinfo.columns().appendInfo(text);
         }
     }
 
