@@ -90,7 +90,7 @@
 # wireguard_crafted.pcap (written by make_wireguard_crafted.py: WireGuard handshakes, cookie replies,
 # transport data and keepalives over IPv4 and IPv6 on 51820 and other ports, answers and data to and from
 # other addresses and ports, reserved bytes set, what the heuristic declines; its two-pass summary and -V
-# oracles added by hand too).
+# oracles added by hand too) and wireguard_snap80.pcap (the same packets cut by a snap length of 80).
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail

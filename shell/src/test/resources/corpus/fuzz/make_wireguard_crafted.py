@@ -7,7 +7,11 @@ to or from other addresses and ports (which session they belong to, peers that r
 bytes set, inside and outside a conversation an initiation made WireGuard's; and packets the
 heuristic declines: wrong lengths for their type, reserved bytes set, unknown types, too short.
 
-usage: make_wireguard_crafted.py  (writes the file beside this script)
+It also writes wireguard_snap80.pcap, the same packets cut by a snap length of 80 bytes: handshakes
+cut short (which still make their conversation WireGuard's), transport data with less than its tag
+or exactly its tag captured.
+
+usage: make_wireguard_crafted.py  (writes the files beside this script)
 """
 import os
 import struct
@@ -148,13 +152,19 @@ def packets():
     yield udp4(A4, B4, 43462, 51820, b'\x04\0\0\0')
 
 
-def main():
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'wireguard_crafted.pcap')
+def write(path, snap=None):
     recs = [struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1)]
     for i, p in enumerate(packets()):
-        recs.append(struct.pack('<IIII', 1700000000 + i, i * 1000, len(p), len(p)) + p)
-    with open(out, 'wb') as f:
+        cut = p if snap is None else p[:snap]
+        recs.append(struct.pack('<IIII', 1700000000 + i, i * 1000, len(cut), len(p)) + cut)
+    with open(path, 'wb') as f:
         f.write(b''.join(recs))
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    write(os.path.join(here, 'wireguard_crafted.pcap'))
+    write(os.path.join(here, 'wireguard_snap80.pcap'), snap=80)
 
 
 if __name__ == '__main__':

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.wireguard;
 
+import dev.dorsal.dissectors.conversation.AnnouncedConversations;
 import dev.dorsal.dissectors.udp.UdpDissector;
 import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.FieldDef;
@@ -74,12 +75,17 @@ final class WgSessions {
 
     private WgSessions() {}
 
-    /** A handshake initiation: a new session, shown with its stream index (and its answer, with -2). */
-    static void initiation(PacketInfo pinfo, ProtoItem wg, Tvb tvb, long sender) {
-        // The conversation is WireGuard's from now on, in each pass (the second starts from fresh state);
-        // a second pass knows it from the conversation's start, as tshark's conversation does.
-        UdpDissector.ANNOUNCED.announce(pinfo, pinfo.netSrc(), pinfo.srcPort(), pinfo.netDst(), pinfo.dstPort(),
-                pinfo.tables().handle(WireGuardDissector.HANDLE), null);
+    /**
+     * A handshake initiation makes its UDP conversation WireGuard's from now on, as soon as it is taken
+     * (a message cut short too), in each pass (the second starts from fresh state); a second pass
+     * knows the conversation from its start, as tshark's conversation does.
+     */
+    static void claimConversation(PacketInfo pinfo) {
+        AnnouncedConversations.Announced known = UdpDissector.ANNOUNCED.find(pinfo, pinfo.srcPort(), pinfo.dstPort());
+        if (known == null || known.handle().protocol() != WireGuardDissector.PROTO) {
+            UdpDissector.ANNOUNCED.announce(pinfo, pinfo.netSrc(), pinfo.srcPort(), pinfo.netDst(), pinfo.dstPort(),
+                    pinfo.tables().handle(WireGuardDissector.HANDLE), null);
+        }
         PassLinks links = pinfo.links();
         if (links.learning()) {
             WgSessions state = pinfo.state(KEY, WgSessions::new);
@@ -89,6 +95,11 @@ final class WgSessions {
             }
             state.conversations.add(Conversations.key(pinfo));
         }
+    }
+
+    /** A handshake initiation: a new session, shown with its stream index (and its answer, with -2). */
+    static void initiation(PacketInfo pinfo, ProtoItem wg, Tvb tvb, long sender) {
+        PassLinks links = pinfo.links();
         long frame = pinfo.number();
         long stream;
         if (links.secondPass()) {

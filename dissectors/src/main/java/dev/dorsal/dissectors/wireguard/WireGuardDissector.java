@@ -193,6 +193,7 @@ public final class WireGuardDissector implements DissectorProvider {
     }
 
     private static void initiation(Tvb tvb, PacketInfo pinfo, ProtoItem wg) {
+        WgSessions.claimConversation(pinfo);
         info(pinfo, "Handshake Initiation");
         long sender = index(tvb, pinfo, wg, SENDER, 4, ", sender=");
         ephemeral(tvb, wg, 8);
@@ -244,8 +245,8 @@ public final class WireGuardDissector implements DissectorProvider {
             appendInfo(pinfo, ", datalen=" + dataLength);
         }
         ProtoItem packet = wg.add(ENCRYPTED_PACKET, tvb, 16, captured);
-        if (dataLength == 0 && packet != wg) {
-            packet.expert(KEEPALIVE);
+        if (dataLength == 0) {
+            packet.expert(KEEPALIVE); // on the WireGuard item when the tree leaves the packet out (filters)
         }
         WgSessions.transportData(pinfo, wg, tvb, receiver);
     }
