@@ -83,6 +83,14 @@
 # forces negotiation, IPv6, and truncated, corrupt and snap-length-cut packets. quic_keylog.pcap and its key
 # log quic_keylog.keys are written by make_quic_keylog.py: two handshakes (AES-128-GCM, ChaCha20) whose
 # Handshake and 1-RTT packets are protected with the (made-up) traffic secrets of the key log.
+# ipsec_crafted.pcap (written by make_ipsec_crafted.py: ESP and AH over IPv4 and IPv6, AH carrying ICMP,
+# TCP, UDP, ESP, IPv4 and unknown protocols with ICVs of 0-32 bytes, headers cut short or too long, UDP 4500
+# ESP and keepalives, ESP sequence numbers in and out of order; its two-pass oracles added by hand as
+# make_twopass_oracles.sh would).
+# wireguard_crafted.pcap (written by make_wireguard_crafted.py: WireGuard handshakes, cookie replies,
+# transport data and keepalives over IPv4 and IPv6 on 51820 and other ports, answers and data to and from
+# other addresses and ports, reserved bytes set, what the heuristic declines; its two-pass summary and -V
+# oracles added by hand too) and wireguard_snap80.pcap (the same packets cut by a snap length of 80).
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail

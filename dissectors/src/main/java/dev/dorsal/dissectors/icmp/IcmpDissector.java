@@ -191,7 +191,7 @@ public final class IcmpDissector implements DissectorProvider {
         Items.addLE(icmp, SEQ_LE, tvb, 6, 2);
         if (cols) {
             pinfo.columns().appendInfo(" id=0x" + hex4(ident) + ", seq=" + seq + "/"
-                    + (Integer.reverseBytes(seq) >>> 16) + ", ttl=" + ttl);
+                    + (Integer.reverseBytes(seq) >>> 16) + (ttl < 0 ? "" : ", ttl=" + ttl));
         }
         if (type == IcmpValues.ECHO || type == IcmpValues.ECHO_REPLY) {
             EchoTracker echoes = pinfo.state(ECHOES, EchoTracker::new);

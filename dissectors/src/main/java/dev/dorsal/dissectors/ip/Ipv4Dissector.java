@@ -365,6 +365,14 @@ public final class Ipv4Dissector implements DissectorProvider {
         return pinfo.state(LAST_TTL, () -> new int[1])[0];
     }
 
+    /**
+     * Hides the last IPv4 header's TTL from what follows (-1): a header between IP and ICMP, such as
+     * IPsec AH, passes tshark's ICMP no IP header, so its Info shows no "ttl=".
+     */
+    public static void forgetTtl(PacketInfo pinfo) {
+        pinfo.state(LAST_TTL, () -> new int[1])[0] = -1;
+    }
+
     /** Adds the destination address with its hidden copies (also used for a source route's final hop). */
     static void addDestination(Tvb tvb, int off, ProtoItem parent) {
         addAddress(tvb, off, parent, tvb.u32(off), DST, DST_HOST);
