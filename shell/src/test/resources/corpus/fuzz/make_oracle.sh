@@ -83,6 +83,9 @@
 # forces negotiation, IPv6, and truncated, corrupt and snap-length-cut packets. quic_keylog.pcap and its key
 # log quic_keylog.keys are written by make_quic_keylog.py: two handshakes (AES-128-GCM, ChaCha20) whose
 # Handshake and 1-RTT packets are protected with the (made-up) traffic secrets of the key log.
+# bgp_crafted.pcap is written by make_bgp_crafted.py: BGP-4 on TCP 179, every message type, OPEN capabilities
+# and parameters, UPDATE attributes with 2- and 4-octet AS paths, IPv6 MP_REACH/MP_UNREACH, a message split over
+# two segments, a bad marker, and messages cut short or with wrong lengths.
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail
