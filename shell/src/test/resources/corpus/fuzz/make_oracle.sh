@@ -86,6 +86,8 @@
 # bgp_crafted.pcap is written by make_bgp_crafted.py: BGP-4 on TCP 179, every message type, OPEN capabilities
 # and parameters, UPDATE attributes with 2- and 4-octet AS paths, IPv6 MP_REACH/MP_UNREACH, a message split over
 # two segments, a bad marker, and messages cut short or with wrong lengths.
+# ospf_crafted.pcap is written by make_ospf_crafted.py: OSPFv2 over IPv4 and OSPFv3 over IPv6, every packet type,
+# the v2 LSA bodies, null/simple/cryptographic/unknown authentication, bad checksums, and packets cut short.
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail
