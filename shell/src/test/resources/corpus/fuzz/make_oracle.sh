@@ -88,6 +88,8 @@
 # two segments, a bad marker, and messages cut short or with wrong lengths.
 # ospf_crafted.pcap is written by make_ospf_crafted.py: OSPFv2 over IPv4 and OSPFv3 over IPv6, every packet type,
 # the v2 LSA bodies, null/simple/cryptographic/unknown authentication, bad checksums, and packets cut short.
+# rip_crafted.pcap is written by make_rip_crafted.py: RIPv1/v2 on UDP 520 (requests, responses, authentication
+# entries, unknown families, commands and versions, a cut entry) and RIPng on UDP 521.
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail

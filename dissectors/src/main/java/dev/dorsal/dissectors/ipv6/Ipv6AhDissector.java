@@ -1,5 +1,7 @@
 package dev.dorsal.dissectors.ipv6;
 
+import dev.dorsal.dissectors.frame.Dispatch;
+import dev.dorsal.dissectors.ip.ErrorPacket;
 import dev.dorsal.dissectors.ip.IpProtocols;
 import dev.dorsal.engine.spi.DissectorProvider;
 import dev.dorsal.engine.spi.FieldDef;
@@ -12,9 +14,9 @@ import dev.dorsal.engine.spi.Tvb;
 import java.util.List;
 
 /**
- * Reads an IP Authentication Header (RFC 4302, IP protocol 51) that follows an IPv6 header, inside
- * the IPv6 tree as tshark shows it, and continues with its next header (OSPFv3 sends its packets so
- * protected). The integrity check value is shown, not verified. Over IPv4 it is left to {@code data}.
+ * Reads an IP Authentication Header (RFC 4302, IP protocol 51): after IPv6 inside the IPv6 tree, after
+ * IPv4 as a protocol of its own, as tshark shows it, and continues with its next header (OSPFv3 sends
+ * its packets so protected). The integrity check value is shown, not verified.
  * Filter prefix {@code ah.}.
  *
  * <pre>
@@ -61,12 +63,10 @@ public final class Ipv6AhDissector extends ExtensionHeader implements DissectorP
 
     private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
         Ipv6Context ctx = Ipv6Context.take(pinfo);
-        if (ctx == null) {
-            return 0;
-        }
         int plen = tvb.u8(1);
         int length = (plen + 2) * 4;
-        ProtoItem ah = ctx.ipv6Item.addProtocol(PROTO, tvb, 0, length);
+        // after IPv6 inside its tree, after IPv4 a protocol of its own
+        ProtoItem ah = (ctx == null ? tree : ctx.ipv6Item).addProtocol(PROTO, tvb, 0, length);
         ah.add(NXT, tvb, 0, 1);
         ProtoItem l = ah.add(LEN, tvb, 1, 1);
         if (l != ah) {
@@ -78,7 +78,15 @@ public final class Ipv6AhDissector extends ExtensionHeader implements DissectorP
         if (length > FIXED) {
             ah.add(ICV, tvb, FIXED, length - FIXED);
         }
-        next(tvb, length, pinfo, tree, ctx);
+        if (ctx != null) {
+            next(tvb, length, pinfo, tree, ctx);
+            return tvb.length();
+        }
+        Tvb payload = tvb.slice(length);
+        int used = Dispatch.tryDissect(protoTable, tvb.u8(0), payload, pinfo, tree, ErrorPacket.inside(pinfo));
+        if (used == Dispatch.DECLINED && payload.reportedLength() > 0) {
+            pinfo.call(dataHandle, payload, tree);
+        }
         return tvb.length();
     }
 }
