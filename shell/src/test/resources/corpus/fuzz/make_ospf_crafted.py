@@ -3,7 +3,8 @@
 and without neighbours, DB Description with LSA headers, LS Request, LS Update with router, network,
 summary, ASBR-summary, AS-external and NSSA LSAs, LS Acknowledge; null, simple and cryptographic
 authentication; a bad checksum. OSPFv3 over IPv6: the same packet types with router, network,
-inter-area prefix and router, AS-external, link and intra-area prefix LSAs. Then an unknown packet
+inter-area prefix and router, AS-external (with and without forwarding address, tag and referenced
+LSA), NSSA, link and intra-area prefix LSAs. Then an unknown packet
 type, an unknown version, a length past the end and packets cut short.
 
 usage: make_ospf_crafted.py  (writes the file beside this script)
@@ -122,8 +123,13 @@ ext3 = lsa3(0x4005, (0, 0, 0, 3), struct.pack('>B', 0x07) + struct.pack('>I', 10
             + bytes.fromhex('20010db8000000000000000000000009') + struct.pack('>I', 42))
 link3 = lsa3(0x0008, (0, 0, 0, 5), struct.pack('>B', 1) + opts3(0x13) + SRC6 + struct.pack('>I', 2) + pfx64 + pfx48)
 intra3 = lsa3(0x2009, (0, 0, 0, 0), struct.pack('>HH4s4s', 2, 0x2001, ip((0, 0, 0, 0)), ip((2, 2, 2, 2))) + pfx64 + pfx48)
+ext3b = lsa3(0x4005, (0, 0, 0, 4), struct.pack('>B', 0x00) + struct.pack('>I', 7)[1:]
+             + struct.pack('>BBH', 0, 0, 0x2001) + struct.pack('>I', 9))
+nssa3 = lsa3(0x2007, (0, 0, 0, 6), struct.pack('>B', 0x02) + struct.pack('>I', 5)[1:]
+             + struct.pack('>BBH', 33, 0x08, 0) + bytes.fromhex('20010db880000000') + bytes.fromhex('20010db8000000000000000000000009'))
 unknown3 = lsa3(0x200f, (0, 0, 0, 0), b'\x01\x02\x03\x04')
 all_v3 = [router3, network3, inter_prefix3, inter_router3, ext3, link3, intra3]
+more_v3 = [ext3b, nssa3]
 
 frames += [
     ip6(v3(1, hello3)),
@@ -132,6 +138,8 @@ frames += [
     ip6(v3(2, struct.pack('>B', 0) + opts3(0x13) + struct.pack('>HBBI', 1500, 0, 0x07, 99))),
     ip6(v3(2, struct.pack('>B', 0) + opts3(0x13) + struct.pack('>HBBI', 1500, 0, 0x01, 100) + b''.join(hdr_only(x) for x in all_v3))),
     ip6(v3(3, struct.pack('>HH4s4s', 0, 0x2001, ip((0, 0, 0, 0)), ip((2, 2, 2, 2))) + struct.pack('>HH4s4s', 0, 0x0008, ip((0, 0, 0, 5)), ip((2, 2, 2, 2))))),
+    ip6(v3(4, struct.pack('>I', len(all_v3)) + b''.join(all_v3))),
+    ip6(v3(4, struct.pack('>I', len(more_v3)) + b''.join(more_v3))),
     ip6(v3(4, struct.pack('>I', 1) + unknown3)),
     ip6(v3(5, b''.join(hdr_only(x) for x in all_v3[:2]))),
     ip6(v3(1, hello3)[:20]),

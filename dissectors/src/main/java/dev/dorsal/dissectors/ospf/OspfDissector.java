@@ -108,8 +108,9 @@ public final class OspfDissector implements DissectorProvider {
         List<FieldDef> all = new ArrayList<>(FIELDS);
         all.addAll(OspfOptions.FIELDS);
         all.addAll(OspfLsa.FIELDS);
+        all.addAll(OspfLsaV3.FIELDS);
         r.fields(PROTO, all);
-        r.experts(PROTO, List.of(LLS_MISSING, OspfLsa.UNKNOWN_TYPE));
+        r.experts(PROTO, List.of(LLS_MISSING, OspfLsa.UNKNOWN_TYPE, OspfLsaV3.RESERVED_NOT_ZERO));
         r.handle("ospf", PROTO, this::dissect);
     }
 

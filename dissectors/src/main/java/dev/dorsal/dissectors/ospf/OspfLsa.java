@@ -164,7 +164,9 @@ final class OspfLsa {
             // tshark hangs the v2 note on the length, the v3 one on the LSA
             (version == 2 ? lengthItem : lsa).expert(UNKNOWN_TYPE, version == 2 ? "Unknown LSA Type"
                     : "Unknown LSA Type " + type);
-        } else if (version == 2) {
+        } else if (version == 3) {
+            OspfLsaV3.body(tvb, off + HEADER_SIZE, off + length, type, lsa);
+        } else {
             int body = off + HEADER_SIZE;
             int end = off + length;
             switch (type) {

@@ -54,4 +54,13 @@ class OspfValuesTest {
         assertEquals(".000 1000", OspfLsa.bits7(8));
         assertEquals(".111 1111", OspfLsa.bits7(0x7f));
     }
+
+    @Test
+    void v3PrefixesTakeWholeWords() {
+        assertEquals(0, OspfLsaV3.prefixBytes(0));
+        assertEquals(4, OspfLsaV3.prefixBytes(1));
+        assertEquals(8, OspfLsaV3.prefixBytes(33));
+        assertEquals(8, OspfLsaV3.prefixBytes(64));
+        assertEquals(16, OspfLsaV3.prefixBytes(128));
+    }
 }
