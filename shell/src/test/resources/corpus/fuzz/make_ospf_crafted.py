@@ -2,7 +2,8 @@
 """Writes ospf_crafted.pcap: OSPF (IP protocol 89) as routers send it. OSPFv2 over IPv4: Hello with
 and without neighbours, DB Description with LSA headers, LS Request, LS Update with router, network,
 summary, ASBR-summary, AS-external and NSSA LSAs, LS Acknowledge; null, simple and cryptographic
-authentication; a bad checksum. OSPFv3 over IPv6: the same packet types with router, network,
+authentication; a bad checksum; LLS data blocks (extended options, cryptographic
+authentication, an unknown TLV, a cut block, a missing one) after Hellos and a DB Description. OSPFv3 over IPv6: the same packet types with router, network,
 inter-area prefix and router, AS-external (with and without forwarding address, tag and referenced
 LSA), NSSA, link and intra-area prefix LSAs. Then an unknown packet
 type, an unknown version, a length past the end and packets cut short.
@@ -94,6 +95,11 @@ frames = [
     ip4(v2(1, hello2, auth_type=7, auth=b'\x01' * 8)),
     ip4(v2(1, hello2, good=False)),
     ip4(v2(1, hello2[:6] + b'\xd3' + hello2[7:], area=(0, 0, 0, 7))),
+    ip4(v2(1, hello2[:6] + b'\x12' + hello2[7:]) + struct.pack('>HHHHI', 0, 3, 1, 4, 3)),
+    ip4(v2(1, hello2[:6] + b'\x12' + hello2[7:]) + struct.pack('>HHHHIHHI', 0, 6, 1, 4, 1, 2, 8, 0x01020304) + b'\x05\x06\x07\x08'),
+    ip4(v2(1, hello2[:6] + b'\x12' + hello2[7:]) + struct.pack('>HHHHI', 0, 4, 9, 4, 1)),
+    ip4(v2(1, hello2[:6] + b'\x12' + hello2[7:]) + b'\x00\x00'),
+    ip4(v2(2, struct.pack('>HBBI', 1500, 0x52, 0x07, 4242)) + struct.pack('>HHHHI', 0, 3, 1, 4, 2)),
     ip4(v2(2, struct.pack('>HBBI', 1500, 0x42, 0x07, 4242))),
     ip4(v2(2, struct.pack('>HBBI', 1500, 0x02, 0x02, 4243) + b''.join(hdr_only(x) for x in all_v2))),
     ip4(v2(3, struct.pack('>I4s4s', 1, ip((1, 1, 1, 1)), ip((1, 1, 1, 1))) + struct.pack('>I4s4s', 5, ip((172, 16, 0, 0)), ip((1, 1, 1, 1))))),

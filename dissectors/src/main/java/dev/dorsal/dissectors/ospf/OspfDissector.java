@@ -109,6 +109,7 @@ public final class OspfDissector implements DissectorProvider {
         all.addAll(OspfOptions.FIELDS);
         all.addAll(OspfLsa.FIELDS);
         all.addAll(OspfLsaV3.FIELDS);
+        all.addAll(OspfLls.FIELDS);
         r.fields(PROTO, all);
         r.experts(PROTO, List.of(LLS_MISSING, OspfLsa.UNKNOWN_TYPE, OspfLsaV3.RESERVED_NOT_ZERO));
         r.handle("ospf", PROTO, this::dissect);
@@ -159,7 +160,7 @@ public final class OspfDissector implements DissectorProvider {
         if (sent == 0 || (version == 2 && authType == AUTH_CRYPT) || (version != 2 && version != 3)) {
             ck.appendText(" (None)");
         } else {
-            int good = version == 2 ? checksumV2(tvb, length) : checksumV3(tvb, pinfo, length);
+            int good = version == 2 ? checksumV2(tvb) : checksumV3(tvb, pinfo, length);
             ck.appendText(good == sent ? " [correct]"
                     : String.format(Locale.ROOT, " [incorrect, should be 0x%04x]", good));
         }
@@ -174,8 +175,14 @@ public final class OspfDissector implements DissectorProvider {
         }
         int end = Math.min(length, tvb.reportedLength());
         switch (type) {
-            case HELLO_TYPE -> hello(tvb, ospf, version, hlen, length);
-            case DBD_TYPE -> dbd(tvb, ospf, version, hlen, end);
+            case HELLO_TYPE -> {
+                hello(tvb, ospf, version, hlen, length);
+                lls(tvb, ospf, version, hlen + (version == 2 ? 6 : 5), length);
+            }
+            case DBD_TYPE -> {
+                dbd(tvb, ospf, version, hlen, end);
+                lls(tvb, ospf, version, hlen + (version == 2 ? 2 : 1), length);
+            }
             case LSREQ_TYPE -> lsRequest(tvb, ospf, version, hlen, end);
             case LSUPDATE_TYPE -> lsUpdate(tvb, ospf, version, hlen, end);
             case LSACK_TYPE -> {
@@ -228,9 +235,13 @@ public final class OspfDissector implements DissectorProvider {
         }
     }
 
-    /** The Internet checksum of an OSPFv2 packet without its 8-byte authentication field (RFC 2328 D.4). */
-    static int checksumV2(Tvb tvb, int length) {
-        int end = Math.min(length, tvb.length());
+    /**
+     * The Internet checksum of an OSPFv2 packet without its 8-byte authentication field (RFC 2328 D.4),
+     * over all the bytes there are, as tshark sums them: an LLS block after the packet counts, a packet
+     * cut short counts as far as it goes.
+     */
+    static int checksumV2(Tvb tvb) {
+        int end = tvb.length();
         long sum = 0;
         for (int i = 0; i < end; i += 2) {
             if ((i >= 16 && i < 24) || i == 12) {
@@ -273,11 +284,9 @@ public final class OspfDissector implements DissectorProvider {
 
     private static void hello(Tvb tvb, ProtoItem ospf, int version, int off, int length) {
         ProtoItem h = ospf.add(HELLO, tvb, off, clamp(tvb, off, length - off));
-        boolean lls;
         if (version == 2) {
             h.add(NETWORK_MASK, tvb, off, 4);
             h.addUint(HELLO_INTERVAL, tvb, off + 4, 2, tvb.u16(off + 4));
-            lls = (tvb.u8(off + 6) & 0x10) != 0;
             OspfOptions.v2(tvb, off + 6, h, false);
             h.add(ROUTER_PRIORITY, tvb, off + 7, 1);
             h.add(DEAD_INTERVAL, tvb, off + 8, 4);
@@ -287,7 +296,6 @@ public final class OspfDissector implements DissectorProvider {
         } else {
             h.add(INTERFACE_ID, tvb, off, 4);
             h.add(ROUTER_PRIORITY, tvb, off + 4, 1);
-            lls = (tvb.u24(off + 5) & 0x200) != 0;
             OspfOptions.v3(tvb, off + 5, h);
             h.addUint(HELLO_INTERVAL, tvb, off + 8, 2, tvb.u16(off + 8));
             h.addUint(DEAD_INTERVAL, tvb, off + 10, 2, tvb.u16(off + 10));
@@ -299,7 +307,17 @@ public final class OspfDissector implements DissectorProvider {
             h.add(NEIGHBOR, tvb, off, 4);
             off += 4;
         }
-        if (lls && tvb.length() <= length) {
+    }
+
+    /** The LLS data block after a Hello or DB Description whose options (at {@code optionsOff}) have L set. */
+    private static void lls(Tvb tvb, ProtoItem ospf, int version, int optionsOff, int length) {
+        boolean l = version == 2 ? (tvb.u8(optionsOff) & 0x10) != 0 : (tvb.u24(optionsOff) & 0x200) != 0;
+        if (!l) {
+            return;
+        }
+        if (tvb.reportedLength() - length >= 4) {
+            OspfLls.dissect(tvb, length, ospf);
+        } else {
             String msg = "LLS option bit set but data block missing";
             ospf.addText(tvb, tvb.length(), 0, msg).expert(LLS_MISSING, msg);
         }
