@@ -3,7 +3,8 @@
 capabilities (multiprotocol, route refresh, graceful restart, 4-octet AS, ADD-PATH, unknown ones)
 and an unknown optional parameter; UPDATE with withdrawn routes, ORIGIN, AS_PATH in 2- and 4-octet
 form with AS_SET and AS_SEQUENCE segments, NEXT_HOP, MED, LOCAL_PREF, ATOMIC_AGGREGATE, AGGREGATOR,
-COMMUNITIES (well-known and AS:value), MP_REACH_NLRI and MP_UNREACH_NLRI for IPv6, unknown
+COMMUNITIES (well-known and AS:value), ORIGINATOR_ID, CLUSTER_LIST, AS4_AGGREGATOR,
+LARGE_COMMUNITY, MP_REACH_NLRI and MP_UNREACH_NLRI for IPv6, unknown
 attributes and NLRI; NOTIFICATION with every major code; KEEPALIVE; ROUTE-REFRESH; several messages
 in one segment, a message split over two segments, an unknown message type, a bad marker and
 messages cut short or with lengths that run past their end.
@@ -156,6 +157,14 @@ frames += [
     u.seg('a', msg(3, b'\x06')),
     u.seg('a', msg(4, b'', length=10)),
     u.seg('a', update(nlri=bytes([40, 1, 2, 3, 4, 5]))),
+]
+r = Stream(40004)
+frames += [
+    r.seg('b', update(attrs=origin + as_empty + attr(0x80, 9, bytes((192, 0, 2, 7)))
+                      + attr(0x80, 10, bytes((10, 0, 0, 1, 10, 0, 0, 2)))
+                      + attr(0xc0, 18, struct.pack('>I4s', 4200000001, bytes((192, 0, 2, 8))))
+                      + attr(0xc0, 32, struct.pack('>III', 65001, 1, 2) + struct.pack('>III', 4200000000, 100, 200)))),
+    r.seg('b', update(attrs=attr(0x80, 9, b'\x01\x02'))),
 ]
 
 out = [struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1)]

@@ -60,6 +60,14 @@ final class BgpUpdate {
             "Aggregator AS");
     static final FieldDef AGGREGATOR_ORIGIN = FieldDef.ipv4("bgp.update.path_attribute.aggregator_origin",
             "Aggregator origin");
+    static final FieldDef ORIGINATOR_ID = FieldDef.ipv4("bgp.update.path_attribute.originator_id",
+            "Originator identifier");
+    static final FieldDef CLUSTER_LIST = FieldDef.none("bgp.path_attribute.cluster_list", "Cluster List");
+    static final FieldDef CLUSTER_ID = FieldDef.ipv4("bgp.path_attribute.cluster_id", "Cluster ID");
+    static final FieldDef LARGE_COMMUNITIES = FieldDef.string("bgp.large_communities", "Large Communities");
+    static final FieldDef LARGE_GA = FieldDef.uint32("bgp.large_communities.ga", "Global Administrator");
+    static final FieldDef LARGE_LDP1 = FieldDef.uint32("bgp.large_communities.ldp1", "Local Data Part 1");
+    static final FieldDef LARGE_LDP2 = FieldDef.uint32("bgp.large_communities.ldp2", "Local Data Part 2");
     static final FieldDef COMMUNITIES = FieldDef.none("bgp.update.path_attribute.communities", "Communities");
     static final FieldDef COMMUNITY = FieldDef.none("bgp.update.path_attribute.community", "Community");
     static final FieldDef COMMUNITY_WELL_KNOWN = FieldDef.uint32("bgp.update.path_attribute.community_wellknown",
@@ -108,7 +116,8 @@ final class BgpUpdate {
     static final List<FieldDef> FIELDS = List.of(WITHDRAWN_LENGTH, WITHDRAWN, ATTRS_LENGTH, ATTRS, ATTR, ATTR_UNKNOWN, FLAGS,
             FLAG_OPTIONAL, FLAG_TRANSITIVE, FLAG_PARTIAL, FLAG_EXTENDED, FLAG_UNUSED, TYPE_CODE, ATTR_LENGTH, ORIGIN,
             SEGMENT, SEGMENT_TYPE, SEGMENT_LENGTH, AS2, AS4, NEXT_HOP, MED, LOCAL_PREF, AGGREGATOR_AS,
-            AGGREGATOR_ORIGIN, COMMUNITIES, COMMUNITY, COMMUNITY_WELL_KNOWN, COMMUNITY_AS, COMMUNITY_VALUE,
+            AGGREGATOR_ORIGIN, ORIGINATOR_ID, CLUSTER_LIST, CLUSTER_ID, LARGE_COMMUNITIES, LARGE_GA, LARGE_LDP1,
+            LARGE_LDP2, COMMUNITIES, COMMUNITY, COMMUNITY_WELL_KNOWN, COMMUNITY_AS, COMMUNITY_VALUE,
             MP_REACH_AFI, MP_REACH_SAFI, MP_NEXT_HOP, MP_NEXT_HOP_IPV4, MP_NEXT_HOP_IPV6, MP_NEXT_HOP_LINK_LOCAL,
             MP_SNPA_COUNT, MP_SNPA_LENGTH, MP_SNPA, MP_REACH_NLRI, MP_UNREACH_AFI, MP_UNREACH_SAFI, MP_UNREACH_NLRI,
             NLRI, PREFIX_LENGTH, WITHDRAWN_PREFIX, NLRI_PREFIX, MP_REACH_IPV4_PREFIX, MP_UNREACH_IPV4_PREFIX,
@@ -224,6 +233,15 @@ final class BgpUpdate {
             case 5 -> fixed(tvb, v, len, 4, LOCAL_PREF, attr, "Local preference", () -> ": " + tvb.u32(v));
             case 7 -> aggregator(tvb, v, len, attr);
             case 8 -> communities(tvb, v, len, attr);
+            case 9 -> fixed(tvb, v, len, 4, ORIGINATOR_ID, attr, "Originator identifier",
+                    () -> ": " + AddressFormat.ipv4(tvb.u32(v)) + " ");
+            case 10 -> clusterList(tvb, v, len, attr);
+            case 18 -> {
+                if (len == 8) {
+                    aggregator(tvb, v, len, attr);
+                }
+            }
+            case 32 -> largeCommunities(tvb, v, len, attr);
             case 14 -> mpReach(tvb, v, len, attr);
             case 15 -> mpUnreach(tvb, v, len, attr);
             default -> {
@@ -375,6 +393,35 @@ final class BgpUpdate {
                 one.add(COMMUNITY_VALUE, tvb, v + i + 2, 2);
             }
         }
+    }
+
+    /** RFC 4456 §8: the cluster IDs a reflected route passed, shown space-separated. */
+    private static void clusterList(Tvb tvb, int v, int len, ProtoItem attr) {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i + 4 <= len; i += 4) {
+            ids.append(i == 0 ? "" : " ").append(AddressFormat.ipv4(tvb.u32(v + i)));
+        }
+        attr.appendText(": " + ids);
+        ProtoItem list = attr.add(CLUSTER_LIST, tvb, v, len).setText("Cluster List: " + ids);
+        for (int i = 0; i + 4 <= len; i += 4) {
+            list.add(CLUSTER_ID, tvb, v + i, 4);
+        }
+    }
+
+    /** RFC 8092: 12-byte communities, global administrator and two local parts. */
+    private static void largeCommunities(Tvb tvb, int v, int len, ProtoItem attr) {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i + 12 <= len; i += 12) {
+            String one = tvb.u32(v + i) + ":" + tvb.u32(v + i + 4) + ":" + tvb.u32(v + i + 8);
+            all.append(i == 0 ? "" : " ").append(one);
+            // tshark registers the item as a string and gives it no value ("[ Null ]" in every output)
+            ProtoItem c = attr.addString(LARGE_COMMUNITIES, tvb, v + i, 12, "[ Null ]")
+                    .setText("Large communities: " + one);
+            c.add(LARGE_GA, tvb, v + i, 4);
+            c.add(LARGE_LDP1, tvb, v + i + 4, 4);
+            c.add(LARGE_LDP2, tvb, v + i + 8, 4);
+        }
+        attr.appendText(": " + all);
     }
 
     /** RFC 4760 §3: AFI, SAFI, next hop, SNPAs, NLRI; IPv4 and IPv6 unicast/multicast prefixes decoded. */
