@@ -4,7 +4,7 @@ capabilities (multiprotocol, route refresh, graceful restart, 4-octet AS, ADD-PA
 and an unknown optional parameter; UPDATE with withdrawn routes, ORIGIN, AS_PATH in 2- and 4-octet
 form with AS_SET and AS_SEQUENCE segments, NEXT_HOP, MED, LOCAL_PREF, ATOMIC_AGGREGATE, AGGREGATOR,
 COMMUNITIES (well-known and AS:value), ORIGINATOR_ID, CLUSTER_LIST, AS4_AGGREGATOR,
-LARGE_COMMUNITY, MP_REACH_NLRI and MP_UNREACH_NLRI for IPv6, unknown
+LARGE_COMMUNITY, EXTENDED_COMMUNITIES (route targets and origins), MP_REACH_NLRI and MP_UNREACH_NLRI for IPv6, unknown
 attributes and NLRI; NOTIFICATION with every major code; KEEPALIVE; ROUTE-REFRESH; several messages
 in one segment, a message split over two segments, an unknown message type, a bad marker and
 messages cut short or with lengths that run past their end.
@@ -165,6 +165,9 @@ frames += [
                       + attr(0xc0, 18, struct.pack('>I4s', 4200000001, bytes((192, 0, 2, 8))))
                       + attr(0xc0, 32, struct.pack('>III', 65001, 1, 2) + struct.pack('>III', 4200000000, 100, 200)))),
     r.seg('b', update(attrs=attr(0x80, 9, b'\x01\x02'))),
+    r.seg('b', update(attrs=origin + as_empty + attr(0xc0, 16, bytes.fromhex(
+        '0002fde900000064' '0102c00002010007' '0202fa56ea000064' '0003fde900000001' '02020000fde90005'))
+        + attr(0xc0, 16, bytes.fromhex('0002fde900000064')))),
 ]
 
 out = [struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1)]

@@ -94,6 +94,7 @@ public final class BgpDissector implements DissectorProvider {
         List<FieldDef> all = new ArrayList<>(FIELDS);
         all.addAll(BgpOpen.FIELDS);
         all.addAll(BgpUpdate.FIELDS);
+        all.addAll(BgpExtCommunities.FIELDS);
         r.fields(PROTO, all);
         r.experts(PROTO, List.of(NOTIFY_UNKNOWN, BgpUpdate.ATTR_INVALID));
         r.handle("bgp", PROTO, BgpDissector::dissect);

@@ -242,6 +242,7 @@ final class BgpUpdate {
                 }
             }
             case 32 -> largeCommunities(tvb, v, len, attr);
+            case 16 -> BgpExtCommunities.dissect(tvb, v, len, attr);
             case 14 -> mpReach(tvb, v, len, attr);
             case 15 -> mpUnreach(tvb, v, len, attr);
             default -> {

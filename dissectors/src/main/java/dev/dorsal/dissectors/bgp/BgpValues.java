@@ -239,4 +239,50 @@ final class BgpValues {
         0xffffff02L, "NO_ADVERTISE",
         0xffffff03L, "NO_EXPORT_SUBCONFED",
         0xffffff04L, "NOPEER");
+    /** bgp.ext_com.type */
+    static final ValueString EXT_TYPES = ValueString.of(0, "Transitive 2-Octet AS-Specific",
+        1, "Transitive IPv4-Address-Specific",
+        2, "Transitive 4-Octet AS-Specific",
+        3, "Transitive Opaque",
+        4, "Transitive QoS Marking",
+        5, "Transitive CoS Capability",
+        6, "Transitive EVPN",
+        7, "FlowSpec Transitive",
+        8, "Transitive Flow spec redirect/mirror to IP next-hop",
+        9, "Transitive FlowSpec Redirect to indirection-id",
+        128, "Generic Transitive Experimental Use",
+        129, "Generic Transitive Experimental Use Part 2",
+        130, "Generic Transitive Experimental Use Part 3 ",
+        136, "Transitive Experimental EIGRP",
+        64, "Non-Transitive 2-Octet AS-Specific",
+        65, "Non-Transitive IPv4-Address-Specific",
+        66, "Non-Transitive 4-Octet AS-Specific",
+        67, "Non-Transitive Opaque",
+        68, "Non-Transitive QoS Marking");
+    /** bgp.ext_com.stype_tr_as2 */
+    static final ValueString EXT_AS2_SUBTYPES = ValueString.of(2, "Route Target",
+        3, "Route Origin",
+        5, "OSPF Domain Identifier",
+        8, "BGP Data Collection",
+        9, "Source AS",
+        10, "L2VPN Identifier",
+        16, "Cisco VPN-Distinguisher");
+    /** bgp.ext_com.stype_tr_as4 */
+    static final ValueString EXT_AS4_SUBTYPES = ValueString.of(2, "Route Target",
+        3, "Route Origin",
+        4, "Generic",
+        8, "BGP Data Collection",
+        5, "OSPF Domain Identifier",
+        9, "Source AS",
+        16, "Cisco VPN Identifier",
+        19, "Route-Target Record");
+    /** bgp.ext_com.stype_tr_IP4 */
+    static final ValueString EXT_IP4_SUBTYPES = ValueString.of(2, "Route Target",
+        3, "Route Origin",
+        5, "OSPF Domain Identifier",
+        7, "OSPF Router ID",
+        10, "L2VPN Identifier",
+        11, "VRF Route Import",
+        16, "Cisco VPN-Distinguisher",
+        18, "Inter-area P2MP Segmented Next-Hop");
 }

@@ -50,4 +50,10 @@ class BgpValuesTest {
         assertEquals("[100, 200]", BgpUpdate.segmentText(t, 0, 2, 2, 4));
         assertEquals("6553800", BgpUpdate.segmentText(t, 0, 1, 4, 2));
     }
+
+    @Test
+    void fourOctetAsInCommunitiesIsWrittenAsAsdotWithThePlainNumber() {
+        assertEquals("64086.59904(4200000000)", BgpExtCommunities.asdot(4200000000L));
+        assertEquals("0.65001(65001)", BgpExtCommunities.asdot(65001));
+    }
 }
