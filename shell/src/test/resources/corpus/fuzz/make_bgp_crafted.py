@@ -6,7 +6,8 @@ form with AS_SET and AS_SEQUENCE segments, NEXT_HOP, MED, LOCAL_PREF, ATOMIC_AGG
 COMMUNITIES (well-known and AS:value), ORIGINATOR_ID, CLUSTER_LIST, AS4_AGGREGATOR,
 LARGE_COMMUNITY, EXTENDED_COMMUNITIES (route targets and origins), MP_REACH_NLRI and MP_UNREACH_NLRI for IPv6, unknown
 attributes and NLRI; NOTIFICATION with every major code; KEEPALIVE; ROUTE-REFRESH; several messages
-in one segment, a message split over two segments, an unknown message type, a bad marker and
+in one segment, a message split over two segments, an unknown message type, bad markers at a
+segment's start and after a first message, and
 messages cut short or with lengths that run past their end.
 
 usage: make_bgp_crafted.py  (writes the file beside this script)
@@ -168,6 +169,7 @@ frames += [
     r.seg('b', update(attrs=origin + as_empty + attr(0xc0, 16, bytes.fromhex(
         '0002fde900000064' '0102c00002010007' '0202fa56ea000064' '0003fde900000001' '02020000fde90005'))
         + attr(0xc0, 16, bytes.fromhex('0002fde900000064')))),
+    r.seg('b', KEEPALIVE + msg(4, b'', marker=b'\xff' * 4 + b'\x00' * 12)),
 ]
 
 out = [struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1)]

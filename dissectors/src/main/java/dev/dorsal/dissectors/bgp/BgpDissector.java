@@ -73,6 +73,9 @@ public final class BgpDissector implements DissectorProvider {
     static final ExpertDef NOTIFY_UNKNOWN = new ExpertDef("bgp.notify.minor_error.unknown", "Unknown notification error",
             ExpertDef.Group.UNDECODED, ExpertDef.Severity.NOTE);
 
+    static final ExpertDef MARKER_INVALID = new ExpertDef("bgp.marker_invalid", "Marker is not all ones",
+            ExpertDef.Group.MALFORMED, ExpertDef.Severity.ERROR);
+
     private static final int OPEN = 1;
     private static final int UPDATE = 2;
     private static final int NOTIFICATION = 3;
@@ -96,7 +99,7 @@ public final class BgpDissector implements DissectorProvider {
         all.addAll(BgpUpdate.FIELDS);
         all.addAll(BgpExtCommunities.FIELDS);
         r.fields(PROTO, all);
-        r.experts(PROTO, List.of(NOTIFY_UNKNOWN, BgpUpdate.ATTR_INVALID));
+        r.experts(PROTO, List.of(NOTIFY_UNKNOWN, BgpUpdate.ATTR_INVALID, MARKER_INVALID));
         r.handle("bgp", PROTO, BgpDissector::dissect);
     }
 
@@ -117,8 +120,12 @@ public final class BgpDissector implements DissectorProvider {
         boolean desegment = pinfo.canDesegment();
         int off = 0;
         int total = tvb.reportedLength();
+        boolean first = true;
         while (off < total) {
-            int marker = nextMarker(tvb, off);
+            // Only the segment's start is searched for a marker; later messages are taken where the
+            // lengths say they are, a bad marker getting tshark's error.
+            int marker = first ? nextMarker(tvb, off) : off;
+            first = false;
             if (marker != off) {
                 int len = (marker < 0 ? tvb.length() : marker) - off;
                 ProtoItem bgp = tree.addProtocol(PROTO, tvb, off, len);
@@ -180,7 +187,10 @@ public final class BgpDissector implements DissectorProvider {
         pinfo.columns().appendInfoSep(", ", typeName);
         ProtoItem bgp = tree.addProtocol(PROTO, tvb, 0, tvb.length());
         bgp.appendText(" - " + typeName);
-        bgp.add(MARKER, tvb, 0, MARKER_SIZE);
+        ProtoItem m = bgp.add(MARKER, tvb, 0, MARKER_SIZE);
+        if (!allOnes(tvb, 0, MARKER_SIZE)) {
+            m.expert(MARKER_INVALID, "Marker is not all ones");
+        }
         bgp.add(LENGTH, tvb, MARKER_SIZE, 2);
         bgp.add(TYPE, tvb, MARKER_SIZE + 2, 1);
         switch (type) {
