@@ -91,6 +91,13 @@
 # transport data and keepalives over IPv4 and IPv6 on 51820 and other ports, answers and data to and from
 # other addresses and ports, reserved bytes set, what the heuristic declines; its two-pass summary and -V
 # oracles added by hand too) and wireguard_snap80.pcap (the same packets cut by a snap length of 80).
+# bgp_crafted.pcap is written by make_bgp_crafted.py: BGP-4 on TCP 179, every message type, OPEN capabilities
+# and parameters, UPDATE attributes with 2- and 4-octet AS paths, IPv6 MP_REACH/MP_UNREACH, a message split over
+# two segments, a bad marker, and messages cut short or with wrong lengths.
+# ospf_crafted.pcap is written by make_ospf_crafted.py: OSPFv2 over IPv4 and OSPFv3 over IPv6, every packet type,
+# the v2 LSA bodies, null/simple/cryptographic/unknown authentication, bad checksums, and packets cut short.
+# rip_crafted.pcap is written by make_rip_crafted.py: RIPv1/v2 on UDP 520 (requests, responses, authentication
+# entries, unknown families, commands and versions, a cut entry) and RIPng on UDP 521.
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail
