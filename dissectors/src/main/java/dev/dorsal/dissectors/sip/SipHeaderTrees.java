@@ -237,18 +237,8 @@ final class SipHeaderTrees {
             if (eq < 0) {
                 return;
             }
-            int q = eq + 1;
-            boolean quoted = false;
-            while (q < end && (quoted || tvb.u8(q) != ',')) {
-                if (tvb.u8(q) == '"') {
-                    quoted = !quoted;
-                }
-                q++;
-            }
-            int pe = q;
-            while (pe > p && (tvb.u8(pe - 1) == ' ' || tvb.u8(pe - 1) == '\t')) {
-                pe--;
-            }
+            int q = valueEnd(tvb, eq + 1, end, ',');
+            int pe = trimEnd(tvb, p, q);
             FieldDef f = AUTH_PARAMS.get(tvb.ascii(p, eq - p).trim().toLowerCase(Locale.ROOT));
             if (f == null) {
                 h.addText(tvb, p, pe - p, tvb.utf8(p, pe - p));
@@ -306,18 +296,8 @@ final class SipHeaderTrees {
                 p++;
             }
             p = SipUri.skipSpace(tvb, p, end);
-            int q = p;
-            boolean quoted = false;
-            while (q < end && (quoted || tvb.u8(q) != ';')) {
-                if (tvb.u8(q) == '"') {
-                    quoted = !quoted;
-                }
-                q++;
-            }
-            int e = q;
-            while (e > p && (tvb.u8(e - 1) == ' ' || tvb.u8(e - 1) == '\t')) {
-                e--;
-            }
+            int q = valueEnd(tvb, p, end, ';');
+            int e = trimEnd(tvb, p, q);
             if (e > p) {
                 int eq = SipUri.indexOf(tvb, p, e, '=');
                 if (eq < 0) {
@@ -332,5 +312,26 @@ final class SipHeaderTrees {
 
     static boolean equalsIgnoreCase(Tvb tvb, int s, int e, String word) {
         return e - s == word.length() && tvb.ascii(s, e - s).equalsIgnoreCase(word);
+    }
+
+    /** Where the value at {@code p} ends: the first {@code separator} outside double quotes, or {@code end}. */
+    private static int valueEnd(Tvb tvb, int p, int end, char separator) {
+        int q = p;
+        boolean quoted = false;
+        while (q < end && (quoted || tvb.u8(q) != separator)) {
+            if (tvb.u8(q) == '"') {
+                quoted = !quoted;
+            }
+            q++;
+        }
+        return q;
+    }
+
+    /** {@code e} moved back over spaces and tabs, not before {@code p}. */
+    private static int trimEnd(Tvb tvb, int p, int e) {
+        while (e > p && (tvb.u8(e - 1) == ' ' || tvb.u8(e - 1) == '\t')) {
+            e--;
+        }
+        return e;
     }
 }
