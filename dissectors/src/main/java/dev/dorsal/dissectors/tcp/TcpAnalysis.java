@@ -133,7 +133,7 @@ final class TcpAnalysis {
             rev.validBytesInFlight = true;
         }
         // SACK blocks count for bytes in flight only until this side's next segment (its option, if any, is read later).
-        fwd.sackCount = 0;
+        fwd.clearSacks();
 
         classifyForward(conv, fwd, rev, seq, ack, segLen, flags, window, now, synFinRst, ta);
 

@@ -25,6 +25,11 @@ final class TcpConversations {
         }
     };
     private int nextIndex;
+    /**
+     * The segment {@link TcpFlowShortcut} fills frame after frame, one per capture as this table is:
+     * the shortcut reads back only the connection, so nothing older in it matters.
+     */
+    private final TcpSegment scratch = new TcpSegment();
     /** Bytes all connections' reassembly buffers hold (one cell, shared with their {@code Pdus}). */
     final long[] reassemblyTotal = new long[1];
 
@@ -80,6 +85,10 @@ final class TcpConversations {
         lastPortA = portA;
         lastB = b;
         lastPortB = portB;
+    }
+
+    TcpSegment scratchSegment() {
+        return scratch;
     }
 
     /** The index the next connection started will get. */

@@ -37,16 +37,25 @@ final class TcpFlow {
     boolean pushSetLast;
     boolean closingInitiator;
 
+    /** SACK blocks kept of the last SACK option this direction sent. */
+    static final int MAX_SACK_BLOCKS = 4;
+    /** Empty until the first SACK: most connections never send one, and a capture may hold many connections. */
+    private static final int[] NO_BLOCKS = new int[0];
+    private static final long[] NO_FRAMES = new long[0];
+
     /** SACK blocks of the last SACK option this direction sent (relative to the other side's ISN). */
-    final int[] sackLeft = new int[4];
-    final int[] sackRight = new int[4];
+    int[] sackLeft = NO_BLOCKS;
+    int[] sackRight = NO_BLOCKS;
     int sackCount;
 
-    // Unacknowledged segments, oldest first: start, next sequence number, frame and time.
-    private int[] ualSeq = new int[8];
-    private int[] ualNext = new int[8];
-    private long[] ualFrame = new long[8];
-    private long[] ualTime = new long[8];
+    // Unacknowledged segments, oldest first: start, next sequence number, frame and time. Allocated
+    // with the first segment, so that a connection only counted (-z conv,tcp) costs no more than its
+    // counters.
+    private static final int FIRST_UNACKED_CAPACITY = 8;
+    private int[] ualSeq = NO_BLOCKS;
+    private int[] ualNext = NO_BLOCKS;
+    private long[] ualFrame = NO_FRAMES;
+    private long[] ualTime = NO_FRAMES;
     private int ualCount;
 
     /** The protocol above asked for everything until the FIN (DESEGMENT_UNTIL_FIN). */
@@ -54,6 +63,25 @@ final class TcpFlow {
 
     /** PDUs that span segments, and their buffered bytes (null until a subdissector asks). */
     TcpReassembly.Pdus pdus;
+
+    /** Forgets the SACK blocks of this direction's previous SACK option. */
+    void clearSacks() {
+        sackCount = 0;
+    }
+
+    /** Keeps a SACK block of the option being read (the first {@link #MAX_SACK_BLOCKS} of it). */
+    void addSack(int left, int right) {
+        if (sackCount == MAX_SACK_BLOCKS) {
+            return;
+        }
+        if (sackLeft.length == 0) {
+            sackLeft = new int[MAX_SACK_BLOCKS];
+            sackRight = new int[MAX_SACK_BLOCKS];
+        }
+        sackLeft[sackCount] = left;
+        sackRight[sackCount] = right;
+        sackCount++;
+    }
 
     /** Relative form of a raw sequence number of this direction. */
     int relative(int raw) {
@@ -66,7 +94,7 @@ final class TcpFlow {
 
     void addUnacked(int seq, int next, long frame, long time) {
         if (ualCount == ualSeq.length) {
-            int n = ualCount * 2;
+            int n = Math.max(FIRST_UNACKED_CAPACITY, ualCount * 2);
             ualSeq = java.util.Arrays.copyOf(ualSeq, n);
             ualNext = java.util.Arrays.copyOf(ualNext, n);
             ualFrame = java.util.Arrays.copyOf(ualFrame, n);

@@ -47,13 +47,13 @@ final class TcpFlowShortcut implements FlowShortcut {
     }
 
     @Override
-    public Flow flow(byte[] f, int capturedLength, int linkType, int reportedLength, long number,
-            long timestampNanos, States states, LongPredicate take) {
+    public boolean flow(byte[] f, int capturedLength, int linkType, int reportedLength, long number,
+            long timestampNanos, States states, LongPredicate take, Flow out) {
         // Only the headers are read: from the bytes given, which may be fewer than the frame has.
         int have = Math.min(f.length, capturedLength);
         if (WtapEncap.fromLinkType(linkType) != WtapEncap.ETHERNET || have < ETHERNET_HEADER + IPV4_HEADER
                 + TCP_MIN_HEADER) {
-            return null;
+            return false;
         }
         int etherType = u16(f, 12);
         Address src;
@@ -65,7 +65,7 @@ final class TcpFlowShortcut implements FlowShortcut {
             int totalLength = u16(f, ip + 2);
             if ((f[ip] & 0xff) != 0x45 || (u16(f, ip + 6) & FRAGMENT_BITS) != 0 || (f[ip + 9] & 0xff) != IP_PROTO_TCP
                     || totalLength < IPV4_HEADER + TCP_MIN_HEADER || ip + totalLength > capturedLength) {
-                return null;
+                return false;
             }
             src = Address.ipv4(u32(f, ip + 12));
             dst = Address.ipv4(u32(f, ip + 16));
@@ -76,18 +76,18 @@ final class TcpFlowShortcut implements FlowShortcut {
             int payloadLength = u16(f, ip + 4);
             if ((f[ip] & 0xf0) != 0x60 || (f[ip + 6] & 0xff) != IP_PROTO_TCP || payloadLength < TCP_MIN_HEADER
                     || ip + IPV6_HEADER + payloadLength > capturedLength || have < ip + IPV6_HEADER + TCP_MIN_HEADER) {
-                return null;
+                return false;
             }
             src = new Address(Address.Type.IPv6, Arrays.copyOfRange(f, ip + 8, ip + 24));
             dst = new Address(Address.Type.IPv6, Arrays.copyOfRange(f, ip + 24, ip + 40));
             tcp = ip + IPV6_HEADER;
             segmentBytes = payloadLength;
         } else {
-            return null;
+            return false;
         }
         int headerLength = ((f[tcp + 12] & 0xff) >> 4) * 4;
         if (headerLength < TCP_MIN_HEADER || segmentBytes < headerLength) {
-            return null;
+            return false;
         }
         int srcPort = u16(f, tcp);
         int dstPort = u16(f, tcp + 2);
@@ -103,9 +103,9 @@ final class TcpFlowShortcut implements FlowShortcut {
         // Looked up once: each lookup moves the connection to the end of the table's recency order.
         TcpConversation found = table.find(src, srcPort, dst, dstPort);
         if (!take.test(TcpDissector.streamOf(table, found, src, srcPort, flags, rawSeq))) {
-            return null;
+            return false;
         }
-        TcpSegment seg = new TcpSegment();
+        TcpSegment seg = table.scratchSegment();
         seg.srcPort = srcPort;
         seg.dstPort = dstPort;
         seg.rawSeq = rawSeq;
@@ -114,7 +114,8 @@ final class TcpFlowShortcut implements FlowShortcut {
         seg.now = timestampNanos;
         TcpConversation conv = TcpDissector.conversation(table, found, src, dst, number, seg);
         TcpAnalysis.learnBaseSeq(seg.fwd, seg.rev, rawSeq, rawAck, flags);
-        return new Flow(src, srcPort, dst, dstPort, conv.index);
+        out.set(src, srcPort, dst, dstPort, conv.index);
+        return true;
     }
 
     private static int u16(byte[] b, int at) {

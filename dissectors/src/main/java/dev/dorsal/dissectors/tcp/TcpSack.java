@@ -37,7 +37,7 @@ final class TcpSack {
         int left = len - 2;
         TcpFlow own = seg.fwd;
         if (own != null) {
-            own.sackCount = 0;
+            own.clearSacks();
         }
         while (left > 0) {
             if (left < 4) {
@@ -70,10 +70,8 @@ final class TcpSack {
                 secondLeft = le;
                 secondRight = re;
             }
-            if (own != null && own.sackCount < own.sackLeft.length) {
-                own.sackLeft[own.sackCount] = le;
-                own.sackRight[own.sackCount] = re;
-                own.sackCount++;
+            if (own != null) {
+                own.addSack(le, re);
             }
             blocks++;
             if (label != null) {

@@ -60,7 +60,15 @@ class TcpFlowShortcutTest {
     }
 
     private FlowShortcut.Flow flow(byte[] frame) {
-        return shortcut.flow(frame, frame.length, 1, frame.length, ++number, number * 1000, states, s -> true);
+        return flow(frame, frame.length, 1, frame.length, ++number, number * 1000, s -> true);
+    }
+
+    /** The shortcut's flow in a holder of its own (so a test may keep several), or null when it declines. */
+    private FlowShortcut.Flow flow(byte[] frame, int capturedLength, int linkType, int reportedLength, long frameNumber,
+            long nanos, java.util.function.LongPredicate take) {
+        FlowShortcut.Flow out = new FlowShortcut.Flow();
+        return shortcut.flow(frame, capturedLength, linkType, reportedLength, frameNumber, nanos, states, take, out)
+                ? out : null;
     }
 
     @Test
@@ -102,29 +110,28 @@ class TcpFlowShortcutTest {
         udp[23] = 17;
         assertNull(flow(udp));
         byte[] plain = ipv4(1, 2, 1, 2, 0, ACK, 0);
-        assertNull(shortcut.flow(plain, plain.length, 113, plain.length, 1, 0, states, s -> true)); // Linux cooked capture
+        assertNull(flow(plain, plain.length, 113, plain.length, 1, 0, s -> true)); // Linux cooked capture
     }
 
     @Test
     void readsOnlyTheHeadersItIsGiven() {
         byte[] frame = ipv4(1, 2, 1000, 80, 100, SYN, 1400);
         byte[] head = java.util.Arrays.copyOf(frame, 128);
-        FlowShortcut.Flow f = shortcut.flow(head, frame.length, 1, frame.length, 1, 0, states, s -> true);
+        FlowShortcut.Flow f = flow(head, frame.length, 1, frame.length, 1, 0, s -> true);
         assertNotNull(f);
         assertEquals(80, f.dstPort());
         // The IP header claims more than the capture holds: the segment is cut, which only the full
         // dissection shows right.
-        assertNull(shortcut.flow(head, frame.length - 1, 1, frame.length, 2, 0, states, s -> true));
-        assertNull(shortcut.flow(java.util.Arrays.copyOf(frame, 40), frame.length, 1, frame.length, 3, 0, states,
-                s -> true));
+        assertNull(flow(head, frame.length - 1, 1, frame.length, 2, 0, s -> true));
+        assertNull(flow(java.util.Arrays.copyOf(frame, 40), frame.length, 1, frame.length, 3, 0, s -> true));
     }
 
     @Test
     void aStreamTheCallerDoesNotTakeIsLeftUntouched() {
         byte[] syn = ipv4(1, 2, 1000, 80, 100, SYN, 0);
-        assertNull(shortcut.flow(syn, syn.length, 1, syn.length, 1, 0, states, s -> s != 0));
+        assertNull(flow(syn, syn.length, 1, syn.length, 1, 0, s -> s != 0));
         // Nothing was started: the same frame still opens stream 0.
         assertEquals(0, flow(syn).stream());
-        assertNull(shortcut.flow(syn, syn.length, 1, syn.length, 3, 0, states, s -> s != 0));
+        assertNull(flow(syn, syn.length, 1, syn.length, 3, 0, s -> s != 0));
     }
 }

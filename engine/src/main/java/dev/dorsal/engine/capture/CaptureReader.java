@@ -22,7 +22,8 @@ public interface CaptureReader extends java.io.Closeable {
      * (fewer for a shorter frame) into {@code head} and stays before the frame, which the caller then
      * either passes with {@link #skipPeeked} or reads with {@link #next}. Null, with nothing moved,
      * when the frame cannot be read that way (the end, a damaged record, a format that does not
-     * offer it): {@link #next} then says what there is.
+     * offer it): {@link #next} then says what there is. The head returned is the reader's own, filled
+     * again by the next call.
      */
     default FrameHead peek(byte[] head) {
         return null;

@@ -69,6 +69,7 @@ final class PcapReader extends AbstractReader {
 
     /** Size of the record {@link #peek} returned last, -1 when none is pending. */
     private int peekedSize = -1;
+    private final FrameHead peeked = new FrameHead();
 
     @Override
     public FrameHead peek(byte[] head) {
@@ -85,7 +86,7 @@ final class PcapReader extends AbstractReader {
         }
         src.copy(RECORD_HEADER, head, 0, Math.min(capLen, head.length));
         peekedSize = RECORD_HEADER + capLen;
-        return new FrameHead(frames + 1, offset, iface.linkType(), 0, timestamp(src), src.u32(12, bigEndian), capLen);
+        return peeked.set(frames + 1, offset, iface.linkType(), 0, timestamp(src), src.u32(12, bigEndian), capLen);
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class Dissection {
     private long prevCapturedNanos;
     private long prevDisplayedNanos = Long.MIN_VALUE;
     private long prevDisplayedNumber;
+    /** The flow shortcut's answer for the frame taken last (see {@link #flow}). */
+    private final FlowShortcut.Flow lastFlow = new FlowShortcut.Flow();
     /** A frame was removed (tshark -2 -R), so frame numbers no longer count every frame read. */
     private boolean renumbered;
     private int sectionNumber;
@@ -105,7 +107,8 @@ public final class Dissection {
     /**
      * The flow of a frame through {@code shortcut} (see {@link FlowShortcut}), or null when it
      * declines and the frame is to be dissected. A frame the shortcut takes counts as dissected and
-     * displayed for the timing of the frames after it.
+     * displayed for the timing of the frames after it. The flow returned is this dissection's own,
+     * filled again for the next frame.
      */
     public FlowShortcut.Flow flow(RawFrame raw, FlowShortcut shortcut, LongPredicate take) {
         return flow(raw.data(), raw.data().length, raw.linkType(), raw.originalLength(), raw.number(),
@@ -120,13 +123,13 @@ public final class Dissection {
 
     private FlowShortcut.Flow flow(byte[] bytes, int capturedLength, int linkType, int originalLength, long number,
             long timestampNanos, FlowShortcut shortcut, LongPredicate take) {
-        FlowShortcut.Flow f = shortcut.flow(bytes, capturedLength, linkType, originalLength, number, timestampNanos,
-                capture, take);
-        if (f != null) {
-            passAt(timestampNanos, true);
-            prevDisplayedNumber = number;
+        if (!shortcut.flow(bytes, capturedLength, linkType, originalLength, number, timestampNanos, capture, take,
+                lastFlow)) {
+            return null;
         }
-        return f;
+        passAt(timestampNanos, true);
+        prevDisplayedNumber = number;
+        return lastFlow;
     }
 
     /** Nanoseconds from the capture's first frame to a frame of this time (frame.time_relative). */

@@ -16,8 +16,36 @@ import java.util.function.LongPredicate;
  * dissector tables hold the hand-offs it assumes ({@link #assumes}).
  */
 public interface FlowShortcut {
-    /** One layer's flow: where a frame goes, and the stream it belongs to. */
-    record Flow(Address src, int srcPort, Address dst, int dstPort, long stream) {}
+    /**
+     * One layer's flow: where a frame goes, and the stream it belongs to. The caller owns it and hands
+     * the same one to {@link #flow} frame after frame (an object per frame was most of the garbage a
+     * pass through the shortcut made), so it is read before the next frame and never kept.
+     */
+    final class Flow {
+        private Address src;
+        private int srcPort;
+        private Address dst;
+        private int dstPort;
+        private long stream;
+
+        public void set(Address src, int srcPort, Address dst, int dstPort, long stream) {
+            this.src = src;
+            this.srcPort = srcPort;
+            this.dst = dst;
+            this.dstPort = dstPort;
+            this.stream = stream;
+        }
+
+        public Address src() { return src; }
+
+        public int srcPort() { return srcPort; }
+
+        public Address dst() { return dst; }
+
+        public int dstPort() { return dstPort; }
+
+        public long stream() { return stream; }
+    }
 
     /** A hand-off the shortcut assumes: {@code table} maps {@code key} to the handle named {@code handle}. */
     record Binding(String table, long key, String handle) {}
@@ -26,7 +54,7 @@ public interface FlowShortcut {
     List<Binding> assumes();
 
     /**
-     * The flow of a frame, or null to decline.
+     * Finds the flow of a frame and writes it to {@code out}; false to decline (then {@code out} is left as it was).
      *
      * @param frame the captured bytes, or only the first of them: a shortcut that needs more declines
      * @param capturedLength how many bytes the capture holds for the frame
@@ -37,9 +65,10 @@ public interface FlowShortcut {
      * @param states the capture's per-dissector state, as {@link PacketInfo#state} gives it
      * @param take whether the caller takes a frame of the given stream; when it does not, the
      *     shortcut declines without changing anything, so that the full dissection sees the frame
+     * @param out where the flow of a frame taken goes
      */
-    Flow flow(byte[] frame, int capturedLength, int linkType, int reportedLength, long number, long timestampNanos, States states,
-            LongPredicate take);
+    boolean flow(byte[] frame, int capturedLength, int linkType, int reportedLength, long number, long timestampNanos,
+            States states, LongPredicate take, Flow out);
 
     /** Per-capture state by key, the store {@link PacketInfo#state} reads. */
     interface States {

@@ -37,33 +37,48 @@ final class CText {
      * binary expansion can decide; the error of {@code v * 10^N} is at most half an ulp of the product.
      */
     private static String fixedFast(double magnitude, int decimals, boolean negative) {
+        StringBuilder sb = new StringBuilder(24);
+        return appendFixedFast(sb, magnitude, decimals, negative) ? sb.toString() : null;
+    }
+
+    /** {@link #fixedFast} appending to {@code sb}; false, with nothing appended, where it gives null. */
+    private static boolean appendFixedFast(StringBuilder sb, double magnitude, int decimals, boolean negative) {
         if (decimals >= POW10.length) {
-            return null;
+            return false;
         }
         double scaled = magnitude * POW10[decimals];
         if (!(scaled < 1e15)) {
-            return null;
+            return false;
         }
         double floor = Math.floor(scaled);
         double fraction = scaled - floor;
         if (Math.abs(fraction - 0.5) <= 4 * Math.ulp(scaled)) {
-            return null;
+            return false;
         }
         long units = (long) floor + (fraction > 0.5 ? 1 : 0);
-        StringBuilder sb = new StringBuilder(24);
         if (negative) {
             sb.append('-');
         }
         sb.append(units / POW10[decimals]);
         if (decimals > 0) {
-            String frac = Long.toString(units % POW10[decimals]);
+            long frac = units % POW10[decimals];
             sb.append('.');
-            for (int i = frac.length(); i < decimals; i++) {
+            for (int i = digits(frac); i < decimals; i++) {
                 sb.append('0');
             }
             sb.append(frac);
         }
-        return sb.toString();
+        return true;
+    }
+
+    /** Decimal digits of a non-negative value ({@code Long.toString(v).length()}). */
+    private static int digits(long v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
     }
 
     /** {@code %{width}.{decimals}f}. */
@@ -85,20 +100,91 @@ final class CText {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
+    // Appending forms of the above, for tables with a row per conversation or endpoint (tens of
+    // thousands of rows on a large capture): no string per cell.
+
+    /** Appends {@code %{width}.{decimals}f} of {@code v}. */
+    static void appendFixed(StringBuilder sb, double v, int width, int decimals) {
+        int start = sb.length();
+        boolean negative = v < 0 || (v == 0 && Double.doubleToRawLongBits(v) != 0);
+        if (Double.isNaN(v) || Double.isInfinite(v) || !appendFixedFast(sb, Math.abs(v), decimals, negative)) {
+            sb.append(fixed(v, decimals));
+        }
+        padFront(sb, start, width);
+    }
+
+    /** Appends {@code %{width}d} of {@code v}. */
+    static void appendLeft(StringBuilder sb, long v, int width) {
+        int start = sb.length();
+        sb.append(v);
+        padFront(sb, start, width);
+    }
+
+    /** Appends {@code %{width}s} of {@code s}. */
+    static void appendLeft(StringBuilder sb, String s, int width) {
+        int start = sb.length();
+        sb.append(s);
+        padFront(sb, start, width);
+    }
+
+    /** Pads what was appended since {@code start} with spaces after it to {@code width} ({@code %-Ns}). */
+    static void padBack(StringBuilder sb, int start, int width) {
+        for (int i = sb.length() - start; i < width; i++) {
+            sb.append(' ');
+        }
+    }
+
+    /** Moves what was appended since {@code start} right, behind spaces, to fill {@code width} ({@code %Ns}). */
+    private static void padFront(StringBuilder sb, int start, int width) {
+        int missing = width - (sb.length() - start);
+        if (missing > 0) {
+            sb.insert(start, SPACES, 0, Math.min(missing, SPACES.length()));
+            for (int i = SPACES.length(); i < missing; i++) {
+                sb.insert(start, ' ');
+            }
+        }
+    }
+
+    private static final String SPACES = " ".repeat(32);
+
+    /** Appends {@link #size} of {@code bytes}, left-aligned in {@code width}. */
+    static void appendSize(StringBuilder sb, long bytes, int width) {
+        int start = sb.length();
+        boolean scaled = false;
+        for (int i = 0; i < SI_PREFIXES.length && !scaled; i++) {
+            if (bytes / SI_DIVISORS[i] >= 10) {
+                sb.append(bytes / SI_DIVISORS[i]).append(' ').append(SI_PREFIXES[i]).append('B');
+                scaled = true;
+            }
+        }
+        if (!scaled) {
+            sb.append(bytes).append(" bytes");
+        }
+        padBack(sb, start, width);
+    }
+
+    /**
+     * Prints a report in the stream's charset without going through its character writer, which
+     * widens every Latin-1 string to UTF-16 and encodes it back: megabytes for a large table.
+     */
+    static void print(java.io.PrintStream out, CharSequence report) {
+        byte[] bytes = report.toString().getBytes(out.charset());
+        out.write(bytes, 0, bytes.length);
+    }
+
     /**
      * A byte count as tshark's conversation tables write it: {@code 9999 bytes}, then whole SI units
      * once the count reaches ten of them ({@code 10 kB}, {@code 183 kB}, {@code 65 GB}, up to PB).
      */
     static String size(long bytes) {
-        String[] prefixes = {"P", "T", "G", "M", "k"};
-        long[] divisors = {1_000_000_000_000_000L, 1_000_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
-        for (int i = 0; i < prefixes.length; i++) {
-            if (bytes / divisors[i] >= 10) {
-                return bytes / divisors[i] + " " + prefixes[i] + "B";
-            }
-        }
-        return bytes + " bytes";
+        StringBuilder sb = new StringBuilder(16);
+        appendSize(sb, bytes, 0);
+        return sb.toString();
     }
+
+    private static final String[] SI_PREFIXES = {"P", "T", "G", "M", "k"};
+    private static final long[] SI_DIVISORS = {1_000_000_000_000_000L, 1_000_000_000_000L, 1_000_000_000L, 1_000_000L,
+        1_000L};
 
     /**
      * Seconds as a double, the way Wireshark converts an nstime ({@code secs + nsecs / 1e9}, both parts

@@ -160,31 +160,43 @@ final class ConversationTap implements Tap {
         rows.sort((x, y) -> Long.compare(y.frames(), x.frames()));
         int width = kind.ports ? 26 : 20;
         for (Conv c : rows) {
-            String a = ConvKind.text(c.src, macNames);
-            String b = ConvKind.text(c.dst, macNames);
-            if (kind.ports) {
-                a = a + ":" + c.srcPort;
-                b = b + ":" + c.dstPort;
-            }
-            sb.append(CText.right(a, width)).append(" <-> ").append(CText.right(b, width));
+            appendEndpoint(sb, c.src, c.srcPort, width);
+            sb.append(" <-> ");
+            appendEndpoint(sb, c.dst, c.dstPort, width);
             appendCounts(sb, c.rxFrames, c.rxBytes);
             appendCounts(sb, c.txFrames, c.txBytes);
             appendCounts(sb, c.frames(), c.txBytes + c.rxBytes);
             double start = CText.seconds(c.start);
             double stop = CText.seconds(c.stop);
-            sb.append("  ").append(CText.fixed(start, 14, 9));
-            sb.append("   ").append(CText.fixed(stop - start, 12, 4)).append('\n');
+            sb.append("  ");
+            CText.appendFixed(sb, start, 14, 9);
+            sb.append("   ");
+            CText.appendFixed(sb, stop - start, 12, 4);
+            sb.append('\n');
         }
         if (dropped > 0) {
             sb.append("(").append(dropped).append(" frames of conversations beyond the first ")
                     .append(MAX_CONVERSATIONS).append(" were not counted)\n");
         }
         sb.append(RULE).append('\n');
-        out.print(sb);
+        CText.print(out, sb);
+    }
+
+    /** An endpoint's column: its address (and port), left-aligned in {@code width}. */
+    private void appendEndpoint(StringBuilder sb, Address address, int port, int width) {
+        int start = sb.length();
+        sb.append(ConvKind.text(address, macNames));
+        if (kind.ports) {
+            sb.append(':').append(port);
+        }
+        CText.padBack(sb, start, width);
     }
 
     private static void appendCounts(StringBuilder sb, long frames, long bytes) {
-        sb.append("  ").append(CText.left(frames, 6)).append(' ').append(CText.right(CText.size(bytes), 9));
+        sb.append("  ");
+        CText.appendLeft(sb, frames, 6);
+        sb.append(' ');
+        CText.appendSize(sb, bytes, 9);
     }
 
     @Override

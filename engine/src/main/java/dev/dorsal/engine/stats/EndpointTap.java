@@ -135,25 +135,33 @@ final class EndpointTap implements Tap {
         List<Endpoint> rows = new ArrayList<>(order);
         rows.sort((x, y) -> Long.compare(y.packets(), x.packets()));
         for (Endpoint e : rows) {
-            sb.append(CText.right(ConvKind.text(e.key.address(), macNames), 20));
+            int start = sb.length();
+            sb.append(ConvKind.text(e.key.address(), macNames));
+            CText.padBack(sb, start, 20);
+            sb.append("      ");
             if (kind.ports) {
-                sb.append("      ").append(CText.left(e.key.port(), 5)).append("     ");
-            } else {
-                sb.append("      ");
+                CText.appendLeft(sb, e.key.port(), 5);
+                sb.append("     ");
             }
-            sb.append(CText.left(e.packets(), 6));
-            sb.append("     ").append(CText.left(e.txBytes + e.rxBytes, 9));
-            sb.append("     ").append(CText.left(e.txPackets, 6));
-            sb.append("       ").append(CText.left(e.txBytes, 9));
-            sb.append("      ").append(CText.left(e.rxPackets, 6));
-            sb.append("       ").append(CText.left(e.rxBytes, 9)).append("   \n");
+            CText.appendLeft(sb, e.packets(), 6);
+            sb.append("     ");
+            CText.appendLeft(sb, e.txBytes + e.rxBytes, 9);
+            sb.append("     ");
+            CText.appendLeft(sb, e.txPackets, 6);
+            sb.append("       ");
+            CText.appendLeft(sb, e.txBytes, 9);
+            sb.append("      ");
+            CText.appendLeft(sb, e.rxPackets, 6);
+            sb.append("       ");
+            CText.appendLeft(sb, e.rxBytes, 9);
+            sb.append("   \n");
         }
         if (dropped > 0) {
             sb.append("(").append(dropped).append(" packet sides of endpoints beyond the first ")
                     .append(MAX_ENDPOINTS).append(" were not counted)\n");
         }
         sb.append(RULE).append('\n');
-        out.print(sb);
+        CText.print(out, sb);
     }
 
     @Override

@@ -40,4 +40,29 @@ class CTextTest {
             assertEquals(exact(v, decimals), CText.fixed(v, decimals), v + " with " + decimals + " decimals");
         }
     }
+
+    @Test
+    void appendingFormsWriteWhatTheStringFormsReturn() {
+        SplittableRandom random = new SplittableRandom(20261128);
+        double[] specials = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 2.675, 1e300};
+        for (int i = 0; i < 20_000; i++) {
+            double v = i < specials.length ? specials[i] : random.nextLong(1L << 40) / 1e9 - 500;
+            int width = random.nextInt(20);
+            int decimals = random.nextInt(11); // 10 takes the exact path
+            StringBuilder sb = new StringBuilder("x");
+            CText.appendFixed(sb, v, width, decimals);
+            assertEquals("x" + CText.fixed(v, width, decimals), sb.toString(), v + " %" + width + "." + decimals + "f");
+
+            long n = random.nextLong(1L << random.nextInt(1, 60));
+            sb.setLength(1);
+            CText.appendLeft(sb, n, width);
+            assertEquals("x" + CText.left(n, width), sb.toString());
+            sb.setLength(1);
+            CText.appendSize(sb, n, width);
+            assertEquals("x" + CText.right(CText.size(n), width), sb.toString());
+            sb.setLength(1);
+            CText.appendLeft(sb, "ab", 40);
+            assertEquals("x" + CText.left("ab", 40), sb.toString()); // wider than the run of spaces kept
+        }
+    }
 }
