@@ -63,8 +63,13 @@ public class FlowShortcutBenchmark {
         Dissection d = new Dissection(registry);
         long sum = 0;
         for (RawFrame f : frames) {
-            FlowShortcut.Flow flow = path.equals("shortcut") ? d.flow(f, shortcut, s -> true) : null;
-            sum += flow != null ? flow.stream() : d.dissect(f, options).tree().nodeCount();
+            FlowShortcut.Outcome outcome = path.equals("shortcut") ? d.flow(f, shortcut, s -> true, options)
+                    : FlowShortcut.Outcome.DECLINED;
+            sum += switch (outcome) {
+                case FLOW -> d.lastFlow().stream();
+                case NO_FLOW -> 0;
+                case DECLINED -> d.dissect(f, options).tree().nodeCount();
+            };
         }
         return sum;
     }

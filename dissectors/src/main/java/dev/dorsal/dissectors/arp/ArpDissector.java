@@ -66,6 +66,7 @@ public final class ArpDissector implements DissectorProvider {
         r.protocol(PROTO);
         r.fields(PROTO, FIELDS);
         r.handle("arp", PROTO, ArpDissector::dissect);
+        r.flowShortcut("tcp", new ArpCarriesNoFlow());
     }
 
     @Override

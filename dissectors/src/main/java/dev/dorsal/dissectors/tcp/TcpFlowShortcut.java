@@ -9,7 +9,6 @@ import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.FlowShortcut;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongPredicate;
 
 /**
  * TCP's {@link FlowShortcut}: for the common frame (Ethernet II, then IPv4 without options and not a
@@ -47,13 +46,13 @@ final class TcpFlowShortcut implements FlowShortcut {
     }
 
     @Override
-    public boolean flow(byte[] f, int capturedLength, int linkType, int reportedLength, long number,
-            long timestampNanos, States states, LongPredicate take, Flow out) {
+    public Outcome flow(byte[] f, int capturedLength, int linkType, int reportedLength, long number,
+            long timestampNanos, Run run, Flow out) {
         // Only the headers are read: from the bytes given, which may be fewer than the frame has.
         int have = Math.min(f.length, capturedLength);
         if (WtapEncap.fromLinkType(linkType) != WtapEncap.ETHERNET || have < ETHERNET_HEADER + IPV4_HEADER
                 + TCP_MIN_HEADER) {
-            return false;
+            return Outcome.DECLINED;
         }
         int etherType = u16(f, 12);
         Address src;
@@ -65,7 +64,7 @@ final class TcpFlowShortcut implements FlowShortcut {
             int totalLength = u16(f, ip + 2);
             if ((f[ip] & 0xff) != 0x45 || (u16(f, ip + 6) & FRAGMENT_BITS) != 0 || (f[ip + 9] & 0xff) != IP_PROTO_TCP
                     || totalLength < IPV4_HEADER + TCP_MIN_HEADER || ip + totalLength > capturedLength) {
-                return false;
+                return Outcome.DECLINED;
             }
             src = Address.ipv4(u32(f, ip + 12));
             dst = Address.ipv4(u32(f, ip + 16));
@@ -76,18 +75,18 @@ final class TcpFlowShortcut implements FlowShortcut {
             int payloadLength = u16(f, ip + 4);
             if ((f[ip] & 0xf0) != 0x60 || (f[ip + 6] & 0xff) != IP_PROTO_TCP || payloadLength < TCP_MIN_HEADER
                     || ip + IPV6_HEADER + payloadLength > capturedLength || have < ip + IPV6_HEADER + TCP_MIN_HEADER) {
-                return false;
+                return Outcome.DECLINED;
             }
             src = new Address(Address.Type.IPv6, Arrays.copyOfRange(f, ip + 8, ip + 24));
             dst = new Address(Address.Type.IPv6, Arrays.copyOfRange(f, ip + 24, ip + 40));
             tcp = ip + IPV6_HEADER;
             segmentBytes = payloadLength;
         } else {
-            return false;
+            return Outcome.DECLINED;
         }
         int headerLength = ((f[tcp + 12] & 0xff) >> 4) * 4;
         if (headerLength < TCP_MIN_HEADER || segmentBytes < headerLength) {
-            return false;
+            return Outcome.DECLINED;
         }
         int srcPort = u16(f, tcp);
         int dstPort = u16(f, tcp + 2);
@@ -95,6 +94,7 @@ final class TcpFlowShortcut implements FlowShortcut {
         int rawAck = (int) u32(f, tcp + 8);
         int flags = u16(f, tcp + 12) & TcpFlags.MASK;
         TableOf cached = last;
+        States states = run.states();
         if (cached == null || cached.states != states) {
             cached = new TableOf(states, states.state(TcpDissector.CONVERSATIONS, TcpConversations::new));
             last = cached;
@@ -102,8 +102,8 @@ final class TcpFlowShortcut implements FlowShortcut {
         TcpConversations table = cached.table;
         // Looked up once: each lookup moves the connection to the end of the table's recency order.
         TcpConversation found = table.find(src, srcPort, dst, dstPort);
-        if (!take.test(TcpDissector.streamOf(table, found, src, srcPort, flags, rawSeq))) {
-            return false;
+        if (!run.take().test(TcpDissector.streamOf(table, found, src, srcPort, flags, rawSeq))) {
+            return Outcome.DECLINED;
         }
         TcpSegment seg = table.scratchSegment();
         seg.srcPort = srcPort;
@@ -115,7 +115,7 @@ final class TcpFlowShortcut implements FlowShortcut {
         TcpConversation conv = TcpDissector.conversation(table, found, src, dst, number, seg);
         TcpAnalysis.learnBaseSeq(seg.fwd, seg.rev, rawSeq, rawAck, flags);
         out.set(src, srcPort, dst, dstPort, conv.index);
-        return true;
+        return Outcome.FLOW;
     }
 
     private static int u16(byte[] b, int at) {

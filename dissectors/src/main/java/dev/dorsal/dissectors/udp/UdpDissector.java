@@ -114,6 +114,7 @@ public final class UdpDissector implements DissectorProvider {
         r.experts(UDP, EXPERTS);
         handle = r.handle("udp", UDP, this::dissect);
         portTable = r.newTable("udp.port", "UDP port", FieldType.UINT16, Base.PT_UDP);
+        r.flowShortcut("tcp", new UdpCarriesNoTcp(portTable));
         heuristics = r.newHeuristicList("udp");
         tryHeuristicFirst = r.preference(UDP, "try_heuristic_first", "Try heuristic sub-dissectors first", "FALSE");
     }
@@ -266,7 +267,7 @@ public final class UdpDissector implements DissectorProvider {
         if (payload != udp && tree.tree().detailed()) {
             payload.setText("UDP payload (" + len + (len == 1 ? " byte)" : " bytes)"));
         }
-        if (!pinfo.transportPayloadWanted() && !tunnel(srcPort, dstPort)) {
+        if (!pinfo.transportPayloadWanted() && !toTunnel(portTable, srcPort, dstPort)) {
             return; // no consumer reads the layers above
         }
         Tvb next = tvb.slice(8, reported);
@@ -307,15 +308,14 @@ public final class UdpDissector implements DissectorProvider {
      */
     private static final Set<String> TUNNELS = Set.of("vxlan");
 
-    /** True when the port table sends this datagram to a tunnel. */
-    private boolean tunnel(int srcPort, int dstPort) {
-        for (int port : new int[] {Math.min(srcPort, dstPort), Math.max(srcPort, dstPort)}) {
-            DissectorHandle h = port == 0 ? null : portTable.lookup(port);
-            if (h != null && h.protocol() != null && TUNNELS.contains(h.protocol().filterName())) {
-                return true;
-            }
-        }
-        return false;
+    /** True when the port table {@code ports} sends this datagram to a tunnel. */
+    static boolean toTunnel(DissectorTable ports, int srcPort, int dstPort) {
+        return isTunnel(srcPort == 0 ? null : ports.lookup(srcPort))
+                || isTunnel(dstPort == 0 ? null : ports.lookup(dstPort));
+    }
+
+    private static boolean isTunnel(DissectorHandle h) {
+        return h != null && h.protocol() != null && TUNNELS.contains(h.protocol().filterName());
     }
 
     /** True inside the copy of an offending packet that an ICMP or ICMPv6 error carries. */

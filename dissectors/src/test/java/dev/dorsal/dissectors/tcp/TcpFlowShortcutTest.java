@@ -1,6 +1,7 @@
 package dev.dorsal.dissectors.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -67,8 +68,10 @@ class TcpFlowShortcutTest {
     private FlowShortcut.Flow flow(byte[] frame, int capturedLength, int linkType, int reportedLength, long frameNumber,
             long nanos, java.util.function.LongPredicate take) {
         FlowShortcut.Flow out = new FlowShortcut.Flow();
-        return shortcut.flow(frame, capturedLength, linkType, reportedLength, frameNumber, nanos, states, take, out)
-                ? out : null;
+        FlowShortcut.Outcome outcome = shortcut.flow(frame, capturedLength, linkType, reportedLength, frameNumber, nanos,
+                new FlowShortcut.Run(states, take, false), out);
+        assertNotEquals(FlowShortcut.Outcome.NO_FLOW, outcome, "TCP's own shortcut answers for TCP frames only");
+        return outcome == FlowShortcut.Outcome.FLOW ? out : null;
     }
 
     @Test

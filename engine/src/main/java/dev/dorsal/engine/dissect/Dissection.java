@@ -36,6 +36,8 @@ public final class Dissection {
     private long prevDisplayedNumber;
     /** The flow shortcut's answer for the frame taken last (see {@link #flow}). */
     private final FlowShortcut.Flow lastFlow = new FlowShortcut.Flow();
+    private FlowShortcut.Run shortcutRun;
+    private DissectionOptions shortcutOptions;
     /** A frame was removed (tshark -2 -R), so frame numbers no longer count every frame read. */
     private boolean renumbered;
     private int sectionNumber;
@@ -105,31 +107,48 @@ public final class Dissection {
     }
 
     /**
-     * The flow of a frame through {@code shortcut} (see {@link FlowShortcut}), or null when it
-     * declines and the frame is to be dissected. A frame the shortcut takes counts as dissected and
-     * displayed for the timing of the frames after it. The flow returned is this dissection's own,
-     * filled again for the next frame.
+     * What {@code shortcut} makes of a frame (see {@link FlowShortcut}) for a run dissecting with
+     * {@code options}: on {@link FlowShortcut.Outcome#FLOW} the flow is {@link #lastFlow}; on a decline
+     * the frame is to be dissected. A frame the shortcut takes counts as dissected and displayed for
+     * the timing of the frames after it.
      */
-    public FlowShortcut.Flow flow(RawFrame raw, FlowShortcut shortcut, LongPredicate take) {
+    public FlowShortcut.Outcome flow(RawFrame raw, FlowShortcut shortcut, LongPredicate take, DissectionOptions options) {
         return flow(raw.data(), raw.data().length, raw.linkType(), raw.originalLength(), raw.number(),
-                raw.timestampNanos(), shortcut, take);
+                raw.timestampNanos(), shortcut, run(take, options));
     }
 
-    /** {@link #flow(RawFrame, FlowShortcut, LongPredicate)} for a frame known by its record and first bytes. */
-    public FlowShortcut.Flow flow(FrameHead head, byte[] firstBytes, FlowShortcut shortcut, LongPredicate take) {
+    /** {@link #flow(RawFrame, FlowShortcut, LongPredicate, DissectionOptions)} for a frame known by its record and first bytes. */
+    public FlowShortcut.Outcome flow(FrameHead head, byte[] firstBytes, FlowShortcut shortcut, LongPredicate take,
+            DissectionOptions options) {
         return flow(firstBytes, head.capturedLength(), head.linkType(), head.originalLength(), head.number(),
-                head.timestampNanos(), shortcut, take);
+                head.timestampNanos(), shortcut, run(take, options));
     }
 
-    private FlowShortcut.Flow flow(byte[] bytes, int capturedLength, int linkType, int originalLength, long number,
-            long timestampNanos, FlowShortcut shortcut, LongPredicate take) {
-        if (!shortcut.flow(bytes, capturedLength, linkType, originalLength, number, timestampNanos, capture, take,
-                lastFlow)) {
-            return null;
-        }
-        passAt(timestampNanos, true);
-        prevDisplayedNumber = number;
+    /** The flow of the frame the shortcut took last; filled again for the next frame. */
+    public FlowShortcut.Flow lastFlow() {
         return lastFlow;
+    }
+
+    private FlowShortcut.Outcome flow(byte[] bytes, int capturedLength, int linkType, int originalLength, long number,
+            long timestampNanos, FlowShortcut shortcut, FlowShortcut.Run run) {
+        FlowShortcut.Outcome outcome = shortcut.flow(bytes, capturedLength, linkType, originalLength, number,
+                timestampNanos, run, lastFlow);
+        if (outcome != FlowShortcut.Outcome.DECLINED) {
+            passAt(timestampNanos, true);
+            prevDisplayedNumber = number;
+        }
+        return outcome;
+    }
+
+    /** The run's constant part, made again only when the caller's predicate or options change. */
+    private FlowShortcut.Run run(LongPredicate take, DissectionOptions options) {
+        FlowShortcut.Run r = shortcutRun;
+        if (r == null || r.take() != take || options != shortcutOptions) {
+            r = new FlowShortcut.Run(capture, take, payloadWanted(options));
+            shortcutRun = r;
+            shortcutOptions = options;
+        }
+        return r;
     }
 
     /** Nanoseconds from the capture's first frame to a frame of this time (frame.time_relative). */

@@ -35,7 +35,7 @@ public final class Registry implements Registrar, Tables {
     private final Map<String, PreferenceValue> preferences = new LinkedHashMap<>();
     private final Map<String, ExpertDef> experts = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
-    private final Map<String, FlowShortcut> flowShortcuts = new LinkedHashMap<>();
+    private final Map<String, List<FlowShortcut>> flowShortcuts = new LinkedHashMap<>();
     private String currentProvider = "engine";
 
     public Registry() {
@@ -165,27 +165,33 @@ public final class Registry implements Registrar, Tables {
 
     @Override
     public void flowShortcut(String transport, FlowShortcut shortcut) {
-        flowShortcuts.put(transport, shortcut);
+        flowShortcuts.computeIfAbsent(transport, t -> new ArrayList<>()).add(shortcut);
     }
 
     /**
-     * The flow shortcut of {@code transport} when it may be used now: one was offered and every
-     * hand-off it assumes is what the tables hold (a Decode As or a script's table entry turns it off).
-     * Null otherwise.
+     * The flow shortcut of {@code transport} when it may be used now: the shortcuts offered for it
+     * whose hand-offs are all what the tables hold (a Decode As or a script's table entry turns one
+     * off), tried in the order they were offered. Null when none is left.
      */
     public FlowShortcut flowShortcut(String transport) {
-        FlowShortcut s = flowShortcuts.get(transport);
-        if (s == null) {
-            return null;
+        List<FlowShortcut> usable = new ArrayList<>();
+        for (FlowShortcut s : flowShortcuts.getOrDefault(transport, List.of())) {
+            if (holds(s.assumes())) {
+                usable.add(s);
+            }
         }
-        for (FlowShortcut.Binding b : s.assumes()) {
+        return usable.isEmpty() ? null : FlowShortcut.anyOf(usable);
+    }
+
+    private boolean holds(List<FlowShortcut.Binding> bindings) {
+        for (FlowShortcut.Binding b : bindings) {
             UintDissectorTable t = tables.get(b.table());
             DissectorHandle h = handles.get(b.handle());
             if (t == null || h == null || t.lookup(b.key()) != h) {
-                return null;
+                return false;
             }
         }
-        return s;
+        return true;
     }
 
     @Override

@@ -85,6 +85,17 @@ enum ConvKind {
     }
 
     /** An address as the tables print it: MAC names resolved (or not, with {@code -n}), IPs as numbers. */
+    /** Appends {@link #text}: IPv4 addresses digit by digit, the rest as their text. */
+    static void appendText(StringBuilder sb, Address a, boolean macNames) {
+        if (a.type() == Address.Type.IPv4) {
+            byte[] b = a.bytes();
+            sb.append(b[0] & 0xff).append('.').append(b[1] & 0xff).append('.').append(b[2] & 0xff).append('.')
+                    .append(b[3] & 0xff);
+        } else {
+            sb.append(text(a, macNames));
+        }
+    }
+
     static String text(Address a, boolean macNames) {
         return switch (a.type()) {
             case ETHER -> {

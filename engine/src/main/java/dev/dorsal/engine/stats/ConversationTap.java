@@ -2,6 +2,7 @@ package dev.dorsal.engine.stats;
 
 import dev.dorsal.engine.dissect.DissectedPacket;
 import dev.dorsal.engine.spi.Address;
+import dev.dorsal.engine.spi.EndpointPair;
 import dev.dorsal.engine.spi.FlowShortcut;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class ConversationTap implements Tap {
 
         @Override
         public int hashCode() {
-            return ((a.hashCode() * 31 + b.hashCode()) * 31 + (portA << 16 ^ portB)) * 31 + Long.hashCode(stream);
+            return EndpointPair.hash(a, portA, b, portB) * 31 + Long.hashCode(stream);
         }
     }
 
@@ -160,19 +161,7 @@ final class ConversationTap implements Tap {
         rows.sort((x, y) -> Long.compare(y.frames(), x.frames()));
         int width = kind.ports ? 26 : 20;
         for (Conv c : rows) {
-            appendEndpoint(sb, c.src, c.srcPort, width);
-            sb.append(" <-> ");
-            appendEndpoint(sb, c.dst, c.dstPort, width);
-            appendCounts(sb, c.rxFrames, c.rxBytes);
-            appendCounts(sb, c.txFrames, c.txBytes);
-            appendCounts(sb, c.frames(), c.txBytes + c.rxBytes);
-            double start = CText.seconds(c.start);
-            double stop = CText.seconds(c.stop);
-            sb.append("  ");
-            CText.appendFixed(sb, start, 14, 9);
-            sb.append("   ");
-            CText.appendFixed(sb, stop - start, 12, 4);
-            sb.append('\n');
+            appendRow(sb, c, width);
         }
         if (dropped > 0) {
             sb.append("(").append(dropped).append(" frames of conversations beyond the first ")
@@ -182,10 +171,31 @@ final class ConversationTap implements Tap {
         CText.print(out, sb);
     }
 
+    /**
+     * One conversation's line. A method of its own: the report runs once, so its loop starts in the
+     * interpreter, and a method called per row is compiled after a few hundred rows where a long
+     * loop body would stay interpreted for tens of thousands.
+     */
+    private void appendRow(StringBuilder sb, Conv c, int width) {
+        appendEndpoint(sb, c.src, c.srcPort, width);
+        sb.append(" <-> ");
+        appendEndpoint(sb, c.dst, c.dstPort, width);
+        appendCounts(sb, c.rxFrames, c.rxBytes);
+        appendCounts(sb, c.txFrames, c.txBytes);
+        appendCounts(sb, c.frames(), c.txBytes + c.rxBytes);
+        double start = CText.seconds(c.start);
+        double stop = CText.seconds(c.stop);
+        sb.append("  ");
+        CText.appendFixed(sb, start, 14, 9);
+        sb.append("   ");
+        CText.appendFixed(sb, stop - start, 12, 4);
+        sb.append('\n');
+    }
+
     /** An endpoint's column: its address (and port), left-aligned in {@code width}. */
     private void appendEndpoint(StringBuilder sb, Address address, int port, int width) {
         int start = sb.length();
-        sb.append(ConvKind.text(address, macNames));
+        ConvKind.appendText(sb, address, macNames);
         if (kind.ports) {
             sb.append(':').append(port);
         }

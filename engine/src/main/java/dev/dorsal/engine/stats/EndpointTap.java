@@ -135,26 +135,7 @@ final class EndpointTap implements Tap {
         List<Endpoint> rows = new ArrayList<>(order);
         rows.sort((x, y) -> Long.compare(y.packets(), x.packets()));
         for (Endpoint e : rows) {
-            int start = sb.length();
-            sb.append(ConvKind.text(e.key.address(), macNames));
-            CText.padBack(sb, start, 20);
-            sb.append("      ");
-            if (kind.ports) {
-                CText.appendLeft(sb, e.key.port(), 5);
-                sb.append("     ");
-            }
-            CText.appendLeft(sb, e.packets(), 6);
-            sb.append("     ");
-            CText.appendLeft(sb, e.txBytes + e.rxBytes, 9);
-            sb.append("     ");
-            CText.appendLeft(sb, e.txPackets, 6);
-            sb.append("       ");
-            CText.appendLeft(sb, e.txBytes, 9);
-            sb.append("      ");
-            CText.appendLeft(sb, e.rxPackets, 6);
-            sb.append("       ");
-            CText.appendLeft(sb, e.rxBytes, 9);
-            sb.append("   \n");
+            appendRow(sb, e);
         }
         if (dropped > 0) {
             sb.append("(").append(dropped).append(" packet sides of endpoints beyond the first ")
@@ -162,6 +143,30 @@ final class EndpointTap implements Tap {
         }
         sb.append(RULE).append('\n');
         CText.print(out, sb);
+    }
+
+    /** One endpoint's line; a method per row for the reason {@link ConversationTap} gives. */
+    private void appendRow(StringBuilder sb, Endpoint e) {
+        int start = sb.length();
+        ConvKind.appendText(sb, e.key.address(), macNames);
+        CText.padBack(sb, start, 20);
+        sb.append("      ");
+        if (kind.ports) {
+            CText.appendLeft(sb, e.key.port(), 5);
+            sb.append("     ");
+        }
+        CText.appendLeft(sb, e.packets(), 6);
+        sb.append("     ");
+        CText.appendLeft(sb, e.txBytes + e.rxBytes, 9);
+        sb.append("     ");
+        CText.appendLeft(sb, e.txPackets, 6);
+        sb.append("       ");
+        CText.appendLeft(sb, e.txBytes, 9);
+        sb.append("      ");
+        CText.appendLeft(sb, e.rxPackets, 6);
+        sb.append("       ");
+        CText.appendLeft(sb, e.rxBytes, 9);
+        sb.append("   \n");
     }
 
     @Override

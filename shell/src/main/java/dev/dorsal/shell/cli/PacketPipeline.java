@@ -95,8 +95,8 @@ final class PacketPipeline {
 
     /** Dissects and prints one frame; true when it passed the display filter (and so is displayed and saved). */
     boolean accept(RawFrame raw) {
-        if (shortcut != null && flowOf(dissection.flow(raw, shortcut, takenAsFlow), raw.originalLength(),
-                raw.timestampNanos())) {
+        if (shortcut != null && flowOf(dissection.flow(raw, shortcut, takenAsFlow, plan.options()),
+                raw.originalLength(), raw.timestampNanos())) {
             return true; // no filter: displayed
         }
         DissectedPacket p = dissection.dissect(raw, plan.options());
@@ -127,18 +127,20 @@ final class PacketPipeline {
      * when the frame is to be read whole and given to {@link #accept}. A frame taken is displayed.
      */
     boolean acceptHead(FrameHead head, byte[] firstBytes) {
-        return shortcut != null && flowOf(dissection.flow(head, firstBytes, shortcut, takenAsFlow),
+        return shortcut != null && flowOf(dissection.flow(head, firstBytes, shortcut, takenAsFlow, plan.options()),
                 head.originalLength(), head.timestampNanos());
     }
 
-    /** Gives the taps a frame's flow; false when the shortcut declined it (null). */
-    private boolean flowOf(FlowShortcut.Flow flow, int originalLength, long timestampNanos) {
-        if (flow == null) {
+    /** Gives the taps a frame's flow, if it has one; false when the shortcut declined the frame. */
+    private boolean flowOf(FlowShortcut.Outcome outcome, int originalLength, long timestampNanos) {
+        if (outcome == FlowShortcut.Outcome.DECLINED) {
             return false;
         }
-        long relative = dissection.relativeNanos(timestampNanos);
-        for (Tap t : plan.taps()) {
-            t.flow(flow, originalLength, relative);
+        if (outcome == FlowShortcut.Outcome.FLOW) {
+            long relative = dissection.relativeNanos(timestampNanos);
+            for (Tap t : plan.taps()) {
+                t.flow(dissection.lastFlow(), originalLength, relative);
+            }
         }
         return true;
     }
