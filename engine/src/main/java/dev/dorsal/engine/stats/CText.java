@@ -37,38 +37,59 @@ final class CText {
      * binary expansion can decide; the error of {@code v * 10^N} is at most half an ulp of the product.
      */
     private static String fixedFast(double magnitude, int decimals, boolean negative) {
+        long units = fastUnits(magnitude, decimals);
+        if (units < 0) {
+            return null;
+        }
         StringBuilder sb = new StringBuilder(24);
-        return appendFixedFast(sb, magnitude, decimals, negative) ? sb.toString() : null;
+        appendUnits(sb, units, decimals, negative, 0);
+        return sb.toString();
     }
 
-    /** {@link #fixedFast} appending to {@code sb}; false, with nothing appended, where it gives null. */
-    private static boolean appendFixedFast(StringBuilder sb, double magnitude, int decimals, boolean negative) {
+    /** The value in units of 10^-decimals rounded as glibc would, or -1 where {@link #fixedFast} gives null. */
+    private static long fastUnits(double magnitude, int decimals) {
         if (decimals >= POW10.length) {
-            return false;
+            return -1;
         }
         double scaled = magnitude * POW10[decimals];
         if (!(scaled < 1e15)) {
-            return false;
+            return -1;
         }
         double floor = Math.floor(scaled);
         double fraction = scaled - floor;
         if (Math.abs(fraction - 0.5) <= 4 * Math.ulp(scaled)) {
-            return false;
+            return -1;
         }
-        long units = (long) floor + (fraction > 0.5 ? 1 : 0);
+        return (long) floor + (fraction > 0.5 ? 1 : 0);
+    }
+
+    /** Appends {@code units} as a decimal with {@code decimals} places, right-aligned in {@code width}. */
+    private static void appendUnits(StringBuilder sb, long units, int decimals, boolean negative, int width) {
+        long whole = units / POW10[decimals];
+        int length = (negative ? 1 : 0) + digits(whole) + (decimals > 0 ? 1 + decimals : 0);
+        spaces(sb, width - length);
         if (negative) {
             sb.append('-');
         }
-        sb.append(units / POW10[decimals]);
+        sb.append(whole);
         if (decimals > 0) {
             long frac = units % POW10[decimals];
             sb.append('.');
-            for (int i = digits(frac); i < decimals; i++) {
-                sb.append('0');
-            }
+            spaces0(sb, decimals - digits(frac));
             sb.append(frac);
         }
-        return true;
+    }
+
+    private static void spaces(StringBuilder sb, int n) {
+        for (int i = 0; i < n; i++) {
+            sb.append(' ');
+        }
+    }
+
+    private static void spaces0(StringBuilder sb, int n) {
+        for (int i = 0; i < n; i++) {
+            sb.append('0');
+        }
     }
 
     /** Decimal digits of a non-negative value ({@code Long.toString(v).length()}). */
@@ -105,47 +126,31 @@ final class CText {
 
     /** Appends {@code %{width}.{decimals}f} of {@code v}. */
     static void appendFixed(StringBuilder sb, double v, int width, int decimals) {
-        int start = sb.length();
         boolean negative = v < 0 || (v == 0 && Double.doubleToRawLongBits(v) != 0);
-        if (Double.isNaN(v) || Double.isInfinite(v) || !appendFixedFast(sb, Math.abs(v), decimals, negative)) {
-            sb.append(fixed(v, decimals));
+        long units = Double.isNaN(v) || Double.isInfinite(v) ? -1 : fastUnits(Math.abs(v), decimals);
+        if (units >= 0) {
+            appendUnits(sb, units, decimals, negative, width);
+        } else {
+            appendLeft(sb, fixed(v, decimals), width);
         }
-        padFront(sb, start, width);
     }
 
     /** Appends {@code %{width}d} of {@code v}. */
     static void appendLeft(StringBuilder sb, long v, int width) {
-        int start = sb.length();
+        spaces(sb, width - (v >= 0 ? digits(v) : Long.toString(v).length()));
         sb.append(v);
-        padFront(sb, start, width);
     }
 
     /** Appends {@code %{width}s} of {@code s}. */
     static void appendLeft(StringBuilder sb, String s, int width) {
-        int start = sb.length();
+        spaces(sb, width - s.length());
         sb.append(s);
-        padFront(sb, start, width);
     }
 
     /** Pads what was appended since {@code start} with spaces after it to {@code width} ({@code %-Ns}). */
     static void padBack(StringBuilder sb, int start, int width) {
-        for (int i = sb.length() - start; i < width; i++) {
-            sb.append(' ');
-        }
+        spaces(sb, width - (sb.length() - start));
     }
-
-    /** Moves what was appended since {@code start} right, behind spaces, to fill {@code width} ({@code %Ns}). */
-    private static void padFront(StringBuilder sb, int start, int width) {
-        int missing = width - (sb.length() - start);
-        if (missing > 0) {
-            sb.insert(start, SPACES, 0, Math.min(missing, SPACES.length()));
-            for (int i = SPACES.length(); i < missing; i++) {
-                sb.insert(start, ' ');
-            }
-        }
-    }
-
-    private static final String SPACES = " ".repeat(32);
 
     /** Appends {@link #size} of {@code bytes}, left-aligned in {@code width}. */
     static void appendSize(StringBuilder sb, long bytes, int width) {
