@@ -21,6 +21,10 @@ public interface Registrar {
     /** Declares a preference {@code proto.name} with a default value (changed with -o proto.name:value). */
     Preference preference(ProtocolDef owner, String name, String title, String defaultValue);
 
-    /** Offers a shortcut for consumers of {@code transport}'s flows only (see {@link FlowShortcut}). */
+    /**
+     * Offers a shortcut for consumers of {@code transport}'s flows only (see {@link FlowShortcut}): the
+     * transport's own, or another protocol's for frames that carry no flow of it. Several may be
+     * offered for one transport; they are tried in the order offered.
+     */
     void flowShortcut(String transport, FlowShortcut shortcut);
 }
