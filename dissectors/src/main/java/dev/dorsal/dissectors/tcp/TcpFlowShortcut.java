@@ -1,13 +1,8 @@
 package dev.dorsal.dissectors.tcp;
 
-import dev.dorsal.dissectors.eth.EtherTypes;
-import dev.dorsal.dissectors.eth.EthertypeDissector;
-import dev.dorsal.dissectors.frame.FrameDissector;
-import dev.dorsal.dissectors.frame.WtapEncap;
-import dev.dorsal.dissectors.ip.Ipv4Dissector;
+import dev.dorsal.dissectors.ip.PlainIpFrame;
 import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.FlowShortcut;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,19 +15,10 @@ import java.util.List;
  * declined and takes the full dissection, which shares the connection table.
  */
 final class TcpFlowShortcut implements FlowShortcut {
-    private static final int ETHERNET_HEADER = 14;
-    private static final int IPV4_HEADER = 20;
-    private static final int IPV6_HEADER = 40;
     private static final int TCP_MIN_HEADER = 20;
     private static final int IP_PROTO_TCP = 6;
-    /** IPv4's MF flag and fragment offset: either set makes a fragment. */
-    private static final int FRAGMENT_BITS = 0x3fff;
 
-    private static final List<Binding> ASSUMES = List.of(
-            new Binding(FrameDissector.ENCAP_TABLE, WtapEncap.ETHERNET, "eth"),
-            new Binding(EthertypeDissector.NAME, EtherTypes.IPV4, Ipv4Dissector.V4_HANDLE),
-            new Binding(EthertypeDissector.NAME, EtherTypes.IPV6, "ipv6"),
-            new Binding(Ipv4Dissector.PROTO_TABLE, IP_PROTO_TCP, "tcp"));
+    private static final List<Binding> ASSUMES = PlainIpFrame.assumes(IP_PROTO_TCP, "tcp");
 
     /** The connection table of the capture seen last: one map lookup less per frame. One reference, as
      * several captures may be read at once. */
@@ -49,50 +35,25 @@ final class TcpFlowShortcut implements FlowShortcut {
     public Outcome flow(byte[] f, int capturedLength, int linkType, int reportedLength, long number,
             long timestampNanos, Run run, Flow out) {
         // Only the headers are read: from the bytes given, which may be fewer than the frame has.
-        int have = Math.min(f.length, capturedLength);
-        if (WtapEncap.fromLinkType(linkType) != WtapEncap.ETHERNET || have < ETHERNET_HEADER + IPV4_HEADER
-                + TCP_MIN_HEADER) {
+        int tcp = PlainIpFrame.transport(f, Math.min(f.length, capturedLength), linkType, IP_PROTO_TCP, TCP_MIN_HEADER);
+        if (tcp < 0) {
             return Outcome.DECLINED;
         }
-        int etherType = u16(f, 12);
-        Address src;
-        Address dst;
-        int tcp;
-        int segmentBytes; // the TCP header and payload, as the IP header gives them
-        if (etherType == EtherTypes.IPV4) {
-            int ip = ETHERNET_HEADER;
-            int totalLength = u16(f, ip + 2);
-            if ((f[ip] & 0xff) != 0x45 || (u16(f, ip + 6) & FRAGMENT_BITS) != 0 || (f[ip + 9] & 0xff) != IP_PROTO_TCP
-                    || totalLength < IPV4_HEADER + TCP_MIN_HEADER || ip + totalLength > capturedLength) {
-                return Outcome.DECLINED;
-            }
-            src = Address.ipv4(u32(f, ip + 12));
-            dst = Address.ipv4(u32(f, ip + 16));
-            tcp = ip + IPV4_HEADER;
-            segmentBytes = totalLength - IPV4_HEADER;
-        } else if (etherType == EtherTypes.IPV6) {
-            int ip = ETHERNET_HEADER;
-            int payloadLength = u16(f, ip + 4);
-            if ((f[ip] & 0xf0) != 0x60 || (f[ip + 6] & 0xff) != IP_PROTO_TCP || payloadLength < TCP_MIN_HEADER
-                    || ip + IPV6_HEADER + payloadLength > capturedLength || have < ip + IPV6_HEADER + TCP_MIN_HEADER) {
-                return Outcome.DECLINED;
-            }
-            src = new Address(Address.Type.IPv6, Arrays.copyOfRange(f, ip + 8, ip + 24));
-            dst = new Address(Address.Type.IPv6, Arrays.copyOfRange(f, ip + 24, ip + 40));
-            tcp = ip + IPV6_HEADER;
-            segmentBytes = payloadLength;
-        } else {
+        int segmentBytes = PlainIpFrame.transportLength(f, tcp); // the TCP header and payload
+        if (segmentBytes < TCP_MIN_HEADER || tcp + segmentBytes > capturedLength) {
             return Outcome.DECLINED;
         }
         int headerLength = ((f[tcp + 12] & 0xff) >> 4) * 4;
         if (headerLength < TCP_MIN_HEADER || segmentBytes < headerLength) {
             return Outcome.DECLINED;
         }
-        int srcPort = u16(f, tcp);
-        int dstPort = u16(f, tcp + 2);
-        int rawSeq = (int) u32(f, tcp + 4);
-        int rawAck = (int) u32(f, tcp + 8);
-        int flags = u16(f, tcp + 12) & TcpFlags.MASK;
+        Address src = PlainIpFrame.source(f, tcp);
+        Address dst = PlainIpFrame.destination(f, tcp);
+        int srcPort = PlainIpFrame.u16(f, tcp);
+        int dstPort = PlainIpFrame.u16(f, tcp + 2);
+        int rawSeq = (int) PlainIpFrame.u32(f, tcp + 4);
+        int rawAck = (int) PlainIpFrame.u32(f, tcp + 8);
+        int flags = PlainIpFrame.u16(f, tcp + 12) & TcpFlags.MASK;
         TableOf cached = last;
         States states = run.states();
         if (cached == null || cached.states != states) {
@@ -116,13 +77,5 @@ final class TcpFlowShortcut implements FlowShortcut {
         TcpAnalysis.learnBaseSeq(seg.fwd, seg.rev, rawSeq, rawAck, flags);
         out.set(src, srcPort, dst, dstPort, conv.index);
         return Outcome.FLOW;
-    }
-
-    private static int u16(byte[] b, int at) {
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
-    }
-
-    private static long u32(byte[] b, int at) {
-        return ((long) u16(b, at) << 16) | u16(b, at + 2);
     }
 }

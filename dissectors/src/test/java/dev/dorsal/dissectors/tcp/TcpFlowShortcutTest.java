@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.dorsal.dissectors.MapStates;
 import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.FlowShortcut;
-import dev.dorsal.engine.spi.Key;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Which frames the TCP flow shortcut takes, and the streams it puts them in. */
@@ -19,18 +16,8 @@ class TcpFlowShortcutTest {
     private static final int ACK = 0x010;
 
     private final TcpFlowShortcut shortcut = new TcpFlowShortcut();
-    private final States states = new States();
+    private final MapStates states = new MapStates();
     private long number;
-
-    private static final class States implements FlowShortcut.States {
-        final Map<Key<?>, Object> map = new HashMap<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T state(Key<T> key, Supplier<T> create) {
-            return (T) map.computeIfAbsent(key, k -> create.get());
-        }
-    }
 
     /** Ethernet II + IPv4 (20 bytes) + TCP (20 bytes) + {@code payload} bytes. */
     private static byte[] ipv4(int src, int dst, int sport, int dport, int seq, int flags, int payload) {

@@ -3,13 +3,10 @@ package dev.dorsal.dissectors.udp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.dorsal.dissectors.MapStates;
 import dev.dorsal.engine.registry.Registry;
 import dev.dorsal.engine.spi.FlowShortcut;
 import dev.dorsal.engine.spi.FlowShortcut.Outcome;
-import dev.dorsal.engine.spi.Key;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,17 +18,7 @@ class NoTcpFlowTest {
     private static final Registry REGISTRY = Registry.loadDefault();
 
     private final FlowShortcut shortcut = REGISTRY.flowShortcut("tcp");
-    private final States states = new States();
-
-    private static final class States implements FlowShortcut.States {
-        final Map<Key<?>, Object> map = new HashMap<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T state(Key<T> key, Supplier<T> create) {
-            return (T) map.computeIfAbsent(key, k -> create.get());
-        }
-    }
+    private final MapStates states = new MapStates();
 
     private Outcome outcome(byte[] frame, boolean payloadWanted) {
         return shortcut.flow(frame, frame.length, 1, frame.length, 1, 0, new FlowShortcut.Run(states, s -> true,
