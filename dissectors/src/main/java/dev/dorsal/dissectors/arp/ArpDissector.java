@@ -66,7 +66,9 @@ public final class ArpDissector implements DissectorProvider {
         r.protocol(PROTO);
         r.fields(PROTO, FIELDS);
         r.handle("arp", PROTO, ArpDissector::dissect);
-        r.flowShortcut("tcp", new ArpCarriesNoFlow());
+        ArpCarriesNoFlow noFlow = new ArpCarriesNoFlow();
+        r.flowShortcut("tcp", noFlow);
+        r.flowShortcut("udp", noFlow);
     }
 
     @Override

@@ -179,6 +179,7 @@ public final class TcpDissector implements DissectorProvider {
         r.fields(TcpMptcp.MPTCP, TcpMptcp.MPTCP_FIELDS);
         handle = r.handle("tcp", TCP, this::dissect);
         r.flowShortcut("tcp", new TcpFlowShortcut());
+        r.flowShortcut("udp", new TcpCarriesNoUdp());
         desegmentPref = new TcpPref(r.preference(TCP, "desegment_tcp_streams",
                 "Allow subdissector to reassemble TCP streams", "TRUE"));
         analyzePref = new TcpPref(r.preference(TCP, "analyze_sequence_numbers",

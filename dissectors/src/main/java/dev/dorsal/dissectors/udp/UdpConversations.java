@@ -38,6 +38,12 @@ final class UdpConversations {
     };
     private int nextIndex;
 
+    /** The index {@link #find} would give these endpoints, found without changing anything. */
+    int streamOf(Address src, int srcPort, Address dst, int dstPort) {
+        Conversation c = byEndpoints.get(EndpointPair.of(src, srcPort, dst, dstPort));
+        return c != null ? c.index : nextIndex;
+    }
+
     /** The conversation of these endpoints, created (with the next index) when new. */
     Conversation find(Address src, int srcPort, Address dst, int dstPort, long nowNanos) {
         return find(src, srcPort, dst, dstPort, nowNanos, null, null);

@@ -92,7 +92,7 @@ public final class UdpDissector implements DissectorProvider {
     private static final int TRACEROUTE_FIRST_PORT = 33435;
     private static final int TRACEROUTE_PORTS = 30;
 
-    private static final Key<UdpConversations> CONVERSATIONS = Key.of("udp.conversations");
+    static final Key<UdpConversations> CONVERSATIONS = Key.of("udp.conversations");
 
     private DissectorTable portTable;
     private HeuristicList heuristics;
@@ -114,7 +114,8 @@ public final class UdpDissector implements DissectorProvider {
         r.experts(UDP, EXPERTS);
         handle = r.handle("udp", UDP, this::dissect);
         portTable = r.newTable("udp.port", "UDP port", FieldType.UINT16, Base.PT_UDP);
-        r.flowShortcut("tcp", new UdpCarriesNoTcp(portTable));
+        r.flowShortcut("tcp", UdpFlowShortcut.besideTcp(portTable));
+        r.flowShortcut("udp", UdpFlowShortcut.ofUdp(portTable));
         heuristics = r.newHeuristicList("udp");
         tryHeuristicFirst = r.preference(UDP, "try_heuristic_first", "Try heuristic sub-dissectors first", "FALSE");
     }

@@ -2,6 +2,7 @@ package dev.dorsal.dissectors.udp;
 
 import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.DissectorHandle;
+import dev.dorsal.engine.spi.FlowShortcut;
 import dev.dorsal.engine.spi.Key;
 import dev.dorsal.engine.spi.PacketInfo;
 import java.util.LinkedHashMap;
@@ -65,11 +66,20 @@ public final class UdpSetup {
     }
 
     static Map<Endpoint, Announced> table(PacketInfo pinfo) {
-        return pinfo.state(TABLE, () -> new LinkedHashMap<>(64, 0.75f, true) {
+        return pinfo.state(TABLE, UdpSetup::newTable);
+    }
+
+    /** {@link #table(PacketInfo)} from a flow shortcut's view of the capture's state. */
+    static Map<Endpoint, Announced> table(FlowShortcut.States states) {
+        return states.state(TABLE, UdpSetup::newTable);
+    }
+
+    private static Map<Endpoint, Announced> newTable() {
+        return new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Endpoint, Announced> eldest) {
                 return size() > MAX_ANNOUNCED;
             }
-        });
+        };
     }
 }

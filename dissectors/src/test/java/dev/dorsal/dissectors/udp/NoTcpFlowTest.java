@@ -50,6 +50,7 @@ class NoTcpFlowTest {
         f[20] = (byte) next;
         put16(f, 54, sport);
         put16(f, 56, dport);
+        put16(f, 58, 12);
         return f;
     }
 

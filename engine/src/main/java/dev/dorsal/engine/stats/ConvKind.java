@@ -26,6 +26,11 @@ enum ConvKind {
     final String name;
     final String title;
     final boolean ports;
+
+    /** The transport whose flow shortcut a tap of this kind may use (see {@code Tap#flowTransport}); null when none. */
+    String flowTransport() {
+        return this == TCP || this == UDP ? name : null;
+    }
     // Field names read per packet, built once.
     private final String srcPortField;
     private final String dstPortField;

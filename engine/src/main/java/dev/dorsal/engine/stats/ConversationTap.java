@@ -99,7 +99,7 @@ final class ConversationTap implements Tap {
 
     @Override
     public String flowTransport() {
-        return kind == ConvKind.TCP && filter == null ? "tcp" : null;
+        return filter == null ? kind.flowTransport() : null;
     }
 
     @Override

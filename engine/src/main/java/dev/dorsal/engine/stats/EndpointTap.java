@@ -88,7 +88,7 @@ final class EndpointTap implements Tap {
 
     @Override
     public String flowTransport() {
-        return kind == ConvKind.TCP && filter == null ? "tcp" : null;
+        return filter == null ? kind.flowTransport() : null;
     }
 
     @Override

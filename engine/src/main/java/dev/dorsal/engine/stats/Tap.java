@@ -42,7 +42,7 @@ public interface Tap {
     default void macNameResolution(boolean enabled) {}
 
     /**
-     * The transport ("tcp") whose flows are all this tap reads of most frames, so that a run whose
+     * The transport ("tcp", "udp") whose flows are all this tap reads of most frames, so that a run whose
      * every consumer says so may take frames through that transport's {@link FlowShortcut}; null
      * (the default) when the tap reads dissected packets.
      */
