@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the E.212 network names Dorsal shows for a mobile country and network code (MCC, MNC), as
-tshark 4.0.17 shows them. mcc.tsv is tshark's table of country names (`tshark -G values`); for
+tshark 4.0.17 shows them. mcc.tsv is tshark's table of country names (`tshark -G values`), e164.tsv
+its E.164 country codes; for
 mnc.tsv every assigned MCC (from `tshark -G values`) with every 2-digit and 3-digit
 MNC is put in GTPv2 Serving Network IEs, tshark dissects them, and the names it prints for the MNCs
 it knows are kept. The result, mnc.tsv (MCC, MNC digits as sent, name), is a resource of the e212
@@ -32,6 +33,10 @@ def main():
     with open(os.path.join(out_dir, 'mcc.tsv'), 'w') as out:
         for code, name in mcc_names:
             out.write('%s\t%s\n' % (code, name))
+    with open(os.path.join(out_dir, 'e164.tsv'), 'w') as out:
+        for l in values.splitlines():
+            if l.startswith('V\te164.country_code\t'):
+                out.write('%s\t%s\n' % tuple(l.split('\t')[2:4]))
     mccs = sorted({int(l.split('\t')[2]) for l in values.splitlines()
                    if l.startswith('V\te212.mcc\t') and l.split('\t')[3] != 'Unassigned'})
     combos = [(mcc, '%02d' % n) for mcc in mccs for n in range(100)]

@@ -1,6 +1,9 @@
 package dev.dorsal.dissectors.e212;
 
 import dev.dorsal.engine.spi.DissectorProvider;
+import dev.dorsal.engine.spi.ExpertDef;
+import dev.dorsal.engine.spi.ExpertDef.Group;
+import dev.dorsal.engine.spi.ExpertDef.Severity;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.ProtocolDef;
@@ -58,6 +61,10 @@ public final class E212 implements DissectorProvider {
 
     public static final FieldDef IMSI = FieldDef.string("e212.imsi", "IMSI");
     public static final FieldDef ASSOC_IMSI = FieldDef.string("e212.assoc.imsi", "Association IMSI");
+    static final ExpertDef IMSI_MALFORMED = new ExpertDef("e212.imsi.malformed", "Malformed IMSI", Group.MALFORMED,
+            Severity.WARN);
+    /** An IMSI has at most 15 digits (E.212 2.2). */
+    private static final int IMSI_DIGITS_MAX = 15;
 
     static List<FieldDef> fields() {
         List<FieldDef> all = new ArrayList<>(List.of(IMSI, ASSOC_IMSI));
@@ -77,6 +84,7 @@ public final class E212 implements DissectorProvider {
     public void register(Registrar r) {
         r.protocol(PROTO);
         r.fields(PROTO, fields());
+        r.experts(PROTO, List.of(IMSI_MALFORMED));
     }
 
     @Override
@@ -159,7 +167,10 @@ public final class E212 implements DissectorProvider {
      */
     public static String addImsi(ProtoItem tree, Tvb tvb, int off, int len, FieldDef field) {
         String imsi = bcd(tvb, off, len);
-        tree.addString(field, tvb, off, len, imsi);
+        ProtoItem item = tree.addString(field, tvb, off, len, imsi);
+        if (imsi.length() > IMSI_DIGITS_MAX) {
+            (item == tree ? tree : item).expert(IMSI_MALFORMED);
+        }
         ProtoItem assoc = tree.addString(ASSOC_IMSI, tvb, off, len, imsi);
         if (assoc != tree) {
             assoc.setGenerated();
@@ -197,7 +208,7 @@ public final class E212 implements DissectorProvider {
         }
     }
 
-    private static List<String[]> rows(String resource) {
+    static List<String[]> rows(String resource) {
         List<String[]> rows = new ArrayList<>();
         try (InputStream in = E212.class.getResourceAsStream(resource)) {
             if (in == null) {

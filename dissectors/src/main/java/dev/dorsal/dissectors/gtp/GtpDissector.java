@@ -21,8 +21,9 @@ import java.util.List;
  * header with its optional sequence number, N-PDU number and chain of extension headers; for GTP-U's
  * T-PDU the tunnelled IPv4 or IPv6 packet, handed to IP so its layers are dissected and the Protocol
  * column reads "GTP &lt;ICMP&gt;"; for GTP-C the information elements ({@link GtpV1Ies}) and the
- * request/response links ({@link GtpCalls}). Version 2 headers go to {@link GtpV2Dissector}. UDP ports
- * 2152 (GTP-U) and 2123 (GTP-C); filter prefix {@code gtp}.
+ * request/response links ({@link GtpCalls}). Version 2 headers go to {@link GtpV2Dissector}. Ports
+ * 2152 (GTP-U) and 2123 (GTP-C) over UDP and TCP, 3386 for GTP' and version 0 ({@link GtpOldHeaders});
+ * filter prefix {@code gtp}.
  *
  * <pre>
  * | ver(3) PT E S PN | message type | length (after the TEID) | TEID (32) |
@@ -35,6 +36,8 @@ public final class GtpDissector implements DissectorProvider {
 
     static final int PORT_U = 2152;
     static final int PORT_C = 2123;
+    /** GTP' (charging data) and GTPv0. */
+    static final int PORT_PRIME = 3386;
     static final int T_PDU = 0xff;
 
     static final FieldDef FLAGS = FieldDef.uint8("gtp.flags", "Flags").hex();
@@ -42,7 +45,7 @@ public final class GtpDissector implements DissectorProvider {
             .vals(GtpValues.V1_VERSIONS);
     static final FieldDef PAYLOAD = FieldDef.uint8("gtp.flags.payload", "Protocol type").mask(0x10)
             .vals(dev.dorsal.engine.spi.ValueString.of(0, "GTP'", 1, "GTP"));
-    /** tshark registers the mask 0x0e (GTP' headers) but shows only bit 4 for version 1. */
+    /** tshark's second registration of the name: version 1 shows only bit 4 as reserved. */
     static final FieldDef RESERVED = FieldDef.uint8("gtp.flags.reserved", "Reserved").mask(0x08);
     static final FieldDef FLAG_E = FieldDef.bool("gtp.flags.e", "Is Next Extension Header present?", 8, 0x04)
             .tfs(TrueFalse.YES_NO);
@@ -63,7 +66,7 @@ public final class GtpDissector implements DissectorProvider {
     static final ExpertDef UNKNOWN_IE = new ExpertDef("gtp.unknown_extension_header", "Unknown extension header",
             Group.PROTOCOL, Severity.WARN);
 
-    /** A T-PDU of at most this many bytes is shown as data; a longer one is offered to IP by its first byte. */
+    /** A T-PDU that does not start like IP is shown as data when it has at most this many bytes. */
     private static final int TPDU_DATA_MAX = 14;
 
     private DissectorHandle ip;
@@ -78,7 +81,9 @@ public final class GtpDissector implements DissectorProvider {
     @Override
     public void register(Registrar r) {
         r.protocol(PROTO);
+        r.protocol(GtpOldHeaders.PRIME);
         List<FieldDef> all = new ArrayList<>(FIELDS);
+        all.addAll(GtpOldHeaders.FIELDS);
         all.addAll(GtpExtensionHeaders.FIELDS);
         all.addAll(GtpV1Ies.FIELDS);
         all.addAll(GtpCalls.V1_FIELDS);
@@ -87,6 +92,7 @@ public final class GtpDissector implements DissectorProvider {
         experts.addAll(GtpExtensionHeaders.EXPERTS);
         r.experts(PROTO, experts);
         r.handle("gtp", PROTO, this::dissect);
+        r.handle("gtpprime", GtpOldHeaders.PRIME, this::dissect);
     }
 
     @Override
@@ -100,6 +106,8 @@ public final class GtpDissector implements DissectorProvider {
         // tshark's "Dissect GTP over TCP" (on by default) reads each segment's payload as one message
         t.table("tcp.port").add(PORT_U, gtp);
         t.table("tcp.port").add(PORT_C, gtp);
+        t.table("udp.port").add(PORT_PRIME, t.handle("gtpprime"));
+        t.table("tcp.port").add(PORT_PRIME, t.handle("gtpprime"));
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
@@ -108,9 +116,25 @@ public final class GtpDissector implements DissectorProvider {
         if (version == 2) {
             return pinfo.call(v2, tvb, tree);
         }
+        int type = tvb.u8(1);
+        if (type == 0 || GtpValues.V1_MESSAGES.name(type) == null) {
+            return 0; // tshark leaves a message type it does not know to the next dissector
+        }
         pinfo.columns().setProtocol("GTP");
         pinfo.columns().clearInfo();
-        int type = tvb.u8(1);
+        if (pinfo.columns().enabled()) {
+            pinfo.columns().setInfo(GtpValues.V1_MESSAGES.nameOr(type, "Unknown"));
+        }
+        int length = tvb.u16(2);
+        if ((flags & 0x10) == 0 || version == 0) {
+            boolean prime = (flags & 0x10) == 0;
+            ProtoItem gtp = tree.addProtocol(prime ? GtpOldHeaders.PRIME : PROTO, tvb, 0, tvb.length());
+            int offset = prime ? GtpOldHeaders.prime(tvb, gtp) : GtpOldHeaders.v0(tvb, gtp);
+            int end = Math.min(offset + length, tvb.reportedLength());
+            GtpV1Ies.dissect(tvb, pinfo, gtp, offset, end);
+            GtpCalls.trackV1(tvb, pinfo, gtp, tvb.u16(4), type);
+            return tvb.length();
+        }
         ProtoItem gtp = tree.addProtocol(PROTO, tvb, 0, tvb.length());
         ProtoItem flagsItem = gtp.add(FLAGS, tvb, 0, 1);
         flagsItem.add(VERSION, tvb, 0, 1);
@@ -120,10 +144,6 @@ public final class GtpDissector implements DissectorProvider {
         flagsItem.add(FLAG_S, tvb, 0, 1);
         flagsItem.add(FLAG_PN, tvb, 0, 1);
         gtp.add(MESSAGE, tvb, 1, 1);
-        if (pinfo.columns().enabled()) {
-            pinfo.columns().setInfo(GtpValues.V1_MESSAGES.nameOr(type, "Unknown"));
-        }
-        int length = tvb.u16(2);
         gtp.add(LENGTH, tvb, 2, 2);
         gtp.add(TEID, tvb, 4, 4);
         int offset = 8;
@@ -158,9 +178,9 @@ public final class GtpDissector implements DissectorProvider {
     }
 
     /**
-     * Hands the T-PDU on as tshark's default heuristic does: up to 14 bytes are data; longer, a first
-     * byte 0x45-0x4e is IPv4 and 0x6? IPv6, and anything else is left undissected. When a protocol
-     * took it, the Protocol column becomes "GTP &lt;that protocol&gt;".
+     * Hands the T-PDU on as tshark's default heuristic does: a first byte 0x45-0x4e is IPv4 and 0x6?
+     * IPv6; anything else of up to 14 bytes is shown as data, longer is left undissected. When a
+     * protocol took it, the Protocol column becomes "GTP &lt;that protocol&gt;".
      */
     private void tunnelled(Tvb tvb, PacketInfo pinfo, ProtoItem tree, int offset) {
         int left = tvb.reportedLength() - offset;
@@ -169,17 +189,15 @@ public final class GtpDissector implements DissectorProvider {
         }
         Tvb inner = tvb.slice(offset);
         int mark = pinfo.layerNames().size();
-        if (left <= TPDU_DATA_MAX) {
+        int first = tvb.u8(offset);
+        if (first >= 0x45 && first <= 0x4e) {
+            pinfo.call(ip, inner, tree);
+        } else if ((first & 0xf0) == 0x60) {
+            pinfo.call(ipv6, inner, tree);
+        } else if (left <= TPDU_DATA_MAX) {
             tree.add(TPDU_DATA, tvb, offset, tvb.remaining(offset));
         } else {
-            int first = tvb.u8(offset);
-            if (first >= 0x45 && first <= 0x4e) {
-                pinfo.call(ip, inner, tree);
-            } else if ((first & 0xf0) == 0x60) {
-                pinfo.call(ipv6, inner, tree);
-            } else {
-                return;
-            }
+            return;
         }
         // tshark catches no error of the tunnelled packet: one ends the frame before GTP names the
         // column, which keeps the inner protocol's name alone.

@@ -58,11 +58,16 @@ final class GtpExtensionHeaders {
 
     static final ExpertDef LENGTH_INVALID = new ExpertDef("gtp.ext_length.invalid", "Malformed length",
             Group.MALFORMED, Severity.ERROR);
+    /** tshark's second expert named gtp.ext_length.invalid, a warning. */
+    static final ExpertDef LENGTH_WARNING = new ExpertDef("gtp.ext_length.invalid", "Malformed length",
+            Group.PROTOCOL, Severity.WARN);
+    static final ExpertDef UNKNOWN_PDU_TYPE = new ExpertDef("gtp.unknown_pdu_type", "Unknown PDU type",
+            Group.PROTOCOL, Severity.WARN);
     static final ExpertDef PDCP_SN_NON_ZERO = new ExpertDef("gtp.ext_hdr.pdcp_sn.non_zero",
             "3GPP TS 29.281 v9.0.0: When used between two eNBs at the X2 interface in E-UTRAN, bit 8 of octet 2 is "
                     + "spare. The meaning of the spare bits shall be set to zero.", Group.PROTOCOL, Severity.NOTE);
 
-    static final List<ExpertDef> EXPERTS = List.of(LENGTH_INVALID, PDCP_SN_NON_ZERO);
+    static final List<ExpertDef> EXPERTS = List.of(LENGTH_INVALID, LENGTH_WARNING, UNKNOWN_PDU_TYPE, PDCP_SN_NON_ZERO);
 
     private GtpExtensionHeaders() {}
 
@@ -97,7 +102,7 @@ final class GtpExtensionHeaders {
         switch (type) {
             case PDCP_PDU_NUMBER -> {
                 if (units != 1) {
-                    header.expert(LENGTH_INVALID, "The length field for the PDCP SN Extension header should be 1.");
+                    header.expert(LENGTH_WARNING, "The length field for the PDCP SN Extension header should be 1.");
                     return;
                 }
                 ProtoItem sn = header.add(PDCP_SN, tvb, offset + 1, 2);
@@ -111,7 +116,8 @@ final class GtpExtensionHeaders {
                 header.add(LONG_PDCP_SN, tvb, offset + 1, 3);
                 header.add(SPARE_BYTES, tvb, offset + 4, 3);
             }
-            case RAN_CONTAINER -> header.add(RAN_CONT, tvb, offset + 1, units * 4 - 2);
+            // tshark's container runs to the end of the header, the next type octet included
+            case RAN_CONTAINER -> header.add(RAN_CONT, tvb, offset + 1, units * 4 - 1);
             case PDU_SESSION -> pduSession(tvb, header, offset, units);
             default -> { } // tshark shows only the length of the others
         }
@@ -135,6 +141,9 @@ final class GtpExtensionHeaders {
         } else if (pduType == 1) {
             parent.add(SPARE_B7B6, tvb, offset + 2, 1);
             parent.add(QFI, tvb, offset + 2, 1);
+        } else {
+            ProtoItem unknown = parent.addText(tvb, offset + 1, 1, "Unknown PDU type");
+            (unknown == parent ? parent : unknown).expert(UNKNOWN_PDU_TYPE);
         }
     }
 }

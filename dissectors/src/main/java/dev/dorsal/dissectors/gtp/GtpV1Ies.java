@@ -53,7 +53,6 @@ final class GtpV1Ies {
     static final FieldDef MS_REASON = FieldDef.uint8("gtp.ms_reason", "MS not reachable reason")
             .vals(GtpValues.V1_MS_REASONS);
     static final FieldDef CHRG_ID = FieldDef.uint32("gtp.chrg_id", "Charging ID").hexDec();
-    static final FieldDef IE_LENGTH = FieldDef.uint16("gtp.length", "Length");
     static final FieldDef PDP_ORG = FieldDef.uint8("gtp.user_addr_pdp_org", "PDP type organization")
             .vals(GtpValues.V1_PDP_ORGS);
     static final FieldDef PDP_TYPE = FieldDef.uint8("gtp.user_addr_pdp_type", "PDP type number").hex()
@@ -87,7 +86,7 @@ final class GtpV1Ies {
     static final List<FieldDef> FIELDS = List.of(CAUSE, RECOVERY, LAC, RAC, TLLI, PTMSI, REORDER, MAP_CAUSE,
             PTMSI_SIG, MS_VALID, SEL_MODE, TEID_DATA, TEID_CP, TEID_II, NSAPI, TEAR_IND, RANAP_CAUSE, RP_SMS, RP,
             RP_NSAPI, RP_SPARE, PKT_FLOW_ID, CHRG_CHAR, CHRG_CHAR_S, CHRG_CHAR_N, CHRG_CHAR_P, CHRG_CHAR_F,
-            CHRG_CHAR_H, CHRG_CHAR_R, TRACE_REF, TRACE_TYPE, MS_REASON, CHRG_ID, IE_LENGTH, PDP_ORG, PDP_TYPE,
+            CHRG_CHAR_H, CHRG_CHAR_R, TRACE_REF, TRACE_TYPE, MS_REASON, CHRG_ID, PDP_ORG, PDP_TYPE,
             USER_IPV4, USER_IPV6, APN_LENGTH, APN, GSN_LENGTH, GSN_IPV4, GSN_IPV6, EXT_LENGTH, RAT_TYPE, GEO_LOC_TYPE,
             CGI_CI, SAI_SAC, TIMEZONE, TIMEZONE_DST, IMEISV, CHRG_IPV4, CHRG_IPV6, EXT_ID, EXT_VAL, IE_ID, IE_DATA);
 
@@ -265,7 +264,7 @@ final class GtpV1Ies {
             label += " (Point to Point Protocol)";
         }
         ProtoItem item = group(gtp, tvb, off, 3 + len, label);
-        item.add(IE_LENGTH, tvb, off + 1, 2);
+        item.add(GtpDissector.LENGTH, tvb, off + 1, 2);
         item.addUint(PDP_ORG, tvb, off + 3, 1, org);
         item.add(PDP_TYPE, tvb, off + 4, 1);
         if (org == 1 && pdp == 0x21 && len > 2) {

@@ -56,6 +56,7 @@ public final class GtpV2Dissector implements DissectorProvider {
         List<FieldDef> all = new ArrayList<>(FIELDS);
         all.addAll(GtpV2Ies.FIELDS);
         all.addAll(GtpV2Uli.FIELDS);
+        all.addAll(GtpV2Indication.FIELDS);
         all.addAll(GtpCalls.V2_FIELDS);
         r.fields(PROTO, all);
         r.experts(PROTO, List.<ExpertDef>of(GtpV2Ies.NOT_DISSECTED, GtpV2Ies.TYPE_RESERVED));
@@ -104,14 +105,17 @@ public final class GtpV2Dissector implements DissectorProvider {
             gtp.add(SPARE, tvb, offset + 3, 1);
         }
         offset += 4;
-        int end = Math.min(length + 4, tvb.reportedLength());
+        // The length bounds the IEs only before a piggybacked message; otherwise tshark reads to the end.
+        boolean piggybacked = (flags & 0x10) != 0;
+        int end = piggybacked ? Math.min(length + 4, tvb.reportedLength()) : tvb.reportedLength();
         GtpV2Ies.list(tvb, pinfo, gtp, offset, end);
         GtpCalls.trackV2(tvb, pinfo, gtp, seq, type);
-        if ((flags & 0x10) != 0 && length + 4 < tvb.reportedLength()) {
+        if (piggybacked) {
             if (cols.enabled()) {
                 cols.appendInfo(" / ");
             }
-            message(tvb.slice(length + 4), pinfo, tree);
+            // nothing after the first message is a piggybacked message cut short, as tshark reads it
+            message(tvb.slice(Math.min(length + 4, tvb.length())), pinfo, tree);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.gtp;
 
+import dev.dorsal.dissectors.e212.E164;
 import dev.dorsal.dissectors.e212.E212;
 import dev.dorsal.engine.spi.ExpertDef;
 import dev.dorsal.engine.spi.ExpertDef.Group;
@@ -109,13 +110,16 @@ final class GtpV2Ies {
             ProtoItem ie = parent.addText(tvb, offset, 4 + len, GtpValues.V2_IES.nameOr(type, "Unknown") + " : ");
             ProtoItem t = ie == parent ? parent : ie;
             t.add(IE_TYPE, tvb, offset, 1);
-            if (type == 0) {
-                t.expert(TYPE_RESERVED);
-            }
             t.add(IE_LEN, tvb, offset + 1, 2);
             t.add(CR, tvb, offset + 3, 1);
             t.add(INSTANCE, tvb, offset + 3, 1);
-            String summary = value(tvb, pinfo, t, type, offset + 4, len, depth);
+            String summary;
+            if (type == 0) {
+                t.expert(TYPE_RESERVED);
+                summary = "";
+            } else {
+                summary = value(tvb, pinfo, t, type, offset + 4, len, depth);
+            }
             if (summary != null && ie != parent) {
                 ie.appendText(summary);
             }
@@ -138,7 +142,9 @@ final class GtpV2Ies {
                 ie.add(CS, tvb, v + 1, 1);
                 if (len > 2) {
                     ie.add(OFFENDING_IE, tvb, v + 2, 1);
+                    ie.add(IE_LEN, tvb, v + 3, 2);
                     ie.add(SPARE_HALF_OCTET, tvb, v + 5, 1);
+                    ie.add(INSTANCE, tvb, v + 5, 1);
                 }
                 return GtpValues.V2_CAUSES.nameOr(cause, "Unknown") + " (" + cause + ")";
             }
@@ -165,6 +171,13 @@ final class GtpV2Ies {
                 String mei = E212.bcd(tvb, v, len);
                 ie.addString(MEI, tvb, v, len, mei);
                 return mei;
+            }
+            case 76: {
+                return E164.addMsisdn(ie, tvb, v, len);
+            }
+            case 77: {
+                GtpV2Indication.dissect(tvb, ie, v, len);
+                return "";
             }
             case 79: {
                 int pdn = tvb.u8(v) & 0x07;
