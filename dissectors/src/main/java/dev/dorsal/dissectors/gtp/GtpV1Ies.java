@@ -154,7 +154,13 @@ final class GtpV1Ies {
                 rai.add(RAC, tvb, off + 6, 1);
             }
             case 4 -> gtp.addUint(TLLI, tvb, off, 5, tvb.u32(off + 1));
-            case 5 -> gtp.add(PTMSI, tvb, off + 1, 4);
+            case 5 -> {
+                gtp.add(PTMSI, tvb, off + 1, 4);
+                ProtoItem tmsi = gtp.add(ThreeGppCommon.TMSI, tvb, off + 1, 4);
+                if (tmsi != gtp) {
+                    tmsi.setHidden();
+                }
+            }
             case 8 -> gtp.addBool(REORDER, tvb, off, 2, (v & 1) != 0);
             case 11 -> gtp.addUint(MAP_CAUSE, tvb, off, 2, v);
             case 12 -> gtp.addUint(PTMSI_SIG, tvb, off, 4, tvb.u24(off + 1));

@@ -39,6 +39,8 @@ final class GtpV2Ies {
     /** Registered without a mask; tshark shows the spare bits with their bit picture. */
     static final FieldDef SPARE_HALF_OCTET = FieldDef.uint8("gtpv2.spare_half_octet", "Spare half octet").mask(0xf0);
     static final FieldDef SPARE_BITS = FieldDef.uint8("gtpv2.spare_bits", "Spare bit(s)").mask(0xf0).bitItem();
+    /** The same name over five spare bits (before a PDN type), another of tshark's bit items. */
+    static final FieldDef SPARE_BITS_5 = FieldDef.uint8("gtpv2.spare_bits", "Spare bit(s)").mask(0xf8).bitItem();
     static final FieldDef EBI = FieldDef.uint8("gtpv2.ebi", "EPS Bearer ID (EBI)").mask(0x0f);
     static final FieldDef APN = FieldDef.string("gtpv2.apn", "APN (Access Point Name)");
     static final FieldDef AMBR_UP = FieldDef.uint32("gtpv2.ambr_up", "AMBR Uplink (Aggregate Maximum Bit Rate for Uplink)");
@@ -84,7 +86,7 @@ final class GtpV2Ies {
             .mask(0x03).vals(GtpValues.V2_DST);
 
     static final List<FieldDef> FIELDS = List.of(IE_TYPE, IE_LEN, CR, INSTANCE, REC, CAUSE, SPARE_B7_B3, PCE, BCE,
-            CS, OFFENDING_IE, SPARE_HALF_OCTET, SPARE_BITS, EBI, APN, AMBR_UP, AMBR_DOWN, MEI, PDN_TYPE, PAA_IPV4,
+            CS, OFFENDING_IE, SPARE_HALF_OCTET, SPARE_BITS, SPARE_BITS_5, EBI, APN, AMBR_UP, AMBR_DOWN, MEI, PDN_TYPE, PAA_IPV4,
             RAT_TYPE, SELEC_MODE, CHARGING_ID, APN_REST, QOS_PCI, QOS_PL, QOS_PVI, QOS_QCI, QOS_MBR_UP, QOS_MBR_DOWN,
             QOS_GBR_UP, QOS_GBR_DOWN, DELAY_VALUE, CHARGING_CHARACTERISTIC, PTI, NODE_TYPE, F_TEID_V4, F_TEID_V6,
             F_TEID_INTERFACE, F_TEID_KEY, F_TEID_IPV4, F_TEID_IPV6, UE_TIME_ZONE_DST);
@@ -236,7 +238,7 @@ final class GtpV2Ies {
             }
             case 99: {
                 int pdn = tvb.u8(v) & 0x07;
-                ie.add(SPARE_B7_B3, tvb, v, 1);
+                ie.add(SPARE_BITS_5, tvb, v, 1);
                 ie.add(PDN_TYPE, tvb, v, 1);
                 return GtpValues.V2_PDN_TYPES.nameOr(pdn, "Unknown");
             }
