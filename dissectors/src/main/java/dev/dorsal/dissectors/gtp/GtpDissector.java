@@ -88,7 +88,7 @@ public final class GtpDissector implements DissectorProvider {
         all.addAll(GtpV1Ies.FIELDS);
         all.addAll(GtpCalls.V1_FIELDS);
         r.fields(PROTO, all);
-        List<ExpertDef> experts = new ArrayList<>(List.of(UNKNOWN_IE));
+        List<ExpertDef> experts = new ArrayList<>(List.of(UNKNOWN_IE, GtpV1Ies.UNDECODED));
         experts.addAll(GtpExtensionHeaders.EXPERTS);
         r.experts(PROTO, experts);
         r.handle("gtp", PROTO, this::dissect);

@@ -2,6 +2,9 @@ package dev.dorsal.dissectors.gtp;
 
 import dev.dorsal.dissectors.e212.E212;
 import dev.dorsal.engine.spi.AddressFormat;
+import dev.dorsal.engine.spi.ExpertDef;
+import dev.dorsal.engine.spi.ExpertDef.Group;
+import dev.dorsal.engine.spi.ExpertDef.Severity;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
@@ -13,8 +16,8 @@ import java.util.Locale;
 /**
  * Reads the information elements of a GTPv1-C message (3GPP TS 29.060 7.7) as tshark 4.0.17 shows
  * them. Types below 128 have a fixed length (TV), the others a 16-bit length (TLV). An IE type tshark
- * does not know ends the list with "Unknown extension header", as in tshark; TLV IEs Dorsal does not
- * decode are shown by name, length and bytes (docs/compat.md lists them).
+ * does not know ends the list with "Unknown extension header", as in tshark; IEs tshark decodes and
+ * Dorsal does not are shown by name and length with their value undecoded (docs/compat.md lists them).
  */
 final class GtpV1Ies {
     static final FieldDef CAUSE = FieldDef.uint8("gtp.cause", "Cause").vals(GtpValues.V1_CAUSES);
@@ -90,6 +93,9 @@ final class GtpV1Ies {
             USER_IPV4, USER_IPV6, APN_LENGTH, APN, GSN_LENGTH, GSN_IPV4, GSN_IPV6, EXT_LENGTH, RAT_TYPE, GEO_LOC_TYPE,
             CGI_CI, SAI_SAC, TIMEZONE, TIMEZONE_DST, IMEISV, CHRG_IPV4, CHRG_IPV6, EXT_ID, EXT_VAL, IE_ID, IE_DATA);
 
+    static final ExpertDef UNDECODED = new ExpertDef("gtp.undecoded", "Data not decoded yet", Group.UNDECODED,
+            Severity.WARN);
+
     /** IANA private enterprise numbers Dorsal names (tshark reads the whole registry). */
     static final ValueString ENTERPRISES = ValueString.of(1, "NxNetworks", 9, "ciscoSystems", 311, "Microsoft",
             3561, "Broadband Forum (previously 'DSL Forum')", 4491, "Cable Television Laboratories, Inc.",
@@ -101,7 +107,7 @@ final class GtpV1Ies {
     static {
         int[][] lengths = {{1, 1}, {2, 8}, {3, 6}, {4, 4}, {5, 4}, {6, 3}, {8, 1}, {9, 28}, {11, 1}, {12, 3},
             {13, 1}, {14, 1}, {15, 1}, {16, 4}, {17, 4}, {18, 5}, {19, 1}, {20, 1}, {21, 1}, {22, 9}, {23, 1},
-            {24, 1}, {25, 2}, {26, 2}, {27, 2}, {28, 2}, {29, 1}, {127, 4}};
+            {24, 1}, {25, 2}, {26, 2}, {27, 2}, {28, 2}, {29, 1}, {126, 1}, {127, 4}};
         for (int[] l : lengths) {
             TV_LENGTH[l[0]] = l[1];
         }
@@ -118,12 +124,14 @@ final class GtpV1Ies {
         while (offset < end) {
             int type = tvb.u8(offset);
             int size = type >= 128 ? 3 + tvb.u16(offset + 1) : 1 + TV_LENGTH[type];
-            if (type < 128 && TV_LENGTH[type] == 0 || !decodes(type)) {
+            if (type < 128 && TV_LENGTH[type] == 0 || GtpValues.V1_IES.name(type) == null) {
                 ProtoItem unknown = gtp.addText(tvb, offset, 1, "Unknown extension header");
                 (unknown == gtp ? gtp : unknown).expert(GtpDissector.UNKNOWN_IE);
                 return;
             }
-            if (type < 128) {
+            if (!decodes(type)) {
+                undecoded(tvb, gtp, type, offset, size);
+            } else if (type < 128) {
                 tv(tvb, gtp, type, offset);
             } else {
                 tlv(tvb, gtp, type, offset, tvb.u16(offset + 1));
@@ -132,7 +140,23 @@ final class GtpV1Ies {
         }
     }
 
-    /** True for the IE types Dorsal reads; any other ends the list as an unknown one does in tshark. */
+    /**
+     * An IE tshark decodes and Dorsal does not (docs/compat.md): its name, its length for a TLV, and
+     * its value marked with tshark's own "Data not decoded yet", so the IEs after it still follow.
+     */
+    private static void undecoded(Tvb tvb, ProtoItem gtp, int type, int off, int size) {
+        tvb.bytes(off, size);
+        ProtoItem ie = group(gtp, tvb, off, size, GtpValues.V1_IES.nameOr(type, "Unknown"));
+        int value = off + 1;
+        if (type >= 128) {
+            ie.add(EXT_LENGTH, tvb, off + 1, 2);
+            value = off + 3;
+        }
+        ProtoItem data = ie.addText(tvb, value, off + size - value, "Data not decoded yet");
+        (data == ie ? ie : data).expert(UNDECODED);
+    }
+
+    /** True for the IE types Dorsal reads; the others tshark knows are shown as {@link #undecoded}. */
     private static boolean decodes(int type) {
         return switch (type) {
             case 1, 2, 3, 4, 5, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 24, 25, 26, 27, 28, 29, 127,

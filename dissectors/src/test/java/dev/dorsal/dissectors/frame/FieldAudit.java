@@ -103,7 +103,7 @@ final class FieldAudit {
      * with one value table per message family; SSH's channel request name under the global request's;
      * GRE's reserved flags, masked for version 0 and for PPTP's version 1; GTPv2's message priority flag
      * and the priority nibble it announces; GTP's reserved flags of versions 0 and 1; GTPv2's spare bits
-     * of four and five bits.
+     * of four and five bits; GTP's malformed-length expert, an error and a warning.
      */
     private static final Map<String, Integer> REGISTERED_SEVERAL_TIMES_BY_TSHARK = Map.ofEntries(
             Map.entry("ip.version", 2), Map.entry("ssh.message_code", 5), Map.entry("ssh.global_request_name", 2),
@@ -111,7 +111,8 @@ final class FieldAudit {
             Map.entry("llc.control.p", 2), Map.entry("llc.control.f", 2), Map.entry("llc.control.ftype", 3),
             Map.entry("mstp.config_format_selector", 2), Map.entry("mstp.config_name", 2),
             Map.entry("mstp.config_revision_level", 2), Map.entry("mstp.config_digest", 2), Map.entry("gtpv2.mp", 2),
-            Map.entry("gtp.flags.reserved", 2), Map.entry("gtpv2.spare_bits", 2));
+            Map.entry("gtp.flags.reserved", 2), Map.entry("gtpv2.spare_bits", 2),
+            Map.entry("gtp.ext_length.invalid", 2));
 
     /**
      * The shapes of tshark's repeated registrations that its glossary does not list (it shows the
