@@ -98,6 +98,11 @@
 # the v2 LSA bodies, null/simple/cryptographic/unknown authentication, bad checksums, and packets cut short.
 # rip_crafted.pcap is written by make_rip_crafted.py: RIPv1/v2 on UDP 520 (requests, responses, authentication
 # entries, unknown families, commands and versions, a cut entry) and RIPng on UDP 521.
+# gtp_crafted.pcap is written by make_gtp_crafted.py: GTPv1-U T-PDUs (IPv4, IPv6, ICMP, TCP, DNS inside) with every
+# extension header kind, short, empty, non-IP and malformed T-PDUs; GTPv1-C with its IEs, paired, repeated and
+# unanswered requests; GTP release 97/98 and GTP'; GTPv2-C sessions with grouped IEs, piggybacking, priority,
+# reserved, unknown and cut IEs, and GTPv2 over TCP (its two-pass oracles added by hand as make_twopass_oracles.sh
+# would).
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail

@@ -33,16 +33,18 @@ final class FieldAudit {
             "icmpv6", "data", "ssh", "image", "xml", "ntp", "dhcp", "dhcpv6", "mpls", "gre", "ppp", "vxlan", "llc", "stp",
             "lldp", "ftp", "telnet", "smtp", "quic", "pop", "pppoe", "radius",
             "eap", "syslog", "tftp", "vrrp", "wol", "nbns", "cdp", "sip", "sdp",
-            "rtp", "ipsec", "wireguard", "bgp", "ospf", "rip");
+            "rtp", "ipsec", "wireguard", "bgp", "ospf", "rip", "gtp", "e212");
 
     /**
      * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their
      * label shows the bit picture (tshark draws it with a bits item, FieldDef.bitItem()), and OUI
      * fields may also be plain decimal (-T fields prints them in decimal either way). GRE registers
      * gre.flags.reserved twice, as tshark does: the glossary shows version 0's mask (0xf8), and
-     * version 1 (PPTP) uses 0x78 because its acknowledgment bit takes the first reserved bit.
+     * version 1 (PPTP) uses 0x78 because its acknowledgment bit takes the first reserved bit. The GTP
+     * spare bits tshark draws with bit items carry the mask of the bits they show.
      */
-    private static final Set<String> MASK_EXCEPTIONS = Set.of("ip.version", "ipv6.version", "gre.flags.reserved");
+    private static final Set<String> MASK_EXCEPTIONS = Set.of("ip.version", "ipv6.version", "gre.flags.reserved",
+            "gtp.ext_hdr.spare_bits", "gtpv2.spare_half_octet", "gtpv2.spare_bits");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.\\-]*[a-z0-9]");
 
@@ -99,20 +101,27 @@ final class FieldAudit {
      * Names tshark 4.0.17 registers more than once (its glossary lists the first), with how often:
      * IPv4's {@code ip.version} bit item and IPv6's masked, hidden {@code ip.version}; SSH's message code
      * with one value table per message family; SSH's channel request name under the global request's;
-     * GRE's reserved flags, masked for version 0 and for PPTP's version 1.
+     * GRE's reserved flags, masked for version 0 and for PPTP's version 1; GTPv2's message priority flag
+     * and the priority nibble it announces; GTP's reserved flags of versions 0 and 1; GTPv2's spare bits
+     * of four and five bits; GTP's malformed-length expert, an error and a warning.
      */
     private static final Map<String, Integer> REGISTERED_SEVERAL_TIMES_BY_TSHARK = Map.ofEntries(
             Map.entry("ip.version", 2), Map.entry("ssh.message_code", 5), Map.entry("ssh.global_request_name", 2),
             Map.entry("ssh.global_request_name_length", 2), Map.entry("gre.flags.reserved", 2),
             Map.entry("llc.control.p", 2), Map.entry("llc.control.f", 2), Map.entry("llc.control.ftype", 3),
             Map.entry("mstp.config_format_selector", 2), Map.entry("mstp.config_name", 2),
-            Map.entry("mstp.config_revision_level", 2), Map.entry("mstp.config_digest", 2));
+            Map.entry("mstp.config_revision_level", 2), Map.entry("mstp.config_digest", 2), Map.entry("gtpv2.mp", 2),
+            Map.entry("gtp.flags.reserved", 2), Map.entry("gtpv2.spare_bits", 2),
+            Map.entry("gtp.ext_length.invalid", 2));
 
     /**
      * The shapes of tshark's repeated registrations that its glossary does not list (it shows the
-     * first): LLC's poll/final bits and frame type over the 16-bit control of I and S frames.
+     * first): LLC's poll/final bits and frame type over the 16-bit control of I and S frames, GTPv2's
+     * message priority nibble, GTP version 1's reserved bit.
      */
-    private static final Set<String> OTHER_SHAPES = Set.of("llc.control.p FT_BOOLEAN 16 0x100",
+    private static final Set<String> OTHER_SHAPES = Set.of("gtpv2.mp FT_UINT8 BASE_HEX_DEC 0xf0",
+            "gtp.flags.reserved FT_UINT8 BASE_DEC 0x8",
+            "llc.control.p FT_BOOLEAN 16 0x100",
             "llc.control.f FT_BOOLEAN 16 0x100", "llc.control.ftype FT_UINT8 BASE_HEX 0x3",
             "llc.control.ftype FT_UINT16 BASE_HEX 0x3");
 
@@ -120,7 +129,8 @@ final class FieldAudit {
     private static final Map<String, String> OTHER_NAMES = Map.of("ssh.global_request_name", "Channel request name",
             "ssh.global_request_name_length", "Channel request name length",
             "mstp.config_format_selector", "SPT Config ID format selector", "mstp.config_name", "SPT Config name",
-            "mstp.config_revision_level", "SPT Config revision", "mstp.config_digest", "SPT Config digest");
+            "mstp.config_revision_level", "SPT Config revision", "mstp.config_digest", "SPT Config digest",
+            "gtpv2.mp", "Message Priority");
 
     private static void compare(FieldDef f, Glossary g, List<String> problems) {
         String a = f.abbrev();

@@ -150,7 +150,10 @@ public final class Registry implements Registrar, Tables {
     @Override
     public void experts(ProtocolDef owner, List<ExpertDef> list) {
         for (ExpertDef e : list) {
-            if (experts.putIfAbsent(e.abbrev(), e) == null) {
+            ExpertDef first = experts.putIfAbsent(e.abbrev(), e);
+            // The same expert offered twice registers once; another one of the same name (tshark's GTP
+            // has an error and a warning both named gtp.ext_length.invalid) registers its field too.
+            if (first == null || first.field() != e.field()) {
                 fields.add(e.field(), owner.filterName());
             }
         }

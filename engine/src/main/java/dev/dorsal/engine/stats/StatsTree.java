@@ -25,7 +25,8 @@ final class StatsTree {
 
     final String title;
     final List<Node> roots = new ArrayList<>();
-    private double start = Double.NaN;
+    /** tshark's start of the statistic: -1 until set, and set again by every tick while it is negative. */
+    private double start = -1.0;
     double now;
     double elapsed;
     private int nodes;
@@ -43,7 +44,9 @@ final class StatsTree {
     /** {@link #tick(DissectedPacket)} for a packet {@code n} ns after the first of the capture. */
     void tick(long n) {
         now = (double) (n / 1_000_000_000L) * 1000.0 + (double) (n % 1_000_000_000L) / 1_000_000.0;
-        if (Double.isNaN(start)) {
+        // As tshark's stats_tree: a start before the first frame (times running backwards) counts as
+        // unset, so it moves with every such tick and the rate of those ticks is left empty.
+        if (start < 0.0) {
             start = now;
         }
         elapsed = now - start;

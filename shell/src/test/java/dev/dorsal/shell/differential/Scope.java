@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Decides from the oracle alone which captures and columns the differential gates hold to 100%:
  * the protocols Dorsal has dissectors for now (frame, eth, vlan, arp, ip, ipv6, icmp, tcp, udp and the
- * tunnels MPLS, GRE and VXLAN with what they carry). Widen
+ * tunnels MPLS, GRE, VXLAN and GTP with what they carry). Widen
  * the sets below as dissectors land; nothing here names a capture file.
  */
 final class Scope {
@@ -28,7 +28,18 @@ final class Scope {
             "POP", "PPPoED", "PPPoES", "PPP LCP", "PPP PAP", "PPP CHAP", "PPP IPCP", "PPP IPV6CP", "PPP CCP",
             "RADIUS", "Syslog", "TFTP", "VRRP", "WOL", "NBNS", "NBDS", "CDP", "SIP", "SIP/SDP",
             "SIP/XML", "RTP", "RTP EVENT", "RTCP", "ESP", "AH", "UDPENCAP", "WireGuard", "BGP", "OSPF", "RIP",
-            "RIPv1", "RIPv2", "RIPng");
+            "RIPv1", "RIPv2", "RIPng", "GTP", "GTPv2");
+
+    /**
+     * True for a Protocol column only Dorsal's dissectors write: one of {@link #DISSECTED_COLUMNS}, or
+     * GTP's "GTP &lt;X&gt;" around one.
+     */
+    static boolean dissectedColumn(String column) {
+        if (column.startsWith("GTP <") && column.endsWith(">")) {
+            return dissectedColumn(column.substring(5, column.length() - 1));
+        }
+        return DISSECTED_COLUMNS.contains(column);
+    }
 
     /** Layers (frame.protocols entries) of in-scope packets; "data" is undissected payload. */
     static final Set<String> SUMMARY_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6", "icmp", "tcp", "udp",
@@ -40,10 +51,10 @@ final class Scope {
      * tunnel (below), below the innermost transport layer.
      */
     static final Set<String> LINK_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6", "vlan", "mpls",
-            "pwethheuristic", "pwethcw", "pwethnocw", "pwach", "gre", "ppp", "erspan", "vxlan");
+            "pwethheuristic", "pwethcw", "pwethnocw", "pwach", "gre", "ppp", "erspan", "vxlan", "gtp");
 
     /** Layers that carry another network layer: the stack is in scope up to the innermost transport. */
-    static final Set<String> TUNNEL_LAYERS = Set.of("mpls", "gre", "vxlan");
+    static final Set<String> TUNNEL_LAYERS = Set.of("mpls", "gre", "vxlan", "gtp");
 
     /** Layers where the link/network part of the stack ends. */
     static final Set<String> TRANSPORT_LAYERS = Set.of("tcp", "udp", "icmp", "icmpv6");

@@ -58,7 +58,7 @@ class SummaryDifferentialTest {
         for (int i = 0; i < expected.size(); i++) {
             String a = i < actual.size() ? actual.get(i) : null;
             boolean lineInScope = i < protocols.size() && Scope.SUMMARY_PROTOCOLS.contains(protocols.get(i));
-            if (i < protocols.size() && Scope.DISSECTED_COLUMNS.contains(protocols.get(i))
+            if (i < protocols.size() && Scope.dissectedColumn(protocols.get(i))
                     && i < dissectedLayers.size() && dissectedLayers.get(i)
                     && !Scope.IMAGE_INFO.matcher(expected.get(i)).matches()
                     && !TreeDiff.NOT_DISSECTED.containsKey(c.name() + "#" + (i + 1))) {

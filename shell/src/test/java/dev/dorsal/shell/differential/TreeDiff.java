@@ -79,6 +79,9 @@ final class TreeDiff {
             "MySQL on port 3306 asked TCP to reassemble the segment: Dorsal has no MySQL dissector (data)",
             "ppp/PcapExamples/one_tcp_stream_fin_rst_close_packet.pcap#8",
             "MySQL on port 3306 asked TCP to reassemble the segment: Dorsal has no MySQL dissector (data)",
+            "ppp/PacketExamples/gtp.pcap#2",
+            "X11 on port 6005 (inside a GTP tunnel) asked TCP to reassemble the segment: Dorsal has no X11 "
+                    + "dissector (data)",
             "ppp/PcapExamples/650HttpResponses.pcap#656",
             "tshark hands an application/x-fcs body to its RTMPT dissector, which shows nothing: Dorsal has "
                     + "none and shows the body as Media Type, so Info gets \"(application/x-fcs)\"");
