@@ -6,6 +6,7 @@ import dev.dorsal.dissectors.frame.WtapEncap;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
 import dev.dorsal.engine.spi.FieldDef;
+import dev.dorsal.engine.spi.PacketTree;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.ProtocolDef;
@@ -21,7 +22,8 @@ import java.util.List;
  * the log group) and netlink attributes (TLVs). The attributes' length and type are in the capturing
  * host's byte order, read little-endian here as tshark on x86 does; their values are in network
  * order, each padded to 4 bytes. The packet itself (NFULA_PAYLOAD) goes to IPv4 or IPv6 by the family
- * once every attribute is shown. Filter prefix {@code nflog.}; see linux/netfilter/nfnetlink_log.h.
+ * once every attribute is shown. Like tshark, NFLOG builds its subtree only when it is shown or a
+ * filter, -e or tap names it. Filter prefix {@code nflog.}; see linux/netfilter/nfnetlink_log.h.
  *
  * <pre>
  * | family (8) | version (8) | resource id (16, big-endian) |
@@ -123,11 +125,15 @@ public final class NflogDissector implements DissectorProvider {
     private int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
         pinfo.columns().setProtocol("NFLOG");
         pinfo.columns().clearInfo();
-        ProtoItem item = tree.addProtocol(PROTO, tvb, 0, tvb.length());
-        int family = tvb.u8(0);
-        item.add(FAMILY, tvb, 0, 1);
-        item.add(VERSION, tvb, 1, 1);
-        item.add(RES_ID, tvb, 2, 2);
+        // As in tshark, the subtree (and the errors only it raises) exists only when NFLOG is shown or
+        // asked for; the attribute headers are read either way, to find the packet.
+        ProtoItem item = null;
+        if (treeWanted(tree)) {
+            item = tree.addProtocol(PROTO, tvb, 0, tvb.length());
+            item.add(FAMILY, tvb, 0, 1);
+            item.add(VERSION, tvb, 1, 1);
+            item.add(RES_ID, tvb, 2, 2);
+        }
         Tvb payload = null;
         int off = HEADER;
         // The packet's length, not what was captured, says whether another attribute follows, so a
@@ -139,21 +145,22 @@ public final class NflogDissector implements DissectorProvider {
                 break;
             }
             int type = tvb.u16le(off + 2) & 0x7fff;
-            tvb.bytes(off, len);
-            ProtoItem tlv = item.add(TLV, tvb, off, len).setText(tlvLabel(type, len));
-            tlv.addLE(TLV_LENGTH, tvb, off, 2);
-            tlv.addLE(TLV_TYPE, tvb, off + 2, 2);
-            int value = off + TLV_HEADER;
-            int valueLen = len - TLV_HEADER;
+            if (item != null) {
+                tvb.bytes(off, len);
+                ProtoItem tlv = item.add(TLV, tvb, off, len).setText(tlvLabel(type, len));
+                tlv.addLE(TLV_LENGTH, tvb, off, 2);
+                tlv.addLE(TLV_TYPE, tvb, off + 2, 2);
+                if (type != PAYLOAD) {
+                    value(tvb, tlv, type, off + TLV_HEADER, len - TLV_HEADER);
+                }
+            }
             if (type == PAYLOAD) {
-                payload = tvb.slice(value, valueLen);
-            } else {
-                value(tvb, tlv, type, value, valueLen);
+                payload = tvb.slice(off + TLV_HEADER, len - TLV_HEADER);
             }
             off += align(len);
         }
         if (payload != null) {
-            DissectorHandle next = switch (family) {
+            DissectorHandle next = switch (tvb.u8(0)) {
                 case AF_INET -> ip;
                 case AF_INET6 -> ipv6;
                 default -> data;
@@ -161,6 +168,20 @@ public final class NflogDissector implements DissectorProvider {
             pinfo.call(next, payload, tree);
         }
         return tvb.length();
+    }
+
+    /** True when details are shown or a filter, -e or tap names NFLOG or one of its fields. */
+    private static boolean treeWanted(ProtoItem tree) {
+        PacketTree t = tree.tree();
+        if (t.interest() == null || t.asked(PROTO.field())) {
+            return true;
+        }
+        for (FieldDef f : FIELDS) {
+            if (t.asked(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shows an attribute's value: decoded for the types and sizes tshark decodes, else as bytes. */
