@@ -103,6 +103,13 @@
 # unanswered requests; GTP release 97/98 and GTP'; GTPv2-C sessions with grouped IEs, piggybacking, priority,
 # reserved, unknown and cut IEs, and GTPv2 over TCP (its two-pass oracles added by hand as make_twopass_oracles.sh
 # would).
+# chdlc_crafted.pcap, nflog_crafted.pcap and bjnp_crafted.pcap are written by make_linktypes_crafted.py: Cisco HDLC
+# (LINKTYPE_C_HDLC) with every SLARP packet type, good and bad reliability, IPv4, IPv6, CDP, MPLS, bridged Ethernet
+# and unknown protocols, headers and SLARP packets cut short; NFLOG (LINKTYPE_NFLOG) with every attribute type at
+# right and wrong sizes (prefix, uid/gid, hardware header, timestamp, interface indexes), IPv4/IPv6 payloads and
+# other families, attribute lists ending early or cut by the snap length; BJNP on UDP 8611-8614 with every packet
+# type and code, unknown ones, payload lengths short and past the end, cut headers. Their two-pass oracles were
+# added by hand as make_twopass_oracles.sh would, their psml/tabs/pdml/ek ones as make_format_oracles.sh would.
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail

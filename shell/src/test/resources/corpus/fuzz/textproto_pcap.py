@@ -1,5 +1,7 @@
 """Shared writer for the crafted text-protocol captures (make_ftp_crafted.py and its siblings): a
-pcap file of Ethernet/IPv4 or IPv6 TCP segments with correct checksums, deterministic bytes."""
+pcap file of Ethernet/IPv4 or IPv6 TCP segments with correct checksums, deterministic bytes. Pcap
+also writes other link types (make_linktypes_crafted.py): pass the LINKTYPE_ code, 1 (Ethernet)
+by default."""
 import struct
 
 
@@ -13,7 +15,8 @@ def csum(data):
 
 
 class Pcap:
-    def __init__(self):
+    def __init__(self, linktype=1):
+        self.linktype = linktype
         self.frames = []
         self.t = 1700000000.0
 
@@ -23,7 +26,7 @@ class Pcap:
 
     def write(self, path):
         with open(path, 'wb') as f:
-            f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+            f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, self.linktype))
             for t, fr, caplen in self.frames:
                 cap = fr if caplen is None else fr[:caplen]
                 sec = int(t)

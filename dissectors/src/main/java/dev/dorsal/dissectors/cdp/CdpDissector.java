@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.cdp;
 
+import dev.dorsal.dissectors.chdlc.ChdlcDissector;
 import dev.dorsal.dissectors.gre.GreDissector;
 import dev.dorsal.dissectors.llc.LlcDissector;
 import dev.dorsal.dissectors.ppp.PppDissector;
@@ -201,6 +202,7 @@ public final class CdpDissector implements DissectorProvider {
         DissectorHandle cdp = t.handle("cdp");
         t.table(LlcDissector.CISCO_PID_TABLE).add(PID, cdp);
         t.table(GreDissector.PROTO_TABLE).add(PID, cdp);
+        t.table(ChdlcDissector.PROTO_TABLE).add(PID, cdp);
         t.table(PppDissector.PROTO_TABLE).add(PPP_PROTOCOL, cdp);
     }
 

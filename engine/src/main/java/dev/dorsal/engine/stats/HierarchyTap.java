@@ -16,7 +16,8 @@ import java.util.Set;
  * the protocols HTTP/2 nests in its tree follow it ({@link #nested}).
  *
  * <p>tshark omits the "frame" node unless its tree is "visible" (-V, -T fields/json) or some filter
- * of the run refers to a frame field; the CLI says which through {@link #runContext}.
+ * of the run refers to a frame field; the CLI says which through {@link #runContext}. NFLOG's dissector
+ * adds its node on the same condition, so "nflog" is left out the same way.
  *
  * <p>Bounded state: at most {@value #MAX_NODES} distinct paths; layers that would add a path past it
  * are not counted (the packet's shallower layers still are), and one line at the end says so.
@@ -29,7 +30,11 @@ final class HierarchyTap implements Tap {
     private static final int INDENT_LEVELS = 16;
 
     private final TapFilter filter;
+    /** Protocols whose tshark dissectors add their node only when it is visible or a filter refers to them. */
+    private static final Set<String> ONLY_WHEN_REFERENCED = Set.of("frame", "nflog");
+
     private final Node root = new Node(null);
+    private final Set<String> shown = new java.util.HashSet<>();
     private boolean showFrame;
     private boolean detailsPrinted;
     private int nodes;
@@ -63,12 +68,18 @@ final class HierarchyTap implements Tap {
     @Override
     public void runContext(Set<String> filterFields, boolean detailsPrinted) {
         this.detailsPrinted = detailsPrinted;
-        showFrame = detailsPrinted;
-        for (String f : filterFields) {
-            if (f.equals("frame") || f.startsWith("frame.")) {
-                showFrame = true;
+        shown.clear();
+        for (String p : ONLY_WHEN_REFERENCED) {
+            if (detailsPrinted) {
+                shown.add(p);
+            }
+            for (String f : filterFields) {
+                if (f.equals(p) || f.startsWith(p + ".")) {
+                    shown.add(p);
+                }
             }
         }
+        showFrame = shown.contains("frame");
     }
 
     @Override
@@ -82,6 +93,9 @@ final class HierarchyTap implements Tap {
             FieldDef f = n.field();
             String name = f == null ? "text" : f.abbrev();
             if (!showFrame && name.equals("frame") && level == root) {
+                continue;
+            }
+            if (!name.equals("frame") && ONLY_WHEN_REFERENCED.contains(name) && !shown.contains(name)) {
                 continue;
             }
             Node c = level.child(name);
