@@ -201,7 +201,19 @@ public final class ImfDissector implements DissectorProvider {
         } else {
             next = tvb.slice(offset);
         }
+        String before = pinfo.columns().info();
+        int layers = pinfo.layerNames().size();
         HttpShared.dissect(pinfo, next, imf, type.toLowerCase(Locale.ROOT), parameters);
+        if (next.reportedLength() == 0 && pinfo.layerNames().size() > layers) {
+            // tshark drops a layer that took no bytes from the frame's protocols (its tree stays)
+            pinfo.removeLayers(layers);
+        }
+        String after = pinfo.columns().info();
+        if (before.endsWith(" ") && after.length() > before.length() && after.startsWith(before)
+                && after.charAt(before.length()) == '(') {
+            // tshark's col_append_sep puts " (text/plain)" after any non-empty Info, its ", " included
+            pinfo.columns().restoreInfo(before + " " + after.substring(before.length()), pinfo.columns().infoFence());
+        }
     }
 
     /** The body as "Message-Text", one item per line, each line also appended to Info. */

@@ -138,10 +138,12 @@ public final class SmtpDissector implements DissectorProvider {
                     }
                     fragment(tvb, pinfo, s, frame);
                     long in = pinfo.links().recall(REASSEMBLED_IN.abbrev(), frame);
+                    if (in == 0 && s.messages.containsKey(frame)) {
+                        in = frame; // the last data frame of a BDAT LAST message completes it itself
+                    }
                     if (in != 0) {
                         smtp.addUint(REASSEMBLED_IN, tvb, 0, 0, in).setGenerated();
                     }
-                    message(tvb, pinfo, s, smtp, tree, frame);
                 }
                 case EOM -> {
                     info(pinfo, "C: .");
@@ -188,7 +190,9 @@ public final class SmtpDissector implements DissectorProvider {
 
     /**
      * The message is complete in {@code frame}: it is joined from the data frames for IMF, and a
-     * second pass shows "Reassembled DATA in frame" in its earlier data frames.
+     * second pass shows "Reassembled DATA in frame" in its earlier data frames. When the last data
+     * frame completes it (BDAT ... LAST), tshark shows that frame as its own reassembly frame and does
+     * not call IMF.
      */
     private static void reassembled(PacketInfo pinfo, SmtpSession s, long frame) {
         if (pinfo.visited() || s.fragments.isEmpty()) {
@@ -200,9 +204,7 @@ public final class SmtpDissector implements DissectorProvider {
             long f = s.fragments.get(i);
             frags.add(new MessageFragments.Fragment(f, s.fragmentLengths.get(i)));
             joined.writeBytes(s.fragmentBytes.get(i));
-            if (f != frame) {
-                pinfo.links().learn(REASSEMBLED_IN.abbrev(), f, frame);
-            }
+            pinfo.links().learn(REASSEMBLED_IN.abbrev(), f, frame);
         }
         s.messages.put(frame, new SmtpSession.Message(List.copyOf(frags), joined.toByteArray()));
         s.fragments.clear();
