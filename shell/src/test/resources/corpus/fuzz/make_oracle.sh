@@ -98,6 +98,14 @@
 # the v2 LSA bodies, null/simple/cryptographic/unknown authentication, bad checksums, and packets cut short.
 # rip_crafted.pcap is written by make_rip_crafted.py: RIPv1/v2 on UDP 520 (requests, responses, authentication
 # entries, unknown families, commands and versions, a cut entry) and RIPng on UDP 521.
+# imf_crafted.pcap is written by make_imf_crafted.py: Internet messages carried by SMTP (DATA and BDAT), POP and
+# HTTP (message/rfc822): every header field tshark knows, address lists with display names, groups and empty items,
+# folded and empty values, extension headers, content types and base64 bodies, bodies without fields, messages
+# ending inside their fields, an empty last field (malformed); its two-pass -V oracles added by hand too.
+# imap_crafted.pcap is written by make_imap_crafted.py: IMAP on TCP 143, requests and responses of every shape tshark
+# splits, LOGIN, UID and folder commands (abbreviated too), lines split across and cut by segments, STARTTLS, FETCH
+# literals handed to IMF over one to three segments and the FETCH lines tshark waits on for ever; its two-pass
+# summary and -V oracles added by hand too.
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail
