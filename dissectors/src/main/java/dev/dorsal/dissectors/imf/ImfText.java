@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.imf;
 
+import dev.dorsal.dissectors.dns.StringErrors;
 import dev.dorsal.dissectors.text.AsciiText;
 import dev.dorsal.dissectors.text.FormatText;
 import dev.dorsal.engine.spi.FieldDef;
@@ -58,10 +59,17 @@ final class ImfText {
         return len;
     }
 
-    /** Adds {@code f} over {@code len} bytes at {@code off} with their ASCII value (ENC_ASCII). */
+    /**
+     * Adds {@code f} over {@code len} bytes at {@code off} with their ASCII value (ENC_ASCII), flagged
+     * as tshark flags it when text follows a NUL.
+     */
     static ProtoItem string(ProtoItem parent, FieldDef f, Tvb tvb, int off, int len) {
         int n = length(tvb, off, len);
-        return parent.addString(f, tvb, off, n, AsciiText.of(tvb, off, n));
+        ProtoItem item = parent.addString(f, tvb, off, n, AsciiText.of(tvb, off, n));
+        if (item != parent && AsciiText.strayAfterNul(tvb, off, n)) {
+            item.expert(StringErrors.TRAILING_STRAY);
+        }
+        return item;
     }
 
     /** The bytes escaped as tshark's format_text shows them in Info. */
