@@ -110,6 +110,14 @@
 # other families, attribute lists ending early or cut by the snap length; BJNP on UDP 8611-8614 with every packet
 # type and code, unknown ones, payload lengths short and past the end, cut headers. Their two-pass oracles were
 # added by hand as make_twopass_oracles.sh would, their psml/tabs/pdml/ek ones as make_format_oracles.sh would.
+# imf_crafted.pcap is written by make_imf_crafted.py: Internet messages carried by SMTP (DATA and BDAT), POP and
+# HTTP (message/rfc822): every header field tshark knows, address lists with display names, groups and empty items,
+# folded and empty values, extension headers, content types and base64 bodies, bodies without fields, messages
+# ending inside their fields, an empty last field (malformed); its two-pass -V oracles added by hand too.
+# imap_crafted.pcap is written by make_imap_crafted.py: IMAP on TCP 143, requests and responses of every shape tshark
+# splits, LOGIN, UID and folder commands (abbreviated too), lines split across and cut by segments, STARTTLS, FETCH
+# literals handed to IMF over one to three segments and the FETCH lines tshark waits on for ever; its two-pass
+# summary and -V oracles added by hand too.
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail

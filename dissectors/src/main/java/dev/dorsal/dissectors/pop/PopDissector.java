@@ -3,6 +3,7 @@ package dev.dorsal.dissectors.pop;
 import dev.dorsal.dissectors.tcp.TcpConversationDissectors;
 import dev.dorsal.dissectors.tcp.TcpPdus;
 import dev.dorsal.dissectors.text.AsciiText;
+import dev.dorsal.dissectors.text.MessageFragments;
 import dev.dorsal.dissectors.text.TextLine;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
@@ -23,7 +24,7 @@ import java.util.List;
  * (indicator, description) and the lines after it. Any other server frame is "DATA fragment" of a
  * message: the fragments join until the byte count announced by the reply to RETR/TOP
  * ({@code +OK 120 octets}) is reached, counting every frame of the connection since that reply, and
- * the joined message goes to tshark's IMF dissector, which Dorsal does not have (docs/compat.md).
+ * the joined message (or a lone data frame that completes one) goes to IMF.
  * After {@code +OK} to STLS the connection is TLS.
  */
 public final class PopDissector implements DissectorProvider {
@@ -98,6 +99,9 @@ public final class PopDissector implements DissectorProvider {
             info(pinfo, "S: DATA fragment, " + n + " byte" + (n == 1 ? "" : "s"));
             if (f.reassembled != null) {
                 fragmentTree(pop, f.reassembled, tvb);
+                imf(pinfo, pinfo.addDataSource("Reassembled DATA", f.message), tree);
+            } else if (f.complete) {
+                imf(pinfo, tvb, tree);
             } else {
                 long in = pinfo.links().recall(REASSEMBLED_IN.abbrev(), number);
                 if (in > number) {
@@ -158,16 +162,26 @@ public final class PopDissector implements DissectorProvider {
             }
         } else if (continuation) {
             if (s.pending.size() < PopSession.MAX_FRAGMENTS) {
-                s.pending.add(new PopSession.Fragment(pinfo.number(), tvb.reportedLength()));
+                byte[] bytes = s.pendingBytes + tvb.length() <= PopSession.MAX_MESSAGE_BYTES
+                        ? tvb.bytes(0, tvb.length()) : new byte[0];
+                s.pendingBytes += bytes.length;
+                s.pending.add(new PopSession.Fragment(pinfo.number(), tvb.reportedLength(), bytes));
             }
             if (!f.moreFrags) {
+                f.complete = true;
                 if (s.pending.size() > 1) {
                     f.reassembled = List.copyOf(s.pending);
+                    java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+                    for (PopSession.Fragment p : s.pending) {
+                        joined.writeBytes(p.bytes());
+                    }
+                    f.message = joined.toByteArray();
                     for (PopSession.Fragment p : s.pending) {
                         pinfo.links().learn(REASSEMBLED_IN.abbrev(), p.frame(), pinfo.number());
                     }
                 }
                 s.pending.clear();
+                s.pendingBytes = 0;
                 s.msgReadLen = 0;
                 s.msgTotLen = 0;
             }
@@ -199,27 +213,24 @@ public final class PopDissector implements DissectorProvider {
         return f;
     }
 
+    private static final MessageFragments.Fields FRAGMENT_FIELDS = new MessageFragments.Fields(FRAGMENTS, FRAGMENT,
+            FRAGMENT_COUNT, REASSEMBLED_LENGTH);
+
     /** The joined message's fragment list, as tshark shows it when more than one frame made it. */
     private static void fragmentTree(ProtoItem pop, List<PopSession.Fragment> frags, Tvb tvb) {
-        long total = 0;
-        StringBuilder sb = new StringBuilder();
+        List<MessageFragments.Fragment> list = new java.util.ArrayList<>(frags.size());
         for (PopSession.Fragment p : frags) {
-            sb.append(sb.isEmpty() ? "" : ", ").append('#').append(p.frame()).append('(').append(p.length()).append(')');
-            total += p.length();
+            list.add(new MessageFragments.Fragment(p.frame(), p.length()));
         }
-        ProtoItem list = pop.add(FRAGMENTS, tvb, 0, 0);
-        list.setGenerated();
-        list.setText(frags.size() + " DATA fragments (" + total + " bytes): " + sb);
-        long at = 0;
-        for (PopSession.Fragment p : frags) {
-            ProtoItem fi = list.addUint(FRAGMENT, tvb, 0, 0, p.frame());
-            fi.setGenerated();
-            fi.setText("Frame: " + p.frame() + ", payload: " + at + "-" + (at + p.length() - 1) + " (" + p.length()
-                    + " bytes)");
-            at += p.length();
+        MessageFragments.show(pop, FRAGMENT_FIELDS, list, tvb);
+    }
+
+    /** Hands a complete message to IMF, as tshark does. */
+    private static void imf(PacketInfo pinfo, Tvb message, ProtoItem tree) {
+        DissectorHandle imf = pinfo.tables().handle("imf");
+        if (imf != null) {
+            pinfo.call(imf, message, tree);
         }
-        list.addUint(FRAGMENT_COUNT, tvb, 0, 0, frags.size()).setGenerated();
-        list.addUint(REASSEMBLED_LENGTH, tvb, 0, 0, total).setGenerated();
     }
 
     /**

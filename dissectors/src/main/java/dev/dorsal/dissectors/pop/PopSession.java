@@ -16,15 +16,20 @@ import java.util.Map;
  *
  * <p>Bounded: at most {@value #MAX_SESSIONS} connections (least recently used dropped first),
  * {@value #MAX_FRAMES} remembered frames per connection (oldest dropped first) and
- * {@value #MAX_FRAGMENTS} pending data frames per message (later ones are shown but not listed).
+ * {@value #MAX_FRAGMENTS} pending data frames per message (later ones are shown but not listed), and
+ * {@value #MAX_MESSAGE_BYTES} bytes of one message kept for IMF; a joined message's bytes stay with the
+ * frame that completed it (a remembered frame) for later passes.
  */
 final class PopSession {
     static final int MAX_SESSIONS = 10_000;
     static final int MAX_FRAMES = 100_000;
     static final int MAX_FRAGMENTS = 10_000;
 
-    /** One data frame of a message: its number and length. */
-    record Fragment(long frame, int length) {}
+    /** At most this many bytes of one message are kept for IMF (the frames after are counted, not kept). */
+    static final int MAX_MESSAGE_BYTES = 16 << 20;
+
+    /** One data frame of a message: its number, length and captured bytes. */
+    record Fragment(long frame, int length, byte[] bytes) {}
 
     /**
      * What the first look at a frame decided: for a data frame whether more follow, for a reply
@@ -33,7 +38,11 @@ final class PopSession {
     static final class Frame {
         boolean moreFrags;
         boolean totLenInvalid;
+        /** A data frame that completes its message: IMF reads it (or the joined message). */
+        boolean complete;
         List<Fragment> reassembled;
+        /** The joined message's bytes, when more than one frame made it. */
+        byte[] message;
     }
 
     private static final Key<Map<Long, PopSession>> KEY = Key.of("pop.sessions");
@@ -42,6 +51,8 @@ final class PopSession {
     boolean stlsRequest;
     long msgReadLen;
     long msgTotLen;
+    /** Bytes kept in {@link #pending}, at most {@value #MAX_MESSAGE_BYTES}. */
+    long pendingBytes;
     final List<Fragment> pending = new ArrayList<>();
     final Map<Long, Frame> frames = new LinkedHashMap<>(16, 0.75f, false) {
         @Override

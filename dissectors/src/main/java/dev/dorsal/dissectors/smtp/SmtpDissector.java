@@ -4,6 +4,7 @@ import dev.dorsal.dissectors.tcp.TcpConversationDissectors;
 import dev.dorsal.dissectors.tcp.TcpPdus;
 import dev.dorsal.dissectors.text.AsciiText;
 import dev.dorsal.dissectors.text.FormatText;
+import dev.dorsal.dissectors.text.MessageFragments;
 import dev.dorsal.dissectors.text.TextLine;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
@@ -25,7 +26,8 @@ import java.util.Locale;
  * base64 as tshark does by default), message data after DATA ("DATA fragment", its lines through
  * {@code data-text-lines}) up to the end-of-message line; server lines are replies, a multi-line
  * reply one item with a parameter per line. A line cut by the segment end is left to TCP to
- * reassemble. After a 220 reply to STARTTLS the connection is TLS.
+ * reassemble. The message, joined from its data frames, goes to IMF in the frame that ends it. After a
+ * 220 reply to STARTTLS the connection is TLS.
  */
 public final class SmtpDissector implements DissectorProvider {
     static final ProtocolDef PROTO = new ProtocolDef("Simple Mail Transfer Protocol", "SMTP", "smtp");
@@ -62,9 +64,15 @@ public final class SmtpDissector implements DissectorProvider {
     static final FieldDef USERNAME_PASSWORD = FieldDef.string("smtp.auth.username_password", "Username/Password");
     static final FieldDef EOM = FieldDef.none("smtp.eom", "EOM");
     static final FieldDef REASSEMBLED_IN = FieldDef.framenum("smtp.data.reassembled.in", "Reassembled DATA in frame");
+    static final FieldDef FRAGMENTS = FieldDef.none("smtp.data.fragments", "DATA fragments");
+    static final FieldDef FRAGMENT = FieldDef.framenum("smtp.data.fragment", "DATA fragment");
+    static final FieldDef FRAGMENT_COUNT = FieldDef.uint32("smtp.data.fragment.count", "DATA fragment count");
+    static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint32("smtp.data.reassembled.length",
+            "Reassembled DATA length");
 
     static final List<FieldDef> FIELDS = List.of(REQ, RSP, COMMAND_LINE, REQ_COMMAND, REQ_PARAMETER, RESPONSE,
-            RSP_CODE, RSP_PARAMETER, USERNAME, PASSWORD, USERNAME_PASSWORD, EOM, REASSEMBLED_IN);
+            RSP_CODE, RSP_PARAMETER, USERNAME, PASSWORD, USERNAME_PASSWORD, EOM, REASSEMBLED_IN, FRAGMENTS, FRAGMENT,
+            FRAGMENT_COUNT, REASSEMBLED_LENGTH);
 
     static final ExpertDef BASE64_DECODE = new ExpertDef("smtp.base64_decode",
             "base64 decode failed or is not enabled (check SMTP preferences)", ExpertDef.Group.PROTOCOL,
@@ -128,8 +136,11 @@ public final class SmtpDissector implements DissectorProvider {
                     if (lines != null) {
                         pinfo.call(lines, tvb, smtp);
                     }
-                    fragment(pinfo, s, frame);
+                    fragment(tvb, pinfo, s, frame);
                     long in = pinfo.links().recall(REASSEMBLED_IN.abbrev(), frame);
+                    if (in == 0 && s.messages.containsKey(frame)) {
+                        in = frame; // the last data frame of a BDAT LAST message completes it itself
+                    }
                     if (in != 0) {
                         smtp.addUint(REASSEMBLED_IN, tvb, 0, 0, in).setGenerated();
                     }
@@ -141,12 +152,14 @@ public final class SmtpDissector implements DissectorProvider {
                         eom.setText("C: .");
                     }
                     reassembled(pinfo, s, frame);
+                    message(tvb, pinfo, s, smtp, tree, frame);
                 }
                 case CMD -> {
                     commands(tvb, pinfo, s, smtp, frame);
                     if (s.lastFragment.remove(frame)) {
                         reassembled(pinfo, s, frame);
                     }
+                    message(tvb, pinfo, s, smtp, tree, frame);
                 }
             }
         } else {
@@ -157,29 +170,63 @@ public final class SmtpDissector implements DissectorProvider {
 
     private static final int NEED_MORE = -1;
 
-    /** Counts a frame of message data; the last one of a BDAT LAST message completes it. */
-    private static void fragment(PacketInfo pinfo, SmtpSession s, long frame) {
+    /** Counts a frame of message data and keeps its bytes; the last one of a BDAT LAST message completes it. */
+    private static void fragment(Tvb tvb, PacketInfo pinfo, SmtpSession s, long frame) {
         if (pinfo.visited() || s.fragments.contains(frame)) {
             return;
         }
         if (s.fragments.size() < SmtpSession.MAX_FRAMES) {
+            byte[] bytes = s.fragmentByteCount + tvb.length() <= SmtpSession.MAX_MESSAGE_BYTES
+                    ? tvb.bytes(0, tvb.length()) : new byte[0];
+            s.fragmentByteCount += bytes.length;
             s.fragments.add(frame);
+            s.fragmentBytes.add(bytes);
+            s.fragmentLengths.add(tvb.reportedLength());
         }
         if (s.lastFragment.remove(frame)) {
-            s.fragments.remove(frame);
             reassembled(pinfo, s, frame);
         }
     }
 
     /**
-     * The message is complete in {@code frame}: a second pass shows "Reassembled DATA in frame" in
-     * its earlier data frames (tshark would also show the message itself there, through IMF).
+     * The message is complete in {@code frame}: it is joined from the data frames for IMF, and a
+     * second pass shows "Reassembled DATA in frame" in its earlier data frames. When the last data
+     * frame completes it (BDAT ... LAST), tshark shows that frame as its own reassembly frame and does
+     * not call IMF.
      */
     private static void reassembled(PacketInfo pinfo, SmtpSession s, long frame) {
-        for (long f : s.fragments) {
+        if (pinfo.visited() || s.fragments.isEmpty()) {
+            return;
+        }
+        List<MessageFragments.Fragment> frags = new java.util.ArrayList<>(s.fragments.size());
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.fragments.size(); i++) {
+            long f = s.fragments.get(i);
+            frags.add(new MessageFragments.Fragment(f, s.fragmentLengths.get(i)));
+            joined.writeBytes(s.fragmentBytes.get(i));
             pinfo.links().learn(REASSEMBLED_IN.abbrev(), f, frame);
         }
+        s.messages.put(frame, new SmtpSession.Message(List.copyOf(frags), joined.toByteArray()));
         s.fragments.clear();
+        s.fragmentBytes.clear();
+        s.fragmentLengths.clear();
+        s.fragmentByteCount = 0;
+    }
+
+    private static final MessageFragments.Fields FRAGMENT_FIELDS = new MessageFragments.Fields(FRAGMENTS, FRAGMENT,
+            FRAGMENT_COUNT, REASSEMBLED_LENGTH);
+
+    /** The message completed in this frame, if any: its fragment list, then the message through IMF. */
+    private static void message(Tvb tvb, PacketInfo pinfo, SmtpSession s, ProtoItem smtp, ProtoItem tree, long frame) {
+        SmtpSession.Message m = s.messages.get(frame);
+        if (m == null) {
+            return;
+        }
+        MessageFragments.show(smtp, FRAGMENT_FIELDS, m.fragments(), tvb);
+        DissectorHandle imf = pinfo.tables().handle("imf");
+        if (imf != null) {
+            pinfo.call(imf, pinfo.addDataSource("Reassembled SMTP", m.bytes()), tree);
+        }
     }
 
     /**

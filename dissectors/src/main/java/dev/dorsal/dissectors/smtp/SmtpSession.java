@@ -1,6 +1,7 @@
 package dev.dorsal.dissectors.smtp;
 
 import dev.dorsal.dissectors.tcp.TcpPdus;
+import dev.dorsal.dissectors.text.MessageFragments;
 import dev.dorsal.engine.spi.Key;
 import dev.dorsal.engine.spi.PacketInfo;
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import java.util.Map;
  * of message) fixed when it is first seen. Per capture, via {@link PacketInfo#state}.
  *
  * <p>Bounded: at most {@value #MAX_SESSIONS} connections (least recently used dropped first) and
- * {@value #MAX_FRAMES} remembered frame kinds per connection (oldest dropped first).
+ * {@value #MAX_FRAMES} remembered frame kinds and completed messages per connection (oldest dropped
+ * first); {@value #MAX_MESSAGE_BYTES} bytes of one message are kept for IMF.
  */
 final class SmtpSession {
     static final int MAX_SESSIONS = 10_000;
@@ -45,8 +47,26 @@ final class SmtpSession {
     long userPassFrame;
     long ntlmReqFrame;
     long ntlmRspFrame;
+    /** At most this many bytes of one message are kept for IMF (later data frames are listed, not kept). */
+    static final int MAX_MESSAGE_BYTES = 16 << 20;
+
+    /** A message joined from its data frames: the frames and lengths, and the bytes IMF reads. */
+    record Message(java.util.List<MessageFragments.Fragment> fragments, byte[] bytes) {}
+
     /** Client frames of message data not yet reassembled (at most {@value #MAX_FRAMES}). */
     final java.util.List<Long> fragments = new java.util.ArrayList<>();
+    /** The bytes of {@link #fragments}, in the same order. */
+    final java.util.List<byte[]> fragmentBytes = new java.util.ArrayList<>();
+    /** The reported lengths of {@link #fragments}, in the same order. */
+    final java.util.List<Integer> fragmentLengths = new java.util.ArrayList<>();
+    long fragmentByteCount;
+    /** The messages completed so far, by the frame that completed them (at most {@value #MAX_FRAMES}). */
+    final Map<Long, Message> messages = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Message> eldest) {
+            return size() > MAX_FRAMES;
+        }
+    };
     /** The frame's data ends the message (BDAT ... LAST fully read), as tshark's more_frags false. */
     final java.util.Set<Long> lastFragment = new java.util.HashSet<>();
     final Map<Long, Pdu> frames = new LinkedHashMap<>(16, 0.75f, false) {

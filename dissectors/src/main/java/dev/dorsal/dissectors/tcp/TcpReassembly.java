@@ -116,6 +116,10 @@ final class TcpReassembly {
         boolean wholeNextSegment;
         /** Length once the piece reaching the end arrived, -1 before (or after a partial reassembly). */
         int total = -1;
+        /** It starts where its first segment's payload starts (not after another PDU in it). */
+        boolean startsSegment;
+        /** The last frame where it was complete and the protocol asked for more (0 before). */
+        long reopenedIn;
         List<Fragment> fragments = new ArrayList<>(4);
         long buffered;
 
@@ -364,9 +368,12 @@ final class TcpReassembly {
                 // As for a segment that starts a PDU: tshark's second pass does not hand this one to the
                 // protocol above when the PDU it adds to is only completed by a later frame.
                 long completedIn = firstPdu ? pinfo.links().recall(REASSEMBLED_IN.abbrev(), seg.frame) : 0;
-                boolean later = completedIn > seg.frame;
+                boolean later = completedIn > seg.frame
+                        || firstPdu && pinfo.links().recall(REOPENED_IN, seg.frame) > seg.frame;
                 String info = later ? cols.info() : null;
                 int fence = later ? cols.infoFence() : 0;
+                int layers = later ? pinfo.layerNames().size() : 0;
+                ProtoItem lastItem = later ? lastChild(tree) : null;
                 payload.dispatch(whole, 0, pinfo, tree, seg);
                 called = true;
                 int more = pinfo.desegmentLength();
@@ -374,11 +381,26 @@ final class TcpReassembly {
                     // The protocol wants more than the PDU we thought complete.
                     int at = pinfo.desegmentOffset();
                     if (later && at == 0) {
+                        // nor, in a second pass, the protocol's empty tree and layer (IMAP adds its tree first)
                         cols.restoreInfo(info, fence);
+                        pinfo.removeLayers(layers);
+                        tree.removeChildrenAfter(lastItem);
                     }
                     Pdu grow = done;
                     if (at == 0 || done.seq + at <= seq) {
                         done.total = -1;
+                        // tshark's reassembly counts as done here and is reopened: until a later frame
+                        // completes it, the segment that started it shows this frame as where it was
+                        // reassembled (the segments between show none)
+                        // (when it started a segment); the frames that reopened it before this one are
+                        // not handed to the protocol by a second pass
+                        if (done.startsSegment && done.firstFrame != seg.frame) {
+                            pinfo.links().learn(REASSEMBLED_IN.abbrev(), done.firstFrame, seg.frame);
+                        }
+                        if (done.reopenedIn != 0 && done.reopenedIn != seg.frame) {
+                            pinfo.links().learn(REOPENED_IN, done.reopenedIn, seg.frame);
+                        }
+                        done.reopenedIn = seg.frame;
                     } else {
                         // A PDU ended inside this segment and the next one starts there: keep the finished
                         // part here and carry the rest on as a PDU of its own.
@@ -428,6 +450,7 @@ final class TcpReassembly {
                     } else {
                         started = new Pdu(desegSeq, plus32(nxtseq, ask), seg.frame);
                     }
+                    started.startsSegment = firstPdu && desegOffset == offset;
                     int n = (int) (nxtseq - desegSeq);
                     started.add(new Fragment(seg.frame, 0, tvb.bytes(desegOffset, n)), !(nxtseq < started.nextPdu));
                     started.lastFrame = seg.frame;
@@ -541,6 +564,8 @@ final class TcpReassembly {
 
     /** What a first pass learns of the PDU a segment starts: its offset in the payload + 1 (high word) and the ask. */
     private static final String PDU_START = "tcp.pdu_start";
+    /** A frame whose PDU was complete, then asked more of by the protocol, and reopened again later. */
+    private static final String REOPENED_IN = "tcp.pdu_reopened_in";
 
     /** What a first pass learns of a segment that starts a PDU no later frame completed (yet). */
     private static final long PDU_STARTED = -1;

@@ -34,7 +34,7 @@ final class FieldAudit {
             "lldp", "ftp", "telnet", "smtp", "quic", "pop", "pppoe", "radius",
             "eap", "syslog", "tftp", "vrrp", "wol", "nbns", "cdp", "sip", "sdp",
             "rtp", "ipsec", "wireguard", "bgp", "ospf", "rip", "gtp", "e212",
-            "chdlc", "nflog", "bjnp");
+            "chdlc", "nflog", "bjnp", "imf", "imap");
 
     /**
      * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their

@@ -28,7 +28,8 @@ final class Scope {
             "POP", "PPPoED", "PPPoES", "PPP LCP", "PPP PAP", "PPP CHAP", "PPP IPCP", "PPP IPV6CP", "PPP CCP",
             "RADIUS", "Syslog", "TFTP", "VRRP", "WOL", "NBNS", "NBDS", "CDP", "SIP", "SIP/SDP",
             "SIP/XML", "RTP", "RTP EVENT", "RTCP", "ESP", "AH", "UDPENCAP", "WireGuard", "BGP", "OSPF", "RIP",
-            "RIPv1", "RIPv2", "RIPng", "GTP", "GTPv2", "CHDLC", "SLARP", "NFLOG", "BJNP");
+            "RIPv1", "RIPv2", "RIPng", "GTP", "GTPv2", "CHDLC", "SLARP", "NFLOG", "BJNP",
+            "SMTP/IMF", "POP/IMF", "HTTP/IMF", "IMAP", "IMAP/IMF");
 
     /**
      * True for a Protocol column only Dorsal's dissectors write: one of {@link #DISSECTED_COLUMNS}, or
