@@ -33,7 +33,7 @@ final class FieldAudit {
             "icmpv6", "data", "ssh", "image", "xml", "ntp", "dhcp", "dhcpv6", "mpls", "gre", "ppp", "vxlan", "llc", "stp",
             "lldp", "ftp", "telnet", "smtp", "quic", "pop", "pppoe", "radius",
             "eap", "syslog", "tftp", "vrrp", "wol", "nbns", "cdp", "sip", "sdp",
-            "rtp", "ipsec", "wireguard", "bgp", "ospf", "rip");
+            "rtp", "ipsec", "wireguard", "bgp", "ospf", "rip", "tpkt", "cotp");
 
     /**
      * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their
@@ -99,22 +99,24 @@ final class FieldAudit {
      * Names tshark 4.0.17 registers more than once (its glossary lists the first), with how often:
      * IPv4's {@code ip.version} bit item and IPv6's masked, hidden {@code ip.version}; SSH's message code
      * with one value table per message family; SSH's channel request name under the global request's;
-     * GRE's reserved flags, masked for version 0 and for PPTP's version 1.
+     * GRE's reserved flags, masked for version 0 and for PPTP's version 1; COTP's credit, 16 bits in the
+     * flow control parameter and the 4-bit CDT of AK and RJ TPDUs.
      */
     private static final Map<String, Integer> REGISTERED_SEVERAL_TIMES_BY_TSHARK = Map.ofEntries(
             Map.entry("ip.version", 2), Map.entry("ssh.message_code", 5), Map.entry("ssh.global_request_name", 2),
             Map.entry("ssh.global_request_name_length", 2), Map.entry("gre.flags.reserved", 2),
             Map.entry("llc.control.p", 2), Map.entry("llc.control.f", 2), Map.entry("llc.control.ftype", 3),
             Map.entry("mstp.config_format_selector", 2), Map.entry("mstp.config_name", 2),
-            Map.entry("mstp.config_revision_level", 2), Map.entry("mstp.config_digest", 2));
+            Map.entry("mstp.config_revision_level", 2), Map.entry("mstp.config_digest", 2),
+            Map.entry("cotp.credit", 2));
 
     /**
      * The shapes of tshark's repeated registrations that its glossary does not list (it shows the
-     * first): LLC's poll/final bits and frame type over the 16-bit control of I and S frames.
+     * first): LLC's poll/final bits and frame type over the 16-bit control of I and S frames; COTP's CDT.
      */
     private static final Set<String> OTHER_SHAPES = Set.of("llc.control.p FT_BOOLEAN 16 0x100",
             "llc.control.f FT_BOOLEAN 16 0x100", "llc.control.ftype FT_UINT8 BASE_HEX 0x3",
-            "llc.control.ftype FT_UINT16 BASE_HEX 0x3");
+            "llc.control.ftype FT_UINT16 BASE_HEX 0x3", "cotp.credit FT_UINT8 BASE_DEC 0x0");
 
     /** Other labels tshark gives the repeated registrations of a name (the glossary shows one). */
     private static final Map<String, String> OTHER_NAMES = Map.of("ssh.global_request_name", "Channel request name",
