@@ -33,7 +33,7 @@ final class FieldAudit {
             "icmpv6", "data", "ssh", "image", "xml", "ntp", "dhcp", "dhcpv6", "mpls", "gre", "ppp", "vxlan", "llc", "stp",
             "lldp", "ftp", "telnet", "smtp", "quic", "pop", "pppoe", "radius",
             "eap", "syslog", "tftp", "vrrp", "wol", "nbns", "cdp", "sip", "sdp",
-            "rtp", "ipsec", "wireguard", "bgp", "ospf", "rip", "tpkt", "cotp", "doip", "modbus");
+            "rtp", "ipsec", "wireguard", "bgp", "ospf", "rip", "tpkt", "cotp", "doip", "modbus", "s7comm");
 
     /**
      * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their
