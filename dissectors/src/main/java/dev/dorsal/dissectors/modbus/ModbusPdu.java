@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Reads the Modbus application PDU (Modbus Application Protocol v1.1b3) carried by Modbus/TCP: the
  * function code, then the request or response fields of the public functions, exceptions, and the
- * request a response answers (matched on the transaction identifier within the TCP stream). Filter
+ * request a response answers (matched on the transaction and unit identifiers within the TCP stream,
+ * or the client's address and port for Modbus/UDP). Filter
  * prefix {@code modbus.}.
  */
 final class ModbusPdu {
@@ -114,7 +115,10 @@ final class ModbusPdu {
         if (func == 8 || func == 43) {
             int code = func == 8 ? tvb.u16(1) : tvb.u8(1);
             sub = String.format("/%3d", 1);
-            name = func == 8 ? DIAGNOSTICS.nameOr(code, "Unknown") : MEI.nameOr(code, "Unknown");
+            String subName = func == 8 ? DIAGNOSTICS.name(code) : MEI.name(code);
+            if (subName != null) {
+                name = subName;
+            }
         }
         if (name == null) {
             name = "Unknown function (" + func + ")";
@@ -126,7 +130,7 @@ final class ModbusPdu {
         }
         pinfo.columns().setInfo(info);
         Pending pending = pinfo.state(PENDING, Pending::new);
-        String key = TcpPdus.stream(pinfo) + "/" + trans + "/" + unit;
+        String key = conversation(pinfo, query) + "/" + trans + "/" + unit;
         pinfo.addLayerName("modbus");
         if (exception) {
             int code = tvb.u8(1);
@@ -155,6 +159,18 @@ final class ModbusPdu {
             }
             response(tvb, func, req, mb);
         }
+    }
+
+    /** The TCP stream, or for Modbus/UDP the client's address and port (the server's side is 502). */
+    private static String conversation(PacketInfo pinfo, boolean query) {
+        long stream = TcpPdus.stream(pinfo);
+        if (stream >= 0) {
+            return Long.toString(stream);
+        }
+        var client = query ? pinfo.src() : pinfo.dst();
+        var server = query ? pinfo.dst() : pinfo.src();
+        return java.util.HexFormat.of().formatHex(client.bytes()) + ":" + (query ? pinfo.srcPort() : pinfo.dstPort())
+                + ">" + java.util.HexFormat.of().formatHex(server.bytes());
     }
 
     private static void request(Tvb tvb, int func, ProtoItem mb) {
@@ -197,9 +213,10 @@ final class ModbusPdu {
                     mb.add(READ_DEVICE_ID, tvb, 2, 1);
                     mb.add(OBJECT, tvb, 3, 1);
                 } else {
-                    rest(tvb, 2, mb);
+                    rest(tvb, 1, mb);
                 }
             }
+            case 20, 21 -> ModbusExtras.fileRecords(tvb, func, true, mb);
             case 7, 11, 12, 17 -> { }
             default -> rest(tvb, 1, mb);
         }
@@ -231,7 +248,9 @@ final class ModbusPdu {
                 mb.add(REFERENCE, tvb, 1, 2);
                 mb.add(WORD_CNT, tvb, 3, 2);
             }
+            case 12 -> ModbusExtras.eventLog(tvb, mb);
             case 17 -> rest(tvb, 1, mb);
+            case 20, 21 -> ModbusExtras.fileRecords(tvb, func, false, mb);
             case 22 -> mask(tvb, mb);
             case 23 -> {
                 mb.add(BYTE_CNT, tvb, 1, 1);
@@ -269,14 +288,14 @@ final class ModbusPdu {
         if (code == 0) {
             mb.add(request ? QUERY_REQUEST : QUERY_ECHO, tvb, 3, tvb.length() - 3);
         } else {
-            rest(tvb, 3, mb);
+            ModbusExtras.diagnosticData(tvb, code, request, mb);
         }
     }
 
     private static void deviceId(Tvb tvb, ProtoItem mb) {
         mb.add(MEI_TYPE, tvb, 1, 1);
         if (tvb.u8(1) != 14) {
-            rest(tvb, 2, mb);
+            rest(tvb, 1, mb);
             return;
         }
         mb.add(READ_DEVICE_ID, tvb, 2, 1);
