@@ -119,8 +119,8 @@ public final class CotpDissector implements DissectorProvider {
     }
 
     /**
-     * Walks the TPDUs of one TPKT packet; returns 0 (so TPKT shows data) when the first one is not a
-     * TPDU. Later TPDUs are announced in Info after ", "; one that fails leaves the rest to data.
+     * Walks the TPDUs of one TPKT packet; returns 0 (so TPKT shows data) when one is not a TPDU.
+     * Later TPDUs are announced in Info after ", "; one that fails leaves the rest to data.
      */
     static int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
         Columns cols = pinfo.columns();
@@ -159,7 +159,9 @@ public final class CotpDissector implements DissectorProvider {
                 if (!first) {
                     pinfo.call(data, tvb.slice(off), tree);
                 }
-                break;
+                // As in tshark, a TPDU that cannot be read makes the whole packet undissected: TPKT
+                // then shows it all as data, after what was shown.
+                return 0;
             }
             found = true;
             first = false;

@@ -102,18 +102,22 @@ public final class DoipDissector implements DissectorProvider {
 
     /** One message: the header, then the payload of its type. */
     static int dissectMessage(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
-        pinfo.columns().setProtocol("DoIP");
+        // The header is read before the columns are set: a datagram shorter than it stays UDP.
         int type = tvb.u16(2);
+        long length = tvb.u32(4);
+        pinfo.columns().setProtocol("DoIP");
         String name = DoipValues.TYPES.name(type);
         pinfo.columns().setInfo(name != null ? name : String.format("0x%04x Unknown Payload", type));
         ProtoItem doip = tree.addProtocol(PROTO, tvb, 0, tvb.length());
+        if (doip.tree().treeless()) {
+            return tvb.length(); // tshark reads the payload only while building a tree: a short one stays unnoticed
+        }
         ProtoItem header = doip.addText(tvb, 0, HEADER, "Header");
         int version = tvb.u8(0);
         header.add(VERSION, tvb, 0, 1);
         header.add(INVERSE, tvb, 1, 1);
         header.add(TYPE, tvb, 2, 2);
         header.add(LENGTH, tvb, 4, 4);
-        long length = tvb.u32(4);
         int p = HEADER;
         switch (type) {
             case 0x0000 -> doip.add(NACK_CODE, tvb, p, 1);

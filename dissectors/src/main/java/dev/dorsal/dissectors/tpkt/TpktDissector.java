@@ -93,7 +93,9 @@ public final class TpktDissector implements DissectorProvider {
             t.add(LENGTH, tvb, off + 2, 2);
             if (length > HEADER) {
                 Tvb next = tvb.slice(off + HEADER, Math.min(length, total - off) - HEADER);
-                pinfo.call(cotp != null ? cotp : data, next, tree);
+                if (pinfo.call(cotp, next, tree) == 0) {
+                    pinfo.call(data, next, tree);
+                }
             }
             off += Math.max(length, HEADER);
         }
