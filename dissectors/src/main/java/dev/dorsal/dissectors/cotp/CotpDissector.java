@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.cotp;
 
+import dev.dorsal.dissectors.conversation.ConversationIndex;
 import dev.dorsal.engine.spi.Columns;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
@@ -89,7 +90,7 @@ public final class CotpDissector implements DissectorProvider {
     static final ExpertDef DISCONNECT_CONFIRM = new ExpertDef("cotp.disconnect_confirm",
             "Disconnect Confirm(DC): 0x%x -> 0x%x", ExpertDef.Group.SEQUENCE, ExpertDef.Severity.CHAT);
 
-    /** DT TPDUs of class 0/1 with the end mark already seen in this frame: their implied reference. */
+    /** DT TPDUs of class 0/1 with the end mark already seen in this frame (low half of the implied reference). */
     private static final Key<int[]> IMPLIED_REF = Key.of("cotp.implied_dst_ref");
 
     private static HeuristicList heuristics;
@@ -193,8 +194,11 @@ public final class CotpDissector implements DissectorProvider {
         int dstRef;
         int nrOff;
         if (class01) {
+            // tshark implies the reference from its conversation number (high half) and the DT TPDUs
+            // with the end mark already seen in this frame (low half).
             int[] implied = pinfo.get(IMPLIED_REF);
-            dstRef = implied == null ? 0 : implied[0];
+            long conversation = Math.max(0, ConversationIndex.current(pinfo));
+            dstRef = (int) (conversation << 16) + (implied == null ? 0 : implied[0]);
             nrOff = off + 2;
         } else {
             dstRef = tvb.u16(off + 2);
@@ -215,7 +219,9 @@ public final class CotpDissector implements DissectorProvider {
         int dataOff = off + li + 1;
         ProtoItem cotp = header(tvb, off, li + 1, pinfo, tree);
         if (class01) {
-            cotp.addUint(DSTREF, tvb, off, 0, dstRef).setGenerated();
+            // The value is a 16-bit field's, the label shows the whole implied reference, as in tshark.
+            cotp.addUint(DSTREF, tvb, off, 0, dstRef & 0xffff).setGenerated()
+                    .setText(String.format("%s: 0x%04x", DSTREF.name(), dstRef));
         } else {
             cotp.add(DSTREF, tvb, off + 2, 2);
         }
