@@ -149,40 +149,44 @@ final class CotpParameters {
     /** A TSAP: shown as text when every byte is printable, else as hex digits (tshark's value "0x..."). */
     private static void tsap(Tvb tvb, int v, int len, ProtoItem cotp, boolean src) {
         byte[] b = tvb.bytes(v, len);
-        boolean printable = true;
-        for (byte x : b) {
-            if (x < 0x20 || x > 0x7e) {
-                printable = false;
-                break;
-            }
-        }
         FieldDef f = src ? SRC_TSAP : DST_TSAP;
-        String shown;
-        String value;
-        if (printable) {
-            shown = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
-            value = shown;
-        } else {
-            StringBuilder sb = new StringBuilder();
-            for (byte x : b) {
-                sb.append(String.format("%02x", x & 0xff));
-            }
-            shown = sb.toString();
-            value = "0x" + shown;
-        }
+        String value = tsapValue(b);
+        String shown = value.startsWith("0x") && !isPrintable(b) ? value.substring(2) : value;
         cotp.addString(f, tvb, v, len, value).setText(f.name() + ": " + shown);
         cotp.addBytes(src ? SRC_TSAP_BYTES : DST_TSAP_BYTES, tvb, v, len, b).setHidden();
     }
 
+    /** The string value tshark gives a TSAP: its text when all printable, else "0x" and its hex digits. */
+    static String tsapValue(byte[] b) {
+        if (isPrintable(b)) {
+            return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        return "0x" + java.util.HexFormat.of().formatHex(b);
+    }
+
+    private static boolean isPrintable(byte[] b) {
+        for (byte x : b) {
+            if (x < 0x20 || x > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The ISO 8073 checksum (annex B): both running sums over the whole TPDU are zero when it is right. */
-    private static void checksum(Tvb tvb, int v, ProtoItem cotp, Tvb tpdu) {
+    static boolean checksumValid(Tvb tpdu) {
         int c0 = 0;
         int c1 = 0;
         for (int i = 0; i < tpdu.length(); i++) {
             c0 = (c0 + tpdu.u8(i)) % 255;
             c1 = (c1 + c0) % 255;
         }
-        boolean good = c0 == 0 && c1 == 0;
+        return c0 == 0 && c1 == 0;
+    }
+
+    /** Shows the checksum parameter, verified over the TPDU. */
+    private static void checksum(Tvb tvb, int v, ProtoItem cotp, Tvb tpdu) {
+        boolean good = checksumValid(tpdu);
         int sum = tvb.u16(v);
         ProtoItem item = cotp.add(CHECKSUM, tvb, v, 2);
         if (good) {

@@ -16,7 +16,8 @@ import java.util.Map;
  * tshark's single pass does: the segments of one TSDU are keyed by the packet's addresses and the
  * destination reference (implied 0 in classes 0 and 1), taken in file order. A segment shows
  * "[COTP fragment, N bytes]" in Info and nothing else; the last one shows the segment list and
- * hands the whole TSDU on as "Reassembled COTP".
+ * hands the whole TSDU on as "Reassembled COTP". With two passes (tshark -2) the earlier segments also
+ * show their data and the frame their TSDU was reassembled in.
  *
  * <p>State is bounded: at most {@link #MAX_PENDING} unfinished TSDUs per capture (the oldest is
  * dropped first) and {@link #MAX_TSDU_BYTES} bytes each (a TSDU growing past it is dropped and its
@@ -32,10 +33,16 @@ final class CotpReassembly {
     static final FieldDef SEGMENTS = FieldDef.none("cotp.segments", "COTP Segments");
     static final FieldDef SEGMENT = FieldDef.framenum("cotp.segment", "COTP Segment");
     static final FieldDef SEGMENT_COUNT = FieldDef.uint32("cotp.segment.count", "Segment count");
+    static final FieldDef REASSEMBLED_IN = FieldDef.framenum("cotp.reassembled_in", "Reassembled COTP in frame")
+            .blurb("This COTP packet is reassembled in this frame");
     static final FieldDef REASSEMBLED_LENGTH = FieldDef.uint32("cotp.reassembled.length", "Reassembled COTP length")
             .blurb("The total length of the reassembled payload");
 
-    static final List<FieldDef> FIELDS = List.of(SEGMENT_DATA, SEGMENTS, SEGMENT, SEGMENT_COUNT, REASSEMBLED_LENGTH);
+    static final List<FieldDef> FIELDS = List.of(SEGMENT_DATA, SEGMENTS, SEGMENT, SEGMENT_COUNT, REASSEMBLED_IN,
+            REASSEMBLED_LENGTH);
+
+    /** PassLinks kind: a segment's frame to the frame its TSDU was reassembled in (tshark -2). */
+    private static final String LINK = "cotp.reassembled_in";
 
     private static final Key<Table> TABLE = Key.of("cotp.reassembly");
 
@@ -79,9 +86,19 @@ final class CotpReassembly {
             }
             pinfo.columns().appendInfo("[COTP fragment, " + bytes.length + " byte" + (bytes.length == 1 ? "" : "s")
                     + "]");
+            long in = pinfo.links().recall(LINK, pinfo.number());
+            if (in != 0) {
+                // A second pass knows where the TSDU ends: the segment's data and that frame are shown.
+                cotp.addBytes(SEGMENT_DATA, payload, 0, bytes.length, bytes).setText("COTP segment data ("
+                        + bytes.length + " byte" + (bytes.length == 1 ? "" : "s") + ")");
+                cotp.addUint(REASSEMBLED_IN, payload, 0, 0, in);
+            }
             return null;
         }
         table.remove(key);
+        for (Segment seg : pending) {
+            pinfo.links().learn(LINK, seg.frame, pinfo.number());
+        }
         pending.add(new Segment(pinfo.number(), bytes));
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         for (Segment s : pending) {

@@ -95,9 +95,15 @@ public final class DoipDissector implements DissectorProvider {
     }
 
     static int dissectTcp(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
-        return TcpPdus.dissect(tvb, pinfo, tree, true, HEADER,
+        int ownLayer = pinfo.layerNames().size() - 1;
+        int n = TcpPdus.dissect(tvb, pinfo, tree, true, HEADER,
                 (t, off, p) -> (int) Math.min(Integer.MAX_VALUE, t.u32(off + 4) + HEADER),
                 DoipDissector::dissectMessage);
+        if (pinfo.desegmentLength() != 0 && pinfo.desegmentOffset() == 0) {
+            // Only part of a message yet: as tshark, DoIP is not among this frame's protocols.
+            pinfo.removeLayers(ownLayer);
+        }
+        return n;
     }
 
     /** One message: the header, then the payload of its type. */

@@ -1,6 +1,7 @@
 package dev.dorsal.dissectors.modbus;
 
 import dev.dorsal.dissectors.tcp.TcpPdus;
+import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.MalformedException;
@@ -38,6 +39,8 @@ public final class MbtcpDissector implements DissectorProvider {
 
     static final List<FieldDef> FIELDS = List.of(TRANS_ID, PROT_ID, LEN, UNIT_ID);
 
+    private static DissectorHandle modbus;
+
     @Override
     public String name() {
         return "mbtcp";
@@ -55,12 +58,14 @@ public final class MbtcpDissector implements DissectorProvider {
         r.protocol(UDP_PROTO);
         r.handle("mbtcp", PROTO, MbtcpDissector::dissect);
         r.handle("mbudp", UDP_PROTO, MbtcpDissector::dissectUdp);
+        r.handle("modbus", ModbusPdu.PROTO, ModbusPdu::dissect);
     }
 
     @Override
     public void handoff(Tables t) {
         t.table("tcp.port").add(PORT, t.handle("mbtcp"));
         t.table("udp.port").add(PORT, t.handle("mbudp"));
+        modbus = t.handle("modbus");
     }
 
     /** tshark's test before anything is shown: a whole header, protocol 0, room for a function code. */
@@ -72,8 +77,14 @@ public final class MbtcpDissector implements DissectorProvider {
         if (!looksLikeModbus(tvb)) {
             return 0;
         }
-        return TcpPdus.dissect(tvb, pinfo, tree, true, HEADER, (t, off, p) -> t.u16(off + 4) + 6,
+        int ownLayer = pinfo.layerNames().size() - 1;
+        int n = TcpPdus.dissect(tvb, pinfo, tree, true, HEADER, (t, off, p) -> t.u16(off + 4) + 6,
                 (t, p, tr) -> dissectPdu(t, p, tr, PROTO));
+        if (pinfo.desegmentLength() != 0 && pinfo.desegmentOffset() == 0) {
+            // Only part of a message yet: as tshark, Modbus/TCP is not among this frame's protocols.
+            pinfo.removeLayers(ownLayer);
+        }
+        return n;
     }
 
     static int dissectUdp(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
@@ -97,8 +108,8 @@ public final class MbtcpDissector implements DissectorProvider {
         mbtcp.add(PROT_ID, tvb, 2, 2);
         mbtcp.add(LEN, tvb, 4, 2);
         mbtcp.add(UNIT_ID, tvb, 6, 1);
-        boolean query = pinfo.dstPort() == PORT;
-        ModbusPdu.dissect(tvb.slice(HEADER), pinfo, tree, query, trans, unit);
+        pinfo.put(ModbusPdu.HEADER, new ModbusPdu.Header(pinfo.dstPort() == PORT, trans, unit));
+        pinfo.call(modbus, tvb.slice(HEADER), tree);
         return tvb.length();
     }
 }

@@ -23,6 +23,7 @@ final class ModbusData {
 
     /** {@code count} bits from {@code off} (all bits of the bytes when count is unknown, -1). */
     static void bits(Tvb tvb, int off, int bytes, int ref, int count, ProtoItem tree) {
+        tvb.bytes(off, bytes); // all of them first: a cut list shows none, as in tshark
         int n = count < 0 ? bytes * 8 : Math.min(count, bytes * 8);
         for (int i = 0; i < n; i++) {
             int at = off + i / 8;
@@ -35,6 +36,7 @@ final class ModbusData {
 
     /** The 16-bit registers of {@code bytes} bytes from {@code off}, numbered from {@code ref}. */
     static void registers(Tvb tvb, int off, int bytes, int ref, ProtoItem tree) {
+        tvb.bytes(off, bytes);
         for (int i = 0; i + 1 < bytes; i += 2) {
             int reg = ref + i / 2;
             int v = tvb.u16(off + i);

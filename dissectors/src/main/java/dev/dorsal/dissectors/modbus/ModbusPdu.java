@@ -106,7 +106,17 @@ final class ModbusPdu {
 
     private ModbusPdu() {}
 
-    static void dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree, boolean query, int trans, int unit) {
+    /** What the MBAP header says about the PDU it carries. */
+    record Header(boolean query, int trans, int unit) {}
+
+    /** Set by Modbus/TCP and Modbus/UDP before they call this dissector. */
+    static final Key<Header> HEADER = Key.of("modbus.header");
+
+    static int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
+        Header h = pinfo.get(HEADER);
+        boolean query = h.query();
+        int trans = h.trans();
+        int unit = h.unit();
         int raw = tvb.u8(0);
         int func = raw & 0x7f;
         boolean exception = !query && (raw & 0x80) != 0;
@@ -123,15 +133,9 @@ final class ModbusPdu {
         if (name == null) {
             name = "Unknown function (" + func + ")";
         }
-        String info = String.format("%8s: Trans: %5d; Unit: %3d, Func: %3d%s: %s", query ? "Query" : "Response",
-                trans, unit, func, sub, name);
-        if (exception) {
-            info += ". Exception returned ";
-        }
-        pinfo.columns().setInfo(info);
+        pinfo.columns().setInfo(info(query, trans, unit, func, sub, name, exception));
         Pending pending = pinfo.state(PENDING, Pending::new);
         String key = conversation(pinfo, query) + "/" + trans + "/" + unit;
-        pinfo.addLayerName("modbus");
         if (exception) {
             int code = tvb.u8(1);
             ProtoItem mb = tree.addProtocol(PROTO, tvb, 0, tvb.length(), "Function " + func + ":  "
@@ -140,7 +144,7 @@ final class ModbusPdu {
             mb.add(FUNC_CODE, tvb, 0, 1);
             mb.add(EXCEPTION, tvb, 1, 1);
             pending.remove(key);
-            return;
+            return tvb.length();
         }
         ProtoItem mb = tree.addProtocol(PROTO, tvb, 0, tvb.length());
         mb.add(FUNC_CODE, tvb, 0, 1);
@@ -159,6 +163,18 @@ final class ModbusPdu {
             }
             response(tvb, func, req, mb);
         }
+        return tvb.length();
+    }
+
+    /**
+     * tshark's Info text: "   Query: Trans:    17; Unit: 255, Func:   4: Read Input Registers", with
+     * "/  1" after the function code of diagnostics and encapsulated transport (a constant 1 in tshark
+     * 4.0.17, whatever the sub-function), and ". Exception returned " after an exception response.
+     */
+    static String info(boolean query, int trans, int unit, int func, String sub, String name, boolean exception) {
+        String info = String.format("%8s: Trans: %5d; Unit: %3d, Func: %3d%s: %s", query ? "Query" : "Response",
+                trans, unit, func, sub, name);
+        return exception ? info + ". Exception returned " : info;
     }
 
     /** The TCP stream, or for Modbus/UDP the client's address and port (the server's side is 502). */

@@ -129,7 +129,23 @@ final class S7commDiag {
         timestamp(tvb, off + 12, false, msg);
     }
 
-    private static int bcd(int b) {
+    /**
+     * The date of decoded BCD fields, out-of-range ones carried over as C's mktime does; a two-digit
+     * year from 90 is in the 1900s, below in the 2000s.
+     */
+    static LocalDateTime normalised(int year2, int month, int day, int hour, int minute, int second) {
+        int year = year2 >= 90 ? 1900 + year2 : 2000 + year2;
+        return LocalDateTime.of(year, 1, 1, 0, 0).plusMonths(month - 1L).plusDays(day - 1L).plusHours(hour)
+                .plusMinutes(minute).plusSeconds(second);
+    }
+
+    /** tshark's text of an S7 timestamp: "Sep  8, 2021 15:33:37.656". */
+    static String text(LocalDateTime t, int ms) {
+        return String.format("%s %2d, %d %02d:%02d:%02d.%03d", MONTHS[t.getMonthValue() - 1], t.getDayOfMonth(),
+                t.getYear(), t.getHour(), t.getMinute(), t.getSecond(), ms);
+    }
+
+    static int bcd(int b) {
         return (b >> 4) * 10 + (b & 0x0f);
     }
 
@@ -150,12 +166,9 @@ final class S7commDiag {
         int second = bcd(tvb.u8(o + 5));
         int msRaw = tvb.u16(o + 6);
         int ms = ((msRaw >> 12) & 0xf) * 100 + ((msRaw >> 8) & 0xf) * 10 + ((msRaw >> 4) & 0xf);
-        int year = year2 >= 90 ? 1900 + year2 : 2000 + year2;
-        LocalDateTime t = LocalDateTime.of(year, 1, 1, 0, 0).plusMonths(month - 1L).plusDays(day - 1L)
-                .plusHours(hour).plusMinutes(minute).plusSeconds(second);
+        LocalDateTime t = normalised(year2, month, day, hour, minute, second);
         long nanos = t.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + ms * 1_000_000L;
-        String text = String.format("%s %2d, %d %02d:%02d:%02d.%03d", MONTHS[t.getMonthValue() - 1],
-                t.getDayOfMonth(), t.getYear(), t.getHour(), t.getMinute(), t.getSecond(), ms);
+        String text = text(t, ms);
         ProtoItem ts = parent.addTime(TS, tvb, off, len, nanos).setText("S7 Timestamp: " + text);
         if (withYear1) {
             ts.add(TS_RESERVED, tvb, off, 1);

@@ -1,5 +1,7 @@
 package dev.dorsal.dissectors.s7comm;
 
+import dev.dorsal.dissectors.frame.Items;
+import dev.dorsal.engine.spi.Columns;
 import dev.dorsal.engine.spi.DissectorProvider;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.PacketInfo;
@@ -16,8 +18,8 @@ import java.util.List;
  * Reads Siemens S7 communication (S7comm) carried in COTP data TPDUs, found by the {@code cotp}
  * heuristic (protocol id 0x32 and a known ROSCTR): the header of every ROSCTR, and for job and
  * ack-data PDUs the Setup Communication, Read Var and Write Var functions with their items
- * ({@link S7commItems}). Userdata PDUs and the other functions show the header and the function
- * only (docs/compat.md). Filter prefix {@code s7comm.}.
+ * ({@link S7commItems}) and PLC Stop's service name; userdata PDUs are read by {@link S7commUserdata}.
+ * The other job functions show the function only (docs/compat.md). Filter prefix {@code s7comm.}.
  *
  * <pre>
  * | 0x32 (1) | ROSCTR (1) | redundancy id (2) | PDU reference (2) | parameter length (2) | data length (2)
@@ -34,6 +36,7 @@ public final class S7commDissector implements DissectorProvider {
     static final int SETUP = 0xf0;
     static final int READ_VAR = 0x04;
     static final int WRITE_VAR = 0x05;
+    static final int PLC_STOP = 0x29;
 
     static final ValueString ROSCTRS = ValueString.of(JOB, "Job", ACK, "Ack", ACK_DATA, "Ack_Data", USERDATA,
             "Userdata");
@@ -65,9 +68,14 @@ public final class S7commDissector implements DissectorProvider {
             "Max AmQ (parallel jobs with ack) called");
     static final FieldDef PDU_LENGTH = FieldDef.uint16("s7comm.param.pdu_length", "PDU length");
     static final FieldDef ITEMCOUNT = FieldDef.uint8("s7comm.param.itemcount", "Item count");
+    static final FieldDef PI_UNKNOWN = FieldDef.bytes("s7comm.param.pistart.unknown1", "Unknown bytes");
+    static final FieldDef PART2_LEN = FieldDef.uint8("s7comm.data.plccontrol.part2_len", "Length part 2");
+    static final FieldDef PI_SERVICE = FieldDef.string("s7comm.param.pistart.servicename",
+            "PI (program invocation) Service");
 
     static final List<FieldDef> FIELDS = List.of(HEADER, PROTID, ROSCTR, REDID, PDUREF, PARLG, DATLG, ERRCLS, ERRCOD,
-            PARAM, PARAM_ERRCOD, FUNC, SETUP_RESERVED, MAXAMQ_CALLING, MAXAMQ_CALLED, PDU_LENGTH, ITEMCOUNT);
+            PARAM, PARAM_ERRCOD, FUNC, SETUP_RESERVED, MAXAMQ_CALLING, MAXAMQ_CALLED, PDU_LENGTH, ITEMCOUNT,
+            PI_UNKNOWN, PART2_LEN, PI_SERVICE);
 
     private static final int HEADER_SHORT = 10;
     private static final int HEADER_LONG = 12;
@@ -106,44 +114,53 @@ public final class S7commDissector implements DissectorProvider {
     }
 
     static void dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {
-        pinfo.columns().setProtocol("S7COMM");
-        pinfo.columns().clearInfo();
+        Columns cols = pinfo.columns();
+        cols.setProtocol("S7COMM");
+        cols.clearInfo();
         int rosctr = tvb.u8(1);
         boolean error = rosctr == ACK || rosctr == ACK_DATA;
         int hlen = error ? HEADER_LONG : HEADER_SHORT;
         int parlg = tvb.u16(6);
         int datlg = tvb.u16(8);
-        String rname = ROSCTRS.nameOr(rosctr, "Unknown");
-        pinfo.columns().appendInfo(String.format("ROSCTR:[%-8s]", rname));
+        String rname = ROSCTRS.name(rosctr);
         ProtoItem s7 = tree.addProtocol(PROTO, tvb, 0, tvb.length());
-        ProtoItem header = s7.add(HEADER, tvb, 0, hlen).setText("Header: (" + rname + ")");
+        if (rname == null) {
+            cols.appendInfo(String.format("ROSCTR:[Unknown: 0x%02x]", rosctr));
+        } else {
+            cols.appendInfo(String.format("ROSCTR:[%-8s]", rname));
+        }
+        String headerText = rname == null ? String.format("Header: (Unknown ROSCTR: 0x%02x)", rosctr)
+                : "Header: (" + rname + ")";
+        ProtoItem header = Items.add(s7, HEADER, tvb, 0, hlen).setText(headerText);
         header.add(PROTID, tvb, 0, 1);
         header.add(ROSCTR, tvb, 1, 1);
         header.add(REDID, tvb, 2, 2);
         header.add(PDUREF, tvb, 4, 2);
         header.add(PARLG, tvb, 6, 2);
         header.add(DATLG, tvb, 8, 2);
+        String errorInfo = "";
         if (error) {
             header.add(ERRCLS, tvb, 10, 1);
             header.add(ERRCOD, tvb, 11, 1);
             int code = tvb.u16(10);
             if (code != 0) {
                 header.addUint(PARAM_ERRCOD, tvb, 10, 2, code).setGenerated();
-                pinfo.columns().appendInfo(String.format(" -> Errorcode:[0x%04x]", code));
+                errorInfo = String.format(" -> Errorcode:[0x%04x]", code);
             }
         }
         int p = hlen;
-        if (parlg == 0) {
+        if (rname == null || parlg == 0) {
+            cols.appendInfo(errorInfo);
             return;
         }
         if (rosctr == USERDATA) {
-            S7commUserdata.dissect(tvb, p, parlg, datlg, s7, pinfo.columns());
+            S7commUserdata.dissect(tvb, p, parlg, datlg, s7, cols);
             return;
         }
         int func = tvb.u8(p);
         String fname = FUNCTIONS.nameOr(func, "Unknown");
-        pinfo.columns().appendInfo(" Function:[" + fname + "]");
-        ProtoItem param = s7.add(PARAM, tvb, p, parlg).setText("Parameter: (" + fname + ")");
+        cols.appendInfo(" Function:[" + fname + "]" + errorInfo);
+        ProtoItem param = Items.add(s7, PARAM, tvb, p, parlg).setText("Parameter: (" + fname + ")");
         param.add(FUNC, tvb, p, 1);
         int d = p + parlg;
         switch (func) {
@@ -163,6 +180,14 @@ public final class S7commDissector implements DissectorProvider {
                     }
                 } else if (rosctr == ACK_DATA && datlg > 0) {
                     S7commItems.dataItems(tvb, d, datlg, count, s7, func == READ_VAR);
+                }
+            }
+            case PLC_STOP -> {
+                if (rosctr == JOB) {
+                    param.add(PI_UNKNOWN, tvb, p + 1, 5);
+                    int len = tvb.u8(p + 6);
+                    param.add(PART2_LEN, tvb, p + 6, 1);
+                    param.add(PI_SERVICE, tvb, p + 7, len);
                 }
             }
             default -> { }

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.s7comm;
 
+import dev.dorsal.dissectors.frame.Items;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.Tvb;
@@ -118,7 +119,7 @@ final class S7commItems {
 
     /** The data items of a write job or of an ack-data; a Write Var ack-data has return codes only. */
     static void dataItems(Tvb tvb, int off, int datlg, int count, ProtoItem s7, boolean withValues) {
-        ProtoItem data = s7.add(DATA, tvb, off, datlg);
+        ProtoItem data = Items.add(s7, DATA, tvb, off, datlg);
         for (int i = 1; i <= count; i++) {
             int rc = tvb.u8(off);
             if (!withValues) {

@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.s7comm;
 
+import dev.dorsal.dissectors.frame.Items;
 import dev.dorsal.engine.spi.Columns;
 import dev.dorsal.engine.spi.FieldDef;
 import dev.dorsal.engine.spi.ProtoItem;
@@ -86,6 +87,8 @@ final class S7commUserdata {
     private static final int READ_CLOCK = 1;
     private static final int SET_CLOCK = 2;
     private static final int TYPE_RESPONSE = 8;
+    private static final int TYPE_PUSH = 0;
+    private static final int TYPE_NC_PUSH = 3;
     private static final int TYPE_REQUEST = 4;
     private static final int SUCCESS = 0xff;
     private static final int DIAG_BUFFER = 0xa0;
@@ -99,12 +102,21 @@ final class S7commUserdata {
         int type = tg >> 4;
         int group = tg & 0x0f;
         int subfunc = tvb.u8(p + 6);
-        String typeName = TYPES.nameOr(type, "Unknown");
+        int method = tvb.u8(p + 4);
+        String typeName = TYPES.name(type);
+        if (typeName == null) {
+            typeName = String.format("Unknown type: 0x%02x", type);
+        }
+        String infoType = typeName;
+        if (type == TYPE_PUSH || type == TYPE_NC_PUSH) {
+            String m = METHODS.name(method);
+            infoType = typeName + "-" + (m != null ? m : String.format("Unknown method: 0x%02x", method));
+        }
         String groupName = GROUPS.nameOr(group, "Unknown");
         ValueString subs = SUBFUNCS[group];
         String subName = subs == null ? "Unknown" : subs.nameOr(subfunc, "Unknown");
-        cols.appendInfo(" Function:[" + typeName + "] -> [" + groupName + "] -> [" + subName + "]");
-        ProtoItem param = s7.add(S7commDissector.PARAM, tvb, p, parlg)
+        cols.appendInfo(" Function:[" + infoType + "] -> [" + groupName + "] -> [" + subName + "]");
+        ProtoItem param = Items.add(s7, S7commDissector.PARAM, tvb, p, parlg)
                 .setText("Parameter: (" + typeName + ") ->(" + groupName + ") ->(" + subName + ")");
         param.add(HEAD, tvb, p, 3);
         param.add(LENGTH, tvb, p + 3, 1);
@@ -132,7 +144,7 @@ final class S7commUserdata {
         int rc = tvb.u8(d);
         int size = tvb.u8(d + 1);
         int len = tvb.u16(d + 2);
-        ProtoItem data = s7.add(S7commItems.DATA, tvb, d, datlg);
+        ProtoItem data = Items.add(s7, S7commItems.DATA, tvb, d, datlg);
         data.add(S7commItems.RETURN_CODE, tvb, d, 1);
         data.add(S7commItems.DATA_SIZE, tvb, d + 1, 1);
         data.addUint(S7commItems.DATA_LENGTH, tvb, d + 2, 2, len);
@@ -153,7 +165,8 @@ final class S7commUserdata {
             }
         } else if (group == GROUP_CPU && subfunc == DIAG_MESSAGE) {
             int event = tvb.u16(v);
-            cols.appendInfo(String.format(" EventID=0x%04x", event));
+            String text = S7commDiag.EVENTS.name(event);
+            cols.appendInfo(text != null ? " Event='" + text + "'" : String.format(" EventID=0x%04x", event));
             S7commDiag.entry(tvb, v, data);
         } else if (group == GROUP_TIME && (type == TYPE_RESPONSE && subfunc == READ_CLOCK
                 || type == TYPE_REQUEST && subfunc == SET_CLOCK)) {
@@ -182,7 +195,7 @@ final class S7commUserdata {
         data.add(SZL_LIST_CNT, tvb, off + 2, 2);
         off += 4;
         for (int i = 1; i <= count; i++) {
-            ProtoItem tree = data.add(SZL_DATA_TREE, tvb, off, listLen)
+            ProtoItem tree = Items.add(data, SZL_DATA_TREE, tvb, off, listLen)
                     .setText("SZL data tree (list count no. " + i + ")");
             if ((id & 0xff) == DIAG_BUFFER && listLen == S7commDiag.ENTRY_SIZE) {
                 S7commDiag.entry(tvb, off, tree);

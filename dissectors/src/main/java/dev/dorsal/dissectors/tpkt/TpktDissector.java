@@ -97,6 +97,9 @@ public final class TpktDissector implements DissectorProvider {
                     pinfo.call(data, next, tree);
                 }
             }
+            if (length > captured) {
+                tvb.bytes(off, length); // a packet cut by the snap length: TPKT's own "truncated" mark, as in tshark
+            }
             off += Math.max(length, HEADER);
         }
         return tvb.length();

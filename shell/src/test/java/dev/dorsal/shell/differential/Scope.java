@@ -28,7 +28,7 @@ final class Scope {
             "POP", "PPPoED", "PPPoES", "PPP LCP", "PPP PAP", "PPP CHAP", "PPP IPCP", "PPP IPV6CP", "PPP CCP",
             "RADIUS", "Syslog", "TFTP", "VRRP", "WOL", "NBNS", "NBDS", "CDP", "SIP", "SIP/SDP",
             "SIP/XML", "RTP", "RTP EVENT", "RTCP", "ESP", "AH", "UDPENCAP", "WireGuard", "BGP", "OSPF", "RIP",
-            "RIPv1", "RIPv2", "RIPng");
+            "RIPv1", "RIPv2", "RIPng", "TPKT", "COTP", "S7COMM", "Modbus/TCP", "Modbus/UDP", "DoIP");
 
     /** Layers (frame.protocols entries) of in-scope packets; "data" is undissected payload. */
     static final Set<String> SUMMARY_LAYERS = Set.of("eth", "ethertype", "arp", "ip", "ipv6", "icmp", "tcp", "udp",
