@@ -98,6 +98,13 @@
 # the v2 LSA bodies, null/simple/cryptographic/unknown authentication, bad checksums, and packets cut short.
 # rip_crafted.pcap is written by make_rip_crafted.py: RIPv1/v2 on UDP 520 (requests, responses, authentication
 # entries, unknown families, commands and versions, a cut entry) and RIPng on UDP 521.
+# industrial_crafted.pcap is written by make_industrial_crafted.py: TPKT/COTP on TCP 102 (every TPDU type and
+# parameter, several TPDUs and packets per segment, DT segments reassembled, bad lengths and types), S7comm (setup
+# communication, read/write var items, ack errors, userdata Read SZL with the diagnostic buffer, diagnostic messages,
+# clock functions), Modbus/TCP and Modbus/UDP on 502 (every public function code, exceptions, diagnostics, event log,
+# file records, device identification) and DoIP on TCP and UDP 13400 (every payload type, diagnostic messages that
+# tshark hands to UDS), with frames cut by the snap length; its two-pass -V oracle added by hand as
+# make_twopass_oracles.sh would.
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail
