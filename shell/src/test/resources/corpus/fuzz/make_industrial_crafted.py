@@ -4,7 +4,8 @@ not cover, to hold Dorsal to tshark 4.0.17 on them (oracles by make_oracle.sh).
 COTP: every TPDU type with its parameters (TSAPs as text and bytes, a bad checksum, every class-4
 option), several TPDUs and several TPKT packets per segment, DT segments reassembled into an S7 PDU,
 bad length indicators, an unknown type, TPKT continuation data. S7comm: setup communication, read and
-write var with their items and return codes, ack errors, an unknown ROSCTR, PLC stop, userdata Read SZL
+write var with their items and return codes, ack errors, an unknown ROSCTR, PLC stop, block download and
+upload functions with block file names of every form, userdata Read SZL
 requests and responses (the diagnostic buffer and another list), diagnostic message, clock functions,
 a cut parameter. Modbus: every public function code, request and response, exceptions, diagnostics
 sub-functions, event log, file records, device identification, a query with an exception code, two
@@ -113,6 +114,24 @@ def s7_cases(pc):
     c.send(0, dt(s7(8, 10, b'', b'')))
     c.send(0, dt(s7(1, 11, H('29 0000000000 09 505f50524f4752414d'), b'')))
     c.send(0, dt(s7(1, 12, H('f000 0001 0001 01e0'), b'')[:14]))
+    blk = b'_0A00001P'
+    head = b''.join([H('00 0100 00000000'), bytes([len(blk)]), blk])
+    c.send(0, dt(s7(1, 20, b''.join([H('1a'), head, H('0d'), b'1000128000064']), b'')))
+    c.send(1, dt(s7(3, 20, H('1a'), b'', 0)))
+    c.send(1, dt(s7(1, 21, b''.join([H('1b'), head]), b'')))
+    c.send(0, dt(s7(3, 21, H('1b 00'), H('0004 00fb 01020304'), 0)))
+    c.send(1, dt(s7(1, 22, b''.join([H('1c 00 0000 00000000'), bytes([len(blk)]), blk]), b'')))
+    c.send(0, dt(s7(3, 22, H('1c'), b'', 0)))
+    c.send(0, dt(s7(1, 23, b''.join([H('1d 00 0000 00000000'), bytes([len(blk)]), blk]), b'')))
+    c.send(1, dt(s7(3, 23, b''.join([H('1d 00 0100 00000007 06'), b'000128']), b'', 0)))
+    c.send(0, dt(s7(1, 24, H('1e 00 0000 00000007'), b'')))
+    c.send(1, dt(s7(3, 24, H('1e 01'), H('0004 00fb 01020304'), 0)))
+    c.send(0, dt(s7(1, 25, H('1f 00 8104 00000007'), b'')))
+    c.send(1, dt(s7(3, 25, H('1f'), b'', 0)))
+    c.send(1, dt(s7(3, 24, H('1e 03'), H('0004 00fb 01020304'), 0)))
+    c.send(1, dt(s7(3, 24, H('1e 02'), H('0004 00fb 01020304'), 0)))
+    for name in (b'_0800001A', b'_0E00123B', b'_0F00001Q', b'_0A0000XP', b'_0A00001', b'$0A00001P', b'_1000001P'):
+        c.send(0, dt(s7(1, 26, b''.join([H('1b 00 0100 00000000'), bytes([len(name)]), name]), b'')))
     c.send(0, userdata(H('000112 04 11 44 01 00'), H('ff09 0004 0011 0000')))
     c.send(1, userdata(H('000112 08 12 84 01 01 00 00 0000'), H('ff09 000c 0f00 0000 0004 0001 01020304')))
     c.send(1, userdata(H('000112 08 12 84 01 02 00 01 0000'), H('0a00 0000')))

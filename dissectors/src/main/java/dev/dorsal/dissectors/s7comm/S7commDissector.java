@@ -18,8 +18,9 @@ import java.util.List;
  * Reads Siemens S7 communication (S7comm) carried in COTP data TPDUs, found by the {@code cotp}
  * heuristic (protocol id 0x32 and a known ROSCTR): the header of every ROSCTR, and for job and
  * ack-data PDUs the Setup Communication, Read Var and Write Var functions with their items
- * ({@link S7commItems}) and PLC Stop's service name; userdata PDUs are read by {@link S7commUserdata}.
- * The other job functions show the function only (docs/compat.md). Filter prefix {@code s7comm.}.
+ * ({@link S7commItems}), the block download and upload functions ({@link S7commBlocks}) and PLC Stop's
+ * service name; userdata PDUs are read by {@link S7commUserdata}. PI-Service and CPU services show the
+ * function only (docs/compat.md). Filter prefix {@code s7comm.}.
  *
  * <pre>
  * | 0x32 (1) | ROSCTR (1) | redundancy id (2) | PDU reference (2) | parameter length (2) | data length (2)
@@ -92,7 +93,9 @@ public final class S7commDissector implements DissectorProvider {
         all.addAll(S7commItems.FIELDS);
         all.addAll(S7commUserdata.FIELDS);
         all.addAll(S7commDiag.FIELDS);
+        all.addAll(S7commBlocks.FIELDS);
         r.fields(PROTO, all);
+        r.experts(PROTO, List.of(S7commBlocks.BLOCK_NUMBER_INVALID));
     }
 
     @Override
@@ -182,6 +185,9 @@ public final class S7commDissector implements DissectorProvider {
                     S7commItems.dataItems(tvb, d, datlg, count, s7, func == READ_VAR);
                 }
             }
+            case S7commBlocks.REQUEST_DOWNLOAD, S7commBlocks.DOWNLOAD_BLOCK, S7commBlocks.DOWNLOAD_ENDED,
+                    S7commBlocks.START_UPLOAD, S7commBlocks.UPLOAD, S7commBlocks.END_UPLOAD ->
+                    S7commBlocks.dissect(tvb, p, parlg, d, datlg, func, rosctr == JOB, s7, param, cols);
             case PLC_STOP -> {
                 if (rosctr == JOB) {
                     param.add(PI_UNKNOWN, tvb, p + 1, 5);

@@ -57,4 +57,13 @@ class S7commValuesTest {
         assertEquals("Diagnostic buffer of the CPU", S7commSzlNames.PARTLIST_NUM.name(0xa0));
         assertEquals("All identification data records of a module", S7commSzlNames.PARTLIST_EX.name(0x0011));
     }
+
+    @Test
+    void blockFileNamesKnowTsharksBlockTypesAndFileSystems() {
+        assertEquals("DB", S7commBlocks.BLOCK_TYPES.get("0A"));
+        assertEquals("CMod", S7commBlocks.BLOCK_TYPES.get("09"));
+        assertNull(S7commBlocks.BLOCK_TYPES.get("10"));
+        assertEquals("Passive (copied, but not chained) module", S7commBlocks.FILESYSTEMS.get("P"));
+        assertNull(S7commBlocks.FILESYSTEMS.get("Q"));
+    }
 }
