@@ -118,6 +118,13 @@
 # splits, LOGIN, UID and folder commands (abbreviated too), lines split across and cut by segments, STARTTLS, FETCH
 # literals handed to IMF over one to three segments and the FETCH lines tshark waits on for ever; its two-pass
 # summary and -V oracles added by hand too.
+# industrial_crafted.pcap is written by make_industrial_crafted.py: TPKT/COTP on TCP 102 (every TPDU type and
+# parameter, several TPDUs and packets per segment, DT segments reassembled, bad lengths and types), S7comm (setup
+# communication, read/write var items, ack errors, userdata Read SZL with the diagnostic buffer, diagnostic messages,
+# clock functions), Modbus/TCP and Modbus/UDP on 502 (every public function code, exceptions, diagnostics, event log,
+# file records, device identification) and DoIP on TCP and UDP 13400 (every payload type, diagnostic messages that
+# tshark hands to UDS), with frames cut by the snap length; its two-pass -V oracle added by hand as
+# make_twopass_oracles.sh would.
 #
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail

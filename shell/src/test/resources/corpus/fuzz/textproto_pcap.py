@@ -92,3 +92,13 @@ class Conn:
         self.seg(1, b'', 0x11)
         self.seq[1] += 1
         self.seg(0, b'', 0x10)
+
+
+def udp4(payload, sport, dport, hosts=(0, 1)):
+    """One Ethernet/IPv4 UDP datagram from host hosts[0] to hosts[1] (10.0.0.1 / 10.0.0.2), checksummed."""
+    src, dst = V4[hosts[0]], V4[hosts[1]]
+    udp = struct.pack('!HHHH', sport, dport, 8 + len(payload), 0) + payload
+    udp = udp[:6] + struct.pack('!H', csum(src + dst + struct.pack('!BBH', 0, 17, len(udp)) + udp) or 0xffff) + udp[8:]
+    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 1, 0x4000, 64, 17, 0, src, dst)
+    ip = ip[:10] + struct.pack('!H', csum(ip)) + ip[12:]
+    return MAC[hosts[1]] + MAC[hosts[0]] + b'\x08\x00' + ip + udp

@@ -35,6 +35,8 @@ final class TcpConversation {
     int serverPort;
     /** Frame in which this connection was first seen (tshark's conversation setup frame). */
     long firstFrame;
+    /** Number among all conversations of the capture ({@code ConversationIndex}), -1 until given. */
+    long globalIndex = -1;
 
     TcpConversation(int index, Address src, int srcPort, long nowNanos) {
         this.index = index;

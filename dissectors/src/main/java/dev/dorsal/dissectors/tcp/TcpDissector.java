@@ -1,5 +1,6 @@
 package dev.dorsal.dissectors.tcp;
 
+import dev.dorsal.dissectors.conversation.ConversationIndex;
 import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.Base;
 import dev.dorsal.engine.spi.Columns;
@@ -259,6 +260,10 @@ public final class TcpDissector implements DissectorProvider {
                 pinfo.netSrc(), pinfo.netDst(), pinfo.number(), seg);
         TcpAnalysis.generated(tcp, tcp.addUint(STREAM, tvb, 0, 0, conv.index));
         pinfo.put(TcpPdus.STREAM, (long) conv.index);
+        if (conv.globalIndex < 0) {
+            conv.globalIndex = ConversationIndex.next(pinfo);
+        }
+        ConversationIndex.setCurrent(pinfo, conv.globalIndex);
         pinfo.put(TcpConversationDissectors.FIRST_FRAME, conv.firstFrame);
         if (wanted == Wanted.STREAM && !inError && hlen >= 20 && reported >= hlen && tvb.has(0, reported)) {
             // Only the stream index is read (-z conv,tcp) and the whole segment is there, so nothing

@@ -21,6 +21,8 @@ final class UdpConversations {
     static final class Conversation {
         final int index;
         final long firstNanos;
+        /** Number among all conversations of the capture ({@code ConversationIndex}), -1 until given. */
+        long globalIndex = -1;
         long prevNanos;
 
         Conversation(int index, long nowNanos) {

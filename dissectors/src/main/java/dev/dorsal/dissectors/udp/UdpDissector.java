@@ -1,6 +1,7 @@
 package dev.dorsal.dissectors.udp;
 
 import dev.dorsal.dissectors.conversation.AnnouncedConversations;
+import dev.dorsal.dissectors.conversation.ConversationIndex;
 import dev.dorsal.engine.spi.Address;
 import dev.dorsal.engine.spi.Base;
 import dev.dorsal.engine.spi.Columns;
@@ -180,6 +181,10 @@ public final class UdpDissector implements DissectorProvider {
                 .find(pinfo.netSrc(), srcPort, pinfo.netDst(), dstPort, pinfo.frame().timestampNanos(),
                         inError ? null : UdpSetup.table(pinfo), announced);
         generated(udp, udp.addUint(STREAM, tvb, 8, 0, conv.index));
+        if (conv.globalIndex < 0) {
+            conv.globalIndex = ConversationIndex.next(pinfo);
+        }
+        ConversationIndex.setCurrent(pinfo, conv.globalIndex);
         if (ulen == 8) {
             return tvb.length();
         }

@@ -34,7 +34,8 @@ final class FieldAudit {
             "lldp", "ftp", "telnet", "smtp", "quic", "pop", "pppoe", "radius",
             "eap", "syslog", "tftp", "vrrp", "wol", "nbns", "cdp", "sip", "sdp",
             "rtp", "ipsec", "wireguard", "bgp", "ospf", "rip", "gtp", "e212",
-            "chdlc", "nflog", "bjnp", "imf", "imap");
+            "chdlc", "nflog", "bjnp", "imf", "imap",
+            "tpkt", "cotp", "doip", "modbus", "s7comm");
 
     /**
      * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their
@@ -104,7 +105,8 @@ final class FieldAudit {
      * with one value table per message family; SSH's channel request name under the global request's;
      * GRE's reserved flags, masked for version 0 and for PPTP's version 1; GTPv2's message priority flag
      * and the priority nibble it announces; GTP's reserved flags of versions 0 and 1; GTPv2's spare bits
-     * of four and five bits; GTP's malformed-length expert, an error and a warning.
+     * of four and five bits; GTP's malformed-length expert, an error and a warning; COTP's credit, 16
+     * bits in the flow control parameter and the 4-bit CDT of AK and RJ TPDUs.
      */
     private static final Map<String, Integer> REGISTERED_SEVERAL_TIMES_BY_TSHARK = Map.ofEntries(
             Map.entry("ip.version", 2), Map.entry("ssh.message_code", 5), Map.entry("ssh.global_request_name", 2),
@@ -113,18 +115,18 @@ final class FieldAudit {
             Map.entry("mstp.config_format_selector", 2), Map.entry("mstp.config_name", 2),
             Map.entry("mstp.config_revision_level", 2), Map.entry("mstp.config_digest", 2), Map.entry("gtpv2.mp", 2),
             Map.entry("gtp.flags.reserved", 2), Map.entry("gtpv2.spare_bits", 2),
-            Map.entry("gtp.ext_length.invalid", 2));
+            Map.entry("gtp.ext_length.invalid", 2), Map.entry("cotp.credit", 2));
 
     /**
      * The shapes of tshark's repeated registrations that its glossary does not list (it shows the
      * first): LLC's poll/final bits and frame type over the 16-bit control of I and S frames, GTPv2's
-     * message priority nibble, GTP version 1's reserved bit.
+     * message priority nibble, GTP version 1's reserved bit; COTP's CDT.
      */
     private static final Set<String> OTHER_SHAPES = Set.of("gtpv2.mp FT_UINT8 BASE_HEX_DEC 0xf0",
             "gtp.flags.reserved FT_UINT8 BASE_DEC 0x8",
             "llc.control.p FT_BOOLEAN 16 0x100",
             "llc.control.f FT_BOOLEAN 16 0x100", "llc.control.ftype FT_UINT8 BASE_HEX 0x3",
-            "llc.control.ftype FT_UINT16 BASE_HEX 0x3");
+            "llc.control.ftype FT_UINT16 BASE_HEX 0x3", "cotp.credit FT_UINT8 BASE_DEC 0x0");
 
     /** Other labels tshark gives the repeated registrations of a name (the glossary shows one). */
     private static final Map<String, String> OTHER_NAMES = Map.of("ssh.global_request_name", "Channel request name",
