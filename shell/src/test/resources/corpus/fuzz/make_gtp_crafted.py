@@ -17,20 +17,13 @@ usage: make_gtp_crafted.py  (writes the file beside this script)
 import os
 import struct
 
+from textproto_pcap import csum as checksum
+
 A_MAC, B_MAC = bytes.fromhex('020000000001'), bytes.fromhex('020000000002')
 SGSN, GGSN = bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2])
 UE, HOST = bytes([10, 45, 0, 7]), bytes([198, 51, 100, 9])
 UE6 = bytes.fromhex('20010db8000100000000000000000007')
 HOST6 = bytes.fromhex('20010db8ffff00000000000000000053')
-
-
-def checksum(data):
-    if len(data) % 2:
-        data += b'\0'
-    s = sum(struct.unpack('>%dH' % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return (~s) & 0xffff
 
 
 def ip4(proto, payload, src, dst, ident=7):

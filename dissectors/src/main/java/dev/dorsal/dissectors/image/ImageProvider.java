@@ -1,8 +1,8 @@
 package dev.dorsal.dissectors.image;
 
+import dev.dorsal.dissectors.http.MediaTypeTable;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
-import dev.dorsal.engine.spi.DissectorTable;
 import dev.dorsal.engine.spi.Registrar;
 import dev.dorsal.engine.spi.Tables;
 import java.util.List;
@@ -14,7 +14,6 @@ import java.util.List;
  */
 public final class ImageProvider implements DissectorProvider {
     /** The media-type table HTTP declares (its name, so this package does not depend on HTTP's). */
-    private static final String MEDIA_TYPE_TABLE = "media_type";
 
     private DissectorHandle gif;
     private DissectorHandle jfif;
@@ -42,16 +41,8 @@ public final class ImageProvider implements DissectorProvider {
 
     @Override
     public void handoff(Tables t) {
-        DissectorTable media;
-        try {
-            media = t.table(MEDIA_TYPE_TABLE);
-        } catch (IllegalStateException e) {
-            return; // no HTTP dissector: nothing hands bodies to images
-        }
-        media.add("image/gif", gif);
-        for (String type : List.of("image/jfif", "image/jpg", "image/jpeg", "image/pjpeg")) {
-            media.add(type, jfif);
-        }
-        media.add("image/png", png);
+        MediaTypeTable.add(t, gif, List.of("image/gif"));
+        MediaTypeTable.add(t, jfif, List.of("image/jfif", "image/jpg", "image/jpeg", "image/pjpeg"));
+        MediaTypeTable.add(t, png, List.of("image/png"));
     }
 }

@@ -1,17 +1,18 @@
 package dev.dorsal.dissectors.imf;
 
 import dev.dorsal.dissectors.http.HttpShared;
+import dev.dorsal.dissectors.http.MediaTypeTable;
 import dev.dorsal.dissectors.text.AsciiText;
 import dev.dorsal.dissectors.text.TextLine;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
-import dev.dorsal.engine.spi.DissectorTable;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.ProtocolDef;
 import dev.dorsal.engine.spi.Registrar;
 import dev.dorsal.engine.spi.Tables;
 import dev.dorsal.engine.spi.Tvb;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -49,13 +50,7 @@ public final class ImfDissector implements DissectorProvider {
 
     @Override
     public void handoff(Tables t) {
-        DissectorTable media;
-        try {
-            media = t.table("media_type");
-        } catch (IllegalStateException e) {
-            return; // no HTTP dissector: no media-type table to be found in
-        }
-        media.add("message/rfc822", handle);
+        MediaTypeTable.add(t, handle, List.of("message/rfc822"));
     }
 
     static int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {

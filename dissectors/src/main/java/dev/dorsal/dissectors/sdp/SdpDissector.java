@@ -1,10 +1,10 @@
 package dev.dorsal.dissectors.sdp;
 
+import dev.dorsal.dissectors.http.MediaTypeTable;
 import dev.dorsal.dissectors.sip.SipSetup;
 import dev.dorsal.dissectors.text.TextLine;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
-import dev.dorsal.engine.spi.DissectorTable;
 import dev.dorsal.engine.spi.PacketInfo;
 import dev.dorsal.engine.spi.ProtoItem;
 import dev.dorsal.engine.spi.ProtocolDef;
@@ -43,13 +43,7 @@ public final class SdpDissector implements DissectorProvider {
 
     @Override
     public void handoff(Tables t) {
-        DissectorTable media;
-        try {
-            media = t.table("media_type");
-        } catch (IllegalStateException e) {
-            return; // no HTTP dissector: no media-type table to be found in
-        }
-        media.add("application/sdp", handle);
+        MediaTypeTable.add(t, handle, List.of("application/sdp"));
     }
 
     static int dissect(Tvb tvb, PacketInfo pinfo, ProtoItem tree) {

@@ -1,8 +1,8 @@
 package dev.dorsal.dissectors.xml;
 
+import dev.dorsal.dissectors.http.MediaTypeTable;
 import dev.dorsal.engine.spi.DissectorHandle;
 import dev.dorsal.engine.spi.DissectorProvider;
-import dev.dorsal.engine.spi.DissectorTable;
 import dev.dorsal.engine.spi.Registrar;
 import dev.dorsal.engine.spi.Tables;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.List;
 /** Registers the XML dissector ({@code xml}) for tshark 4.0.17's XML media types ({@link XmlMediaTypes}). */
 public final class XmlProvider implements DissectorProvider {
     /** The media-type table HTTP declares. */
-    private static final String MEDIA_TYPE_TABLE = "media_type";
 
     private DissectorHandle xml;
 
@@ -29,14 +28,6 @@ public final class XmlProvider implements DissectorProvider {
 
     @Override
     public void handoff(Tables t) {
-        DissectorTable media;
-        try {
-            media = t.table(MEDIA_TYPE_TABLE);
-        } catch (IllegalStateException e) {
-            return; // no HTTP dissector: nothing hands bodies to XML
-        }
-        for (String type : XmlMediaTypes.ALL) {
-            media.add(type, xml);
-        }
+        MediaTypeTable.add(t, xml, XmlMediaTypes.ALL);
     }
 }
