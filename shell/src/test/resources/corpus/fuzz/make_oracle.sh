@@ -126,6 +126,11 @@
 # tshark hands to UDS), with frames cut by the snap length; its two-pass -V oracle added by hand as
 # make_twopass_oracles.sh would.
 #
+# lisp_crafted.pcap is written by make_lisp_crafted.py: LISP control messages on UDP 4342 (Map-Request with every
+# flag, IPv4/IPv6/unset source EIDs, several ITR-RLOCs and records, an embedded Map-Reply record; Map-Reply with
+# negative and multi-locator records; Map-Register with xTR-ID and Site-ID; Map-Notify; ECMs carrying IPv6;
+# Info and an unknown type; messages cut short) and the LISP data header on UDP 4341 in each layout.
+#
 # usage: make_oracle.sh [FILE...]    (every capture here by default; needs tshark 4.0.17: apt-get install tshark)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

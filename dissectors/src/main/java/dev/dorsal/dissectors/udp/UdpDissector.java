@@ -310,10 +310,10 @@ public final class UdpDissector implements DissectorProvider {
 
     /**
      * Protocols on UDP ports that carry link and network layers again (VXLAN's Ethernet frames, GTP's
-     * tunnelled IP packets): their inner IP and TCP layers are read even when no consumer wants what an
-     * application payload holds.
+     * tunnelled IP packets, LISP's Encapsulated Control Messages and data packets): their inner IP and
+     * TCP layers are read even when no consumer wants what an application payload holds.
      */
-    private static final Set<String> TUNNELS = Set.of("vxlan", "gtp");
+    private static final Set<String> TUNNELS = Set.of("vxlan", "gtp", "lisp", "lisp-data");
 
     /** True when the port table {@code ports} sends this datagram to a tunnel. */
     static boolean toTunnel(DissectorTable ports, int srcPort, int dstPort) {

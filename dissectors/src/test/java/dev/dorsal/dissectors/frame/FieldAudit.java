@@ -35,7 +35,7 @@ final class FieldAudit {
             "eap", "syslog", "tftp", "vrrp", "wol", "nbns", "cdp", "sip", "sdp",
             "rtp", "ipsec", "wireguard", "bgp", "ospf", "rip", "gtp", "e212",
             "chdlc", "nflog", "bjnp", "imf", "imap",
-            "tpkt", "cotp", "doip", "modbus", "s7comm");
+            "tpkt", "cotp", "doip", "modbus", "s7comm", "dblsp", "lisp");
 
     /**
      * Where Dorsal differs from the glossary on purpose: the version fields carry a mask so their

@@ -30,7 +30,7 @@ final class Scope {
             "SIP/XML", "RTP", "RTP EVENT", "RTCP", "ESP", "AH", "UDPENCAP", "WireGuard", "BGP", "OSPF", "RIP",
             "RIPv1", "RIPv2", "RIPng", "GTP", "GTPv2", "CHDLC", "SLARP", "NFLOG", "BJNP",
             "SMTP/IMF", "POP/IMF", "HTTP/IMF", "IMAP", "IMAP/IMF",
-            "TPKT", "COTP", "S7COMM", "Modbus/TCP", "Modbus/UDP", "DoIP");
+            "TPKT", "COTP", "S7COMM", "Modbus/TCP", "Modbus/UDP", "DoIP", "LISP", "DB-LSP-DISC/JSON");
 
     /**
      * True for a Protocol column only Dorsal's dissectors write: one of {@link #DISSECTED_COLUMNS}, or
