@@ -13,31 +13,18 @@ usage: make_ntp_crafted.py  (writes the file beside this script)
 import os
 import struct
 
+from textproto_pcap import udp4_between, udp6_between
 
-def checksum(data):
-    if len(data) % 2:
-        data += b'\0'
-    s = sum(struct.unpack('>%dH' % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return (~s) & 0xffff
+
+MACS = bytes.fromhex('020000000002' + '020000000001')
 
 
 def udp4(src, dst, sport, dport, payload):
-    udp = struct.pack('>HHHH', sport, dport, 8 + len(payload), 0) + payload
-    pseudo = bytes(src) + bytes(dst) + struct.pack('>BBH', 0, 17, len(udp))
-    udp = udp[:6] + struct.pack('>H', checksum(pseudo + udp) or 0xffff) + udp[8:]
-    ip = struct.pack('>BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 7, 0, 64, 17, 0, bytes(src), bytes(dst))
-    ip = ip[:10] + struct.pack('>H', checksum(ip)) + ip[12:]
-    return bytes.fromhex('020000000002' + '020000000001') + b'\x08\x00' + ip + udp
+    return udp4_between(src, dst, sport, dport, payload, MACS)
 
 
 def udp6(src, dst, sport, dport, payload):
-    udp = struct.pack('>HHHH', sport, dport, 8 + len(payload), 0) + payload
-    pseudo = src + dst + struct.pack('>I', len(udp)) + b'\0\0\0\x11'
-    udp = udp[:6] + struct.pack('>H', checksum(pseudo + udp) or 0xffff) + udp[8:]
-    ip6 = struct.pack('>IHBB', 0x60000000, len(udp), 17, 64) + src + dst
-    return bytes.fromhex('020000000002' + '020000000001') + b'\x86\xdd' + ip6 + udp
+    return udp6_between(src, dst, sport, dport, payload, MACS)
 
 
 def ntp(li=0, vn=4, mode=3, stratum=2, poll=6, prec=-20, rdelay=0x00010000, rdisp=0x00008000,

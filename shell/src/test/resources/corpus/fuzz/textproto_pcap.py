@@ -102,3 +102,23 @@ def udp4(payload, sport, dport, hosts=(0, 1)):
     ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 1, 0x4000, 64, 17, 0, src, dst)
     ip = ip[:10] + struct.pack('!H', csum(ip)) + ip[12:]
     return MAC[hosts[1]] + MAC[hosts[0]] + b'\x08\x00' + ip + udp
+
+
+def udp4_between(src, dst, sport, dport, payload, macs):
+    """An Ethernet/IPv4 UDP datagram between any two addresses (IP id 7, no flags), checksummed; macs is
+    the destination and source MAC, 12 bytes."""
+    udp = struct.pack('>HHHH', sport, dport, 8 + len(payload), 0) + payload
+    pseudo = bytes(src) + bytes(dst) + struct.pack('>BBH', 0, 17, len(udp))
+    udp = udp[:6] + struct.pack('>H', csum(pseudo + udp) or 0xffff) + udp[8:]
+    ip = struct.pack('>BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 7, 0, 64, 17, 0, bytes(src), bytes(dst))
+    ip = ip[:10] + struct.pack('>H', csum(ip)) + ip[12:]
+    return macs + b'\x08\x00' + ip + udp
+
+
+def udp6_between(src, dst, sport, dport, payload, macs):
+    """udp4_between over IPv6 (hop limit 64)."""
+    udp = struct.pack('>HHHH', sport, dport, 8 + len(payload), 0) + payload
+    pseudo = src + dst + struct.pack('>I', len(udp)) + b'\0\0\0\x11'
+    udp = udp[:6] + struct.pack('>H', csum(pseudo + udp) or 0xffff) + udp[8:]
+    ip6 = struct.pack('>IHBB', 0x60000000, len(udp), 17, 64) + src + dst
+    return macs + b'\x86\xdd' + ip6 + udp
